@@ -1,0 +1,20 @@
+package org.ntkexplorer;
+
+import org.ntkexplorer.cli.NtkCli;
+
+/**
+ * Entry point of the jar and of the installers. It does not extend {@code Application}, so JavaFX can be
+ * loaded from the class path; with no arguments it opens the window, with any argument it runs the CLI.
+ */
+public final class Launcher {
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            org.ntkexplorer.ui.NtkExplorerApp.launchApp(args);
+            return;
+        }
+        System.exit(NtkCli.execute(args));
+    }
+}

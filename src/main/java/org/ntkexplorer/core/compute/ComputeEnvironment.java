@@ -1,0 +1,42 @@
+package org.ntkexplorer.core.compute;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+
+import org.nd4j.linalg.factory.Nd4j;
+
+/** What the numerical backend is and how much room it has, for the CLI's {@code info} and the status bar. */
+public final class ComputeEnvironment {
+    private ComputeEnvironment() {
+    }
+
+    /** "CUDA" when ND4J runs on a GPU backend, else "CPU". */
+    public static String backendKind() {
+        String name = Nd4j.getBackend().getClass().getName().toLowerCase();
+        return name.contains("cuda") || name.contains("jcublas") ? "CUDA" : "CPU";
+    }
+
+    public static Map<String, String> describe() {
+        Map<String, String> info = new LinkedHashMap<>();
+        Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
+        info.put("backend", backendKind() + " (" + Nd4j.getBackend().getClass().getSimpleName() + ")");
+        info.put("blas.vendor", String.valueOf(env.getOrDefault("blas.vendor", "unknown")));
+        info.put("blas.threads", String.valueOf(env.getOrDefault("omp.threads", "unknown")));
+        info.put("cpu.cores", String.valueOf(env.getOrDefault("cores", Runtime.getRuntime().availableProcessors())));
+        Runtime rt = Runtime.getRuntime();
+        info.put("heap.max", mib(rt.maxMemory()));
+        info.put("heap.free", mib(rt.maxMemory() - (rt.totalMemory() - rt.freeMemory())));
+        info.put("offheap.max", mib(org.bytedeco.javacpp.Pointer.maxBytes()));
+        info.put("physical.memory", mib(org.bytedeco.javacpp.Pointer.physicalBytes() > 0
+                ? org.bytedeco.javacpp.Pointer.totalPhysicalBytes() : -1));
+        info.put("physical.free", mib(org.bytedeco.javacpp.Pointer.availablePhysicalBytes()));
+        info.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
+        info.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        return info;
+    }
+
+    static String mib(long bytes) {
+        return bytes < 0 ? "unknown" : String.format("%,d MiB", bytes >> 20);
+    }
+}
