@@ -1,0 +1,161 @@
+package org.ntkexplorer.core.kernel;
+
+import static org.nd4j.linalg.indexing.NDArrayIndex.all;
+import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.ntkexplorer.core.compute.InsufficientMemoryException;
+import org.ntkexplorer.core.compute.MemoryBudget;
+import org.ntkexplorer.core.compute.TaskMonitor;
+import org.ntkexplorer.core.model.NtkNetwork;
+
+/**
+ * The exact empirical NTK K(x, x') = (1/C) Σ_c ⟨∂f_c(x)/∂θ, ∂f_c(x')/∂θ⟩ of a network at one moment
+ * (REFERENCE §2–§3), computed from per-layer factors in blocks of rows. Features of all blocks are kept when
+ * they fit in a share of free memory; otherwise the column blocks are recomputed.
+ */
+public final class EmpiricalNtk {
+    /** Share of available memory the cached features may take. */
+    private static final double FEATURE_SHARE = 0.4;
+
+    private final NetworkSnapshot snapshot;
+    private final FeatureExtractor extractor;
+    private final TaskMonitor monitor;
+    private final int blockRows;
+    private double flops;
+
+    private EmpiricalNtk(NetworkSnapshot snapshot, TaskMonitor monitor, int blockRows) {
+        this.snapshot = snapshot;
+        this.extractor = new FeatureExtractor(snapshot);
+        this.monitor = monitor;
+        this.blockRows = blockRows;
+    }
+
+    /** @param blockRows rows per block, or 0 to choose from the memory available */
+    public static EmpiricalNtk of(NtkNetwork net, Precision precision, int blockRows, TaskMonitor monitor) {
+        return new EmpiricalNtk(NetworkSnapshot.of(net, precision), monitor, blockRows);
+    }
+
+    public static EmpiricalNtk of(NtkNetwork net, Precision precision) {
+        return of(net, precision, 0, TaskMonitor.NONE);
+    }
+
+    /** n×n kernel of the rows of {@code x}. */
+    public INDArray compute(INDArray x) {
+        return compute(x, null);
+    }
+
+    /** n1×n2 kernel between the rows of {@code x1} and of {@code x2} (x2 null: x1 with itself, symmetric). */
+    public INDArray compute(INDArray x1, INDArray x2) {
+        boolean symmetric = x2 == null;
+        int n1 = (int) x1.rows();
+        int n2 = symmetric ? n1 : (int) x2.rows();
+        long perExample = extractor.featureBytesPerExample();
+        long kernelBytes = (long) n1 * n2 * snapshot.dataType().width();
+        long available = MemoryBudget.availableBytes();
+        int rows = blockRows > 0 ? blockRows : chooseBlockRows(perExample, Math.max(0, available - kernelBytes));
+        long needed = estimateBytes(perExample, n1, n2, rows, snapshot.dataType().width());
+        if (needed > available) {
+            throw new InsufficientMemoryException("The empirical NTK of " + n1 + "×" + n2 + " examples ("
+                    + snapshot.dataType().toString().toLowerCase() + ")", needed, available,
+                    "Use fewer examples, float32 instead of float64, or give Java more memory (-Xmx).");
+        }
+        INDArray k = Nd4j.createUninitialized(snapshot.dataType(), n1, n2);
+        List<int[]> rowBlocks = blocks(n1, rows);
+        List<int[]> colBlocks = symmetric ? rowBlocks : blocks(n2, rows);
+        INDArray xCols = symmetric ? x1 : x2;
+        boolean cacheColumns = (long) n2 * perExample <= FEATURE_SHARE * Math.max(0, available - kernelBytes);
+        List<List<LayerFeature>> colCache = new ArrayList<>();
+        double totalPairs = symmetric ? rowBlocks.size() * (rowBlocks.size() + 1) / 2.0
+                : (double) rowBlocks.size() * colBlocks.size();
+        double pairsDone = 0;
+        flops = 0;
+        for (int bi = 0; bi < rowBlocks.size(); bi++) {
+            monitor.checkCancelled();
+            int[] r = rowBlocks.get(bi);
+            List<LayerFeature> fi = features(x1, r);
+            int lastCol = symmetric ? bi : colBlocks.size() - 1;
+            for (int bj = 0; bj <= lastCol; bj++) {
+                monitor.checkCancelled();
+                int[] c = colBlocks.get(bj);
+                List<LayerFeature> fj;
+                if (symmetric && bj == bi) {
+                    fj = fi;
+                } else if (cacheColumns && bj < colCache.size()) {
+                    fj = colCache.get(bj);
+                } else {
+                    fj = features(xCols, c);
+                }
+                if (cacheColumns && !symmetric && bi == 0) {
+                    colCache.add(fj);
+                }
+                INDArray block = gram(fi, fj, c[1] - c[0]);
+                k.get(interval(r[0], r[1]), interval(c[0], c[1])).assign(block);
+                if (symmetric && bj != bi) {
+                    k.get(interval(c[0], c[1]), interval(r[0], r[1])).assign(block.transpose());
+                }
+                pairsDone++;
+                monitor.progress(pairsDone / totalPairs, "empirical NTK");
+            }
+            if (cacheColumns && symmetric) {
+                colCache.add(fi);
+            }
+        }
+        return k;
+    }
+
+    /** Floating-point operations of the last {@link #compute} call (features and GEMMs), for benchmarks. */
+    public double lastFlops() {
+        return flops;
+    }
+
+    private List<LayerFeature> features(INDArray x, int[] range) {
+        flops += extractor.featureFlopsPerExample() * (range[1] - range[0]);
+        return extractor.features(x.get(interval(range[0], range[1]), all()));
+    }
+
+    private INDArray gram(List<LayerFeature> fi, List<LayerFeature> fj, int colRows) {
+        INDArray sum = null;
+        for (int l = 0; l < fi.size(); l++) {
+            flops += fi.get(l).gramFlops(colRows);
+            INDArray part = fi.get(l).gram(fj.get(l));
+            sum = sum == null ? part : sum.addi(part);
+        }
+        return sum;
+    }
+
+    /** Largest block with two blocks of features in a quarter of what is left, between 64 and 4096 rows. */
+    private static int chooseBlockRows(long perExample, long free) {
+        long rows = perExample == 0 ? 4096 : free / 4 / (2 * perExample);
+        return (int) Math.max(64, Math.min(4096, rows));
+    }
+
+    /** Memory of the kernel plus the working set of two blocks of features and their pairing. */
+    static long estimateBytes(long perExampleFeatureBytes, int n1, int n2, int blockRows, int width) {
+        long kernel = (long) n1 * n2 * width;
+        long block = Math.min(blockRows, Math.max(n1, n2));
+        long working = 2 * block * perExampleFeatureBytes + 3 * block * block * width;
+        return kernel + working;
+    }
+
+    /** The memory {@link #compute} would need for n1×n2, without computing anything. */
+    public long estimateBytes(int n1, int n2) {
+        long perExample = extractor.featureBytesPerExample();
+        long available = MemoryBudget.availableBytes();
+        long kernelBytes = (long) n1 * n2 * snapshot.dataType().width();
+        int rows = blockRows > 0 ? blockRows : chooseBlockRows(perExample, Math.max(0, available - kernelBytes));
+        return estimateBytes(perExample, n1, n2, rows, snapshot.dataType().width());
+    }
+
+    private static List<int[]> blocks(int n, int rows) {
+        List<int[]> out = new ArrayList<>();
+        for (int s = 0; s < n; s += rows) {
+            out.add(new int[] {s, Math.min(n, s + rows)});
+        }
+        return out;
+    }
+}

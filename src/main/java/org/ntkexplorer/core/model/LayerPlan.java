@@ -1,0 +1,93 @@
+package org.ntkexplorer.core.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** The ordered forward pass of a {@link NetworkSpec}. */
+public final class LayerPlan {
+    private final NetworkSpec spec;
+    private final List<PlannedLayer> layers;
+
+    private LayerPlan(NetworkSpec spec, List<PlannedLayer> layers) {
+        this.spec = spec;
+        this.layers = Collections.unmodifiableList(layers);
+    }
+
+    public static LayerPlan of(NetworkSpec spec) {
+        return new LayerPlan(spec, spec.architecture().isConvolutional() ? myrtle(spec) : mlp(spec));
+    }
+
+    public NetworkSpec spec() {
+        return spec;
+    }
+
+    public List<PlannedLayer> layers() {
+        return layers;
+    }
+
+    /** Layers that hold parameters, in order; their index k names W{k} and b{k} in params.npz. */
+    public List<PlannedLayer> trainableLayers() {
+        List<PlannedLayer> out = new ArrayList<>();
+        for (PlannedLayer l : layers) {
+            if (l.trainable()) {
+                out.add(l);
+            }
+        }
+        return out;
+    }
+
+    public long parameterCount() {
+        long p = 0;
+        for (PlannedLayer l : layers) {
+            if (l instanceof PlannedLayer.Dense d) {
+                p += (long) d.fanIn() * d.fanOut() + d.fanOut();
+            } else if (l instanceof PlannedLayer.Conv c) {
+                p += (long) c.fanIn() * c.outChannels() + c.outChannels();
+            }
+        }
+        return p;
+    }
+
+    private static List<PlannedLayer> mlp(NetworkSpec s) {
+        List<PlannedLayer> out = new ArrayList<>();
+        Parameterization p = s.parameterization();
+        int fanIn = s.inputDim();
+        for (int l = 0; l < s.depth(); l++) {
+            out.add(new PlannedLayer.Dense(fanIn, s.width(), p.weightMultiplier(s.sigmaW(), fanIn),
+                    p.biasMultiplier(s.sigmaB()), s.activation()));
+            fanIn = s.width();
+        }
+        out.add(new PlannedLayer.Dense(fanIn, s.outputs(), p.weightMultiplier(s.sigmaW(), fanIn),
+                p.biasMultiplier(s.sigmaB()), null));
+        return out;
+    }
+
+    private static List<PlannedLayer> myrtle(NetworkSpec s) {
+        List<PlannedLayer> out = new ArrayList<>();
+        Parameterization p = s.parameterization();
+        int[] shape = s.inputShape();
+        int channels = shape[0];
+        int h = shape[1];
+        int w = shape[2];
+        int[] perStage = s.architecture().convsPerStage();
+        for (int stage = 0; stage < perStage.length; stage++) {
+            for (int i = 0; i < perStage[stage]; i++) {
+                int fanIn = channels * 9;
+                out.add(new PlannedLayer.Conv(channels, s.width(), 3, 1, h, w, p.weightMultiplier(s.sigmaW(), fanIn),
+                        p.biasMultiplier(s.sigmaB()), s.activation()));
+                channels = s.width();
+            }
+            if (stage < perStage.length - 1) {
+                PlannedLayer.AvgPool pool = new PlannedLayer.AvgPool(2, channels, h, w);
+                out.add(pool);
+                h = pool.outHeight();
+                w = pool.outWidth();
+            }
+        }
+        out.add(new PlannedLayer.GlobalAvgPool(channels, h, w));
+        out.add(new PlannedLayer.Dense(channels, s.outputs(), p.weightMultiplier(s.sigmaW(), channels),
+                p.biasMultiplier(s.sigmaB()), null));
+        return out;
+    }
+}

@@ -1,0 +1,248 @@
+package org.ntkexplorer.core.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.LossLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
+import org.nd4j.linalg.activations.impl.ActivationSoftmax;
+import org.nd4j.linalg.activations.impl.ActivationTanH;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.Nesterovs;
+import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
+import org.nd4j.linalg.lossfunctions.impl.LossMSE;
+import org.ntkexplorer.core.model.dl4j.NtkActivation;
+import org.ntkexplorer.core.model.dl4j.NtkScaleBias;
+
+/**
+ * A network of a {@link NetworkSpec} as a DL4J {@link MultiLayerNetwork}, with access to its parameters in
+ * the product's own naming (W{k}, b{k} for the k-th trainable layer, W of shape (fan_in, fan_out) for dense
+ * and (out, in, kh, kw) for conv layers).
+ *
+ * <p>Each trainable layer is built as a bias-free DL4J dense/conv layer followed by {@link NtkScaleBias}, so the
+ * parameterisation's multipliers are part of the function. Not thread-safe: it belongs to one compute thread.
+ */
+public final class NtkNetwork {
+    private final NetworkSpec spec;
+    private final LayerPlan plan;
+    private final MultiLayerNetwork net;
+    private final LossKind loss;
+    private final List<String> weightKeys = new ArrayList<>();
+    private final List<String> biasKeys = new ArrayList<>();
+    private final int logitsLayerIndex;
+
+    private NtkNetwork(NetworkSpec spec, LayerPlan plan, MultiLayerNetwork net, LossKind loss,
+                       List<String> weightKeys, List<String> biasKeys, int logitsLayerIndex) {
+        this.spec = spec;
+        this.plan = plan;
+        this.net = net;
+        this.loss = loss;
+        this.weightKeys.addAll(weightKeys);
+        this.biasKeys.addAll(biasKeys);
+        this.logitsLayerIndex = logitsLayerIndex;
+    }
+
+    /** A network at initialisation, weights drawn from {@code seed}, ready to train with {@code training}. */
+    public static NtkNetwork create(NetworkSpec spec, long seed, DataType dataType, TrainingConfig training) {
+        LayerPlan plan = LayerPlan.of(spec);
+        NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .dataType(dataType)
+                .weightInit(WeightInit.NORMAL)
+                .updater(updater(training))
+                .weightDecay(training.weightDecay())
+                .weightDecayBias(training.weightDecay())
+                .list();
+        List<String> wKeys = new ArrayList<>();
+        List<String> bKeys = new ArrayList<>();
+        int idx = 0;
+        for (PlannedLayer layer : plan.layers()) {
+            if (layer instanceof PlannedLayer.Dense d) {
+                list.layer(idx, new DenseLayer.Builder().nIn(d.fanIn()).nOut(d.fanOut()).hasBias(false)
+                        .activation(new ActivationIdentity()).build());
+                wKeys.add(idx + "_W");
+                idx++;
+                list.layer(idx, new NtkScaleBias(d.weightMultiplier(), d.biasMultiplier(), d.fanOut(), false));
+                bKeys.add(idx + "_" + NtkScaleBias.BIAS);
+                idx++;
+                if (d.activation() != null) {
+                    list.layer(idx++, new ActivationLayer.Builder().activation(dl4jActivation(d.activation())).build());
+                }
+            } else if (layer instanceof PlannedLayer.Conv c) {
+                list.layer(idx, new ConvolutionLayer.Builder(c.kernel(), c.kernel()).stride(1, 1)
+                        .padding(c.padding(), c.padding()).convolutionMode(ConvolutionMode.Truncate)
+                        .nIn(c.inChannels()).nOut(c.outChannels()).hasBias(false)
+                        .activation(new ActivationIdentity()).build());
+                wKeys.add(idx + "_W");
+                idx++;
+                list.layer(idx, new NtkScaleBias(c.weightMultiplier(), c.biasMultiplier(), c.outChannels(), true));
+                bKeys.add(idx + "_" + NtkScaleBias.BIAS);
+                idx++;
+                list.layer(idx++, new ActivationLayer.Builder().activation(dl4jActivation(c.activation())).build());
+            } else if (layer instanceof PlannedLayer.AvgPool p) {
+                list.layer(idx++, new SubsamplingLayer.Builder(PoolingType.AVG).kernelSize(p.size(), p.size())
+                        .stride(p.size(), p.size()).convolutionMode(ConvolutionMode.Truncate).build());
+            } else if (layer instanceof PlannedLayer.GlobalAvgPool) {
+                list.layer(idx++, new GlobalPoolingLayer.Builder(PoolingType.AVG).build());
+            }
+        }
+        int logitsIndex = idx - 1;
+        list.layer(idx, loss(training.loss()));
+        int[] shape = spec.inputShape();
+        list.setInputType(spec.architecture().isConvolutional()
+                ? InputType.convolutionalFlat(shape[1], shape[2], shape[0])
+                : InputType.feedForward(spec.inputDim()));
+        MultiLayerConfiguration conf = list.build();
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        NtkNetwork n = new NtkNetwork(spec, plan, net, training.loss(), wKeys, bKeys, logitsIndex);
+        n.initialise(seed);
+        return n;
+    }
+
+    /** Draws W and b from N(0, std²) per the parameterisation, from our own RNG so values are backend-independent. */
+    private void initialise(long seed) {
+        Random rng = new Random(seed);
+        Parameterization p = spec.parameterization();
+        List<PlannedLayer> trainable = plan.trainableLayers();
+        for (int k = 0; k < trainable.size(); k++) {
+            PlannedLayer layer = trainable.get(k);
+            int fanIn = layer instanceof PlannedLayer.Dense d ? d.fanIn() : ((PlannedLayer.Conv) layer).fanIn();
+            fillGaussian(weight(k), rng, p.weightInitStd(spec.sigmaW(), fanIn));
+            fillGaussian(bias(k), rng, p.biasInitStd(spec.sigmaB()));
+        }
+    }
+
+    private static void fillGaussian(INDArray target, Random rng, double std) {
+        double[] v = new double[(int) target.length()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = std * rng.nextGaussian();
+        }
+        target.assign(Nd4j.create(v, target.shape(), 'c').castTo(target.dataType()));
+    }
+
+    private static IUpdater updater(TrainingConfig t) {
+        switch (t.optimizer()) {
+            case SGD:
+                return new Sgd(t.learningRate());
+            case MOMENTUM:
+                return new Nesterovs(t.learningRate(), t.momentum());
+            case ADAM:
+                return new Adam(t.learningRate(), t.momentum() > 0 ? t.momentum() : Adam.DEFAULT_ADAM_BETA1_MEAN_DECAY,
+                        Adam.DEFAULT_ADAM_BETA2_VAR_DECAY, Adam.DEFAULT_ADAM_EPSILON);
+            default:
+                throw new IllegalArgumentException(t.optimizer().toString());
+        }
+    }
+
+    private static LossLayer loss(LossKind kind) {
+        return kind == LossKind.MSE
+                ? new LossLayer.Builder(new LossMSE()).activation(new ActivationIdentity()).build()
+                : new LossLayer.Builder(new LossMCXENT()).activation(new ActivationSoftmax()).build();
+    }
+
+    private static IActivation dl4jActivation(Activation a) {
+        switch (a) {
+            case RELU:
+                return new ActivationReLU();
+            case TANH:
+                return new ActivationTanH();
+            default:
+                return new NtkActivation(a);
+        }
+    }
+
+    public NetworkSpec spec() {
+        return spec;
+    }
+
+    public LayerPlan plan() {
+        return plan;
+    }
+
+    public LossKind loss() {
+        return loss;
+    }
+
+    public MultiLayerNetwork dl4j() {
+        return net;
+    }
+
+    public int trainableLayerCount() {
+        return weightKeys.size();
+    }
+
+    /** Live view of W{k}: (fan_in, fan_out) for dense, (out, in, kh, kw) for conv. */
+    public INDArray weight(int k) {
+        return net.getParam(weightKeys.get(k));
+    }
+
+    /** Live view of b{k}, shape (1, units). */
+    public INDArray bias(int k) {
+        return net.getParam(biasKeys.get(k));
+    }
+
+    public String weightKey(int k) {
+        return weightKeys.get(k);
+    }
+
+    public String biasKey(int k) {
+        return biasKeys.get(k);
+    }
+
+    /** Copies of every parameter, as params.npz names them: W0, b0, W1, b1, … (b as a vector). */
+    public Map<String, INDArray> parameters() {
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        for (int k = 0; k < weightKeys.size(); k++) {
+            out.put("W" + k, weight(k).dup());
+            out.put("b" + k, bias(k).reshape(bias(k).length()).dup());
+        }
+        return out;
+    }
+
+    /** Replaces every parameter; shapes must match {@link #parameters()}. */
+    public void setParameters(Map<String, INDArray> params) {
+        for (int k = 0; k < weightKeys.size(); k++) {
+            INDArray w = params.get("W" + k);
+            INDArray b = params.get("b" + k);
+            if (w == null || b == null) {
+                throw new IllegalArgumentException("parameters lack W" + k + " or b" + k);
+            }
+            weight(k).assign(w.reshape(weight(k).shape()).castTo(weight(k).dataType()));
+            bias(k).assign(b.reshape(bias(k).shape()).castTo(bias(k).dataType()));
+        }
+    }
+
+    /** f(x): the C logits (before any softmax), rows of {@code x} flattened per example in C×H×W order. */
+    public INDArray logits(INDArray x) {
+        List<INDArray> acts = net.feedForwardToLayer(logitsLayerIndex, x.castTo(net.getLayerWiseConfigurations()
+                .getDataType()), false);
+        return acts.get(acts.size() - 1).dup();
+    }
+
+    public long parameterCount() {
+        return plan.parameterCount();
+    }
+}
