@@ -28,16 +28,26 @@ public final class EmpiricalNtk {
     private final int blockRows;
     private double flops;
 
-    private EmpiricalNtk(NetworkSnapshot snapshot, TaskMonitor monitor, int blockRows) {
+    private EmpiricalNtk(NetworkSnapshot snapshot, TaskMonitor monitor, int blockRows, long chunkBytes) {
         this.snapshot = snapshot;
-        this.extractor = new FeatureExtractor(snapshot);
+        this.extractor = new FeatureExtractor(snapshot, chunkBytes);
         this.monitor = monitor;
         this.blockRows = blockRows;
     }
 
     /** @param blockRows rows per block, or 0 to choose from the memory available */
     public static EmpiricalNtk of(NtkNetwork net, Precision precision, int blockRows, TaskMonitor monitor) {
-        return new EmpiricalNtk(NetworkSnapshot.of(net, precision), monitor, blockRows);
+        return new EmpiricalNtk(NetworkSnapshot.of(net, precision), monitor, blockRows,
+                FeatureExtractor.DEFAULT_CHUNK_BYTES);
+    }
+
+    /** As {@link #of(NtkNetwork, Precision, int, TaskMonitor)} with conv chunks limited to {@code chunkBytes}. */
+    static EmpiricalNtk withChunkBytes(NtkNetwork net, Precision precision, int blockRows, long chunkBytes) {
+        return new EmpiricalNtk(NetworkSnapshot.of(net, precision), TaskMonitor.NONE, blockRows, chunkBytes);
+    }
+
+    int chunkRows() {
+        return extractor.chunkRows();
     }
 
     public static EmpiricalNtk of(NtkNetwork net, Precision precision) {

@@ -21,21 +21,25 @@ import org.ntkexplorer.core.model.PlannedLayer;
  */
 final class FeatureExtractor {
     /** Upper bound for one chunk's largest temporary (the im2col of the backward signal). */
-    private static final long CHUNK_BYTES = 96L << 20;
+    static final long DEFAULT_CHUNK_BYTES = 96L << 20;
 
     private final NetworkSnapshot net;
     private final List<PlannedLayer> layers;
     private final int logits;
     private final int chunkRows;
 
-    FeatureExtractor(NetworkSnapshot net) {
+    FeatureExtractor(NetworkSnapshot net, long chunkBytes) {
         this.net = net;
         this.layers = net.plan().layers();
         this.logits = net.plan().spec().outputs();
-        this.chunkRows = chooseChunkRows();
+        this.chunkRows = chooseChunkRows(chunkBytes);
     }
 
-    private int chooseChunkRows() {
+    int chunkRows() {
+        return chunkRows;
+    }
+
+    private int chooseChunkRows(long chunkBytes) {
         long worst = 0;
         for (PlannedLayer l : layers) {
             if (l instanceof PlannedLayer.Conv c) {
@@ -44,7 +48,7 @@ final class FeatureExtractor {
                 worst = Math.max(worst, perExample);
             }
         }
-        return worst == 0 ? Integer.MAX_VALUE : (int) Math.max(1, CHUNK_BYTES / worst);
+        return worst == 0 ? Integer.MAX_VALUE : (int) Math.max(1, chunkBytes / worst);
     }
 
     /** Bytes of the features of one example, summed over layers. */

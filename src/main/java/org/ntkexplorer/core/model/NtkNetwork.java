@@ -216,8 +216,8 @@ public final class NtkNetwork {
     public Map<String, INDArray> parameters() {
         Map<String, INDArray> out = new LinkedHashMap<>();
         for (int k = 0; k < weightKeys.size(); k++) {
-            out.put("W" + k, weight(k).dup());
-            out.put("b" + k, bias(k).reshape(bias(k).length()).dup());
+            out.put("W" + k, weight(k).dup('c'));
+            out.put("b" + k, bias(k).dup('c').reshape('c', new long[] {bias(k).length()}));
         }
         return out;
     }

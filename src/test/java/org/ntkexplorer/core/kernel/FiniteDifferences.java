@@ -12,17 +12,34 @@ final class FiniteDifferences {
     private FiniteDifferences() {
     }
 
-    /** Rows (i·C + c), columns in the order W0, b0, W1, b1, … like {@link JacobianNtk#jacobian}. */
-    static INDArray jacobian(NtkNetwork net, INDArray x, double h) {
+    /** Columns 0, stride, 2·stride, … of {@code m}. */
+    static INDArray everyNthColumn(INDArray m, int stride) {
+        long cols = (m.columns() + stride - 1) / stride;
+        INDArray out = Nd4j.create(m.dataType(), m.rows(), cols);
+        for (long j = 0; j < cols; j++) {
+            out.getColumn(j).assign(m.getColumn(j * stride));
+        }
+        return out;
+    }
+
+    /**
+     * Rows (i·C + c); columns are every {@code stride}-th parameter in the order W0, b0, W1, b1, … of
+     * {@link JacobianNtk#jacobian}, so a stride of 1 gives the whole Jacobian.
+     */
+    static INDArray jacobian(NtkNetwork net, INDArray x, double h, int stride) {
         int n = (int) x.rows();
         int c = net.spec().outputs();
         Map<String, INDArray> params = net.parameters();
-        INDArray jac = Nd4j.create(DataType.DOUBLE, (long) n * c, net.parameterCount());
+        INDArray jac = Nd4j.create(DataType.DOUBLE, (long) n * c, (net.parameterCount() + stride - 1) / stride);
         long col = 0;
+        long index = 0;
         for (int k = 0; k < net.trainableLayerCount(); k++) {
             for (INDArray p : new INDArray[] {params.get("W" + k), params.get("b" + k)}) {
                 INDArray flat = p.reshape('c', new long[] {p.length()});
-                for (long e = 0; e < flat.length(); e++) {
+                for (long e = 0; e < flat.length(); e++, index++) {
+                    if (index % stride != 0) {
+                        continue;
+                    }
                     double v = flat.getDouble(e);
                     flat.putScalar(e, v + h);
                     net.setParameters(params);
