@@ -40,12 +40,7 @@ public final class DatasetRegistry {
             }
             case FASHION_MNIST -> {
                 noArguments(spec);
-                if (!FashionMnist.isComplete(FashionMnist.INSTALL_DIR)) {
-                    throw new DatasetException(Problem.NOT_INSTALLED, FashionMnist.INSTALL_DIR,
-                            "Fashion-MNIST is not installed; " + FashionMnist.INSTALL_HINT
-                                    + " (or use fashion-mnist-sample, bundled)");
-                }
-                yield FashionMnist.open(spec.text(), FashionMnist.INSTALL_DIR, "Fashion-MNIST");
+                yield openInstalledFashionMnist(spec.text(), FashionMnist.INSTALL_DIR);
             }
             case "idx" -> {
                 spec.allowOnly(List.of());
@@ -76,6 +71,14 @@ public final class DatasetRegistry {
             default -> throw new DatasetException(Problem.UNKNOWN_DATASET, null, "unknown dataset '" + spec.text()
                     + "'; known: " + String.join(", ", KINDS));
         };
+    }
+
+    static DatasetSource openInstalledFashionMnist(String spec, Path dir) {
+        if (!FashionMnist.isComplete(dir)) {
+            throw new DatasetException(Problem.NOT_INSTALLED, dir, "Fashion-MNIST is not installed; "
+                    + FashionMnist.INSTALL_HINT + " (or use " + SAMPLE + ", which is bundled)");
+        }
+        return FashionMnist.open(spec, dir, "Fashion-MNIST");
     }
 
     private static void noArguments(DatasetSpec spec) {

@@ -33,10 +33,7 @@ final class IdxReader {
 
     static Images readImages(Path path) {
         ByteBuffer b = load(path);
-        int ndim = checkMagic(b, IMAGES_MAGIC, path, "images");
-        if (ndim != 3) {
-            throw new DatasetException(Problem.WRONG_MAGIC, path, "IDX image file must have 3 dimensions, this one has " + ndim);
-        }
+        checkMagic(b, IMAGES_MAGIC, path, "image");
         checkLength(b, 16, path);
         int count = b.getInt(4);
         int rows = b.getInt(8);
@@ -49,10 +46,7 @@ final class IdxReader {
     /** Labels; each must be below {@code classCount} when that is positive. */
     static int[] readLabels(Path path, int classCount) {
         ByteBuffer b = load(path);
-        int ndim = checkMagic(b, LABELS_MAGIC, path, "labels");
-        if (ndim != 1) {
-            throw new DatasetException(Problem.WRONG_MAGIC, path, "IDX label file must have 1 dimension, this one has " + ndim);
-        }
+        checkMagic(b, LABELS_MAGIC, path, "label");
         checkLength(b, 8, path);
         int count = b.getInt(4);
         checkLength(b, 8 + (long) count, path);
@@ -67,16 +61,16 @@ final class IdxReader {
         return labels;
     }
 
-    private static int checkMagic(ByteBuffer b, int expected, Path path, String what) {
+    /** The magic encodes element type and rank, so it must match exactly: 0x803 is uint8 rank 3. */
+    private static void checkMagic(ByteBuffer b, int expected, Path path, String what) {
         if (b.remaining() < 4) {
             throw new DatasetException(Problem.TRUNCATED, path, "truncated: " + b.remaining() + " bytes, too short for an IDX header");
         }
         int magic = b.getInt(0);
-        if ((magic & 0xffffff00) != (expected & 0xffffff00)) {
+        if (magic != expected) {
             throw new DatasetException(Problem.WRONG_MAGIC, path, String.format(
                     "wrong magic number 0x%08x; an IDX %s file starts with 0x%08x", magic, what, expected));
         }
-        return magic & 0xff;
     }
 
     private static void checkLength(ByteBuffer b, long need, Path path) {
