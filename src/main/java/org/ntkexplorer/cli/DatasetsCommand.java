@@ -48,7 +48,7 @@ final class DatasetsCommand implements Runnable {
 
     static String shapeLine(DatasetSource s) {
         String test = s.test().map(t -> t.size() + " test").orElse("no separate test part");
-        String targets = s.task() == Task.CLASSIFICATION ? s.classNames().size() + " classes" : s.outputs() + " outputs";
+        String targets = s.task() == Task.CLASSIFICATION ? s.classNames().size() + " classes" : s.outputs() + (s.outputs() == 1 ? " output" : " outputs");
         return String.format("%d train, %s, example shape %s, %s", s.train().size(), test, shape(s.train().shape()), targets);
     }
 

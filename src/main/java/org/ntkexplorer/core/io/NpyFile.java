@@ -104,7 +104,7 @@ public final class NpyFile {
             throw new IllegalArgumentException(source + ": rows [" + from + ", " + to + ") span " + bytes
                     + " bytes, more than one mapping can hold; ask for fewer rows");
         }
-        return map(from * rowBytes, bytes, shape);
+        return map(Math.multiplyExact(from, rowBytes), bytes, shape);
     }
 
     private NpyArray map(long offset, long bytes, long[] shape) throws IOException {
