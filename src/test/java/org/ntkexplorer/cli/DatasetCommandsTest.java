@@ -1,0 +1,99 @@
+package org.ntkexplorer.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ntkexplorer.core.data.DatasetRegistry;
+import org.ntkexplorer.core.data.DatasetSource;
+import org.ntkexplorer.core.data.Sha256;
+
+import picocli.CommandLine;
+
+class DatasetCommandsTest {
+    @TempDir
+    Path dir;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        CommandLine cl = NtkCli.newCommandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void datasetsListsTheSampleWithItsShape() {
+        Run r = run("datasets");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("fashion-mnist-sample"), r.out());
+        assertTrue(r.out().contains("6000 train, 2000 test, example shape {1,28,28}, 10 classes"), r.out());
+        assertTrue(r.out().contains("teacher-student") && r.out().contains("npz:FILE"), r.out());
+    }
+
+    @Test
+    void describeCountsEveryClass() {
+        Run r = run("datasets", "--describe", "fashion-mnist-sample");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("0 T-shirt/top: 600") && r.out().contains("9 Ankle boot: 200"), r.out());
+        assertTrue(r.out().contains("raw values 0..255"), r.out());
+    }
+
+    @Test
+    void failuresAreOneLineAndExitOne() {
+        Run r = run("datasets", "--describe", "no-such-data");
+        assertEquals(NtkCli.EXIT_FAILURE, r.code());
+        assertTrue(r.err().startsWith("error: unknown dataset 'no-such-data'"), r.err());
+        assertEquals(1, r.err().strip().lines().count());
+        assertEquals(NtkCli.EXIT_USAGE, run("make-sample", "--per-class-train", "3").code());
+    }
+
+    @Test
+    void makeSampleWritesABalancedReproducibleSubset() throws IOException {
+        Path a = dir.resolve("a");
+        Path b = dir.resolve("b");
+        Path c = dir.resolve("c");
+        assertEquals(0, run("make-sample", "--source", "fashion-mnist-sample", "--per-class-train", "5",
+                "--per-class-test", "2", "--seed", "1", "--out", a.toString()).code());
+        assertEquals(0, run("make-sample", "--source", "fashion-mnist-sample", "--per-class-train", "5",
+                "--per-class-test", "2", "--seed", "1", "--out", b.toString()).code());
+        Run other = run("make-sample", "--source", "fashion-mnist-sample", "--per-class-train", "5",
+                "--per-class-test", "2", "--seed", "2", "--out", c.toString());
+        assertEquals(0, other.code(), other.err());
+        String images = "train-images-idx3-ubyte.gz";
+        assertTrue(other.out().contains(Sha256.of(c.resolve(images))), other.out());
+        assertEquals(Sha256.of(a.resolve(images)), Sha256.of(b.resolve(images)));
+        assertNotEquals(Sha256.of(a.resolve(images)), Sha256.of(c.resolve(images)));
+        assertTrue(Files.readString(a.resolve("README.md")).contains("--seed 1"));
+
+        DatasetSource s = DatasetRegistry.open("idx:" + a.resolve(images) + "," + a.resolve("train-labels-idx1-ubyte.gz"));
+        int[] perClass = new int[10];
+        for (int i = 0; i < s.train().size(); i++) {
+            perClass[s.train().label(i)]++;
+        }
+        assertEquals(50, s.train().size());
+        for (int n : perClass) {
+            assertEquals(5, n);
+        }
+    }
+
+    @Test
+    void makeSampleRefusesDataThatIsNotFashionMnist() {
+        Run r = run("make-sample", "--source", "gaussian-mixture?size=40", "--out", dir.resolve("g").toString());
+        assertEquals(NtkCli.EXIT_FAILURE, r.code());
+        assertTrue(r.err().contains("not Fashion-MNIST") || r.err().contains("no separate test part"), r.err());
+    }
+}
