@@ -20,6 +20,20 @@ public enum Preprocessing {
         return words;
     }
 
+    /** Lower-case name used on the command line and in specs: standardize or unit-norm. */
+    public String id() {
+        return name().toLowerCase().replace('_', '-');
+    }
+
+    public static Preprocessing fromId(String id) {
+        for (Preprocessing p : values()) {
+            if (p.id().equalsIgnoreCase(id.trim()) || p.name().equalsIgnoreCase(id.trim())) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("Unknown preprocessing '" + id + "'; expected standardize or unit-norm");
+    }
+
     /** Applies this step in place to row-major train and test inputs of dimension d. */
     void apply(double[] train, double[] test, int d) {
         if (this == UNIT_NORM) {

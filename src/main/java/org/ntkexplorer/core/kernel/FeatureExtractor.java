@@ -243,15 +243,11 @@ final class FeatureExtractor {
         INDArray gp = g.reshape('c', new long[] {m, logits, c.outChannels(), positions}).permute(0, 3, 1, 2).dup('c')
                 .reshape('c', new long[] {m, positions, cc});
         INDArray cols3 = cols.reshape('c', new long[] {m, positions, c.fanIn()});
-        long wCols = (long) c.fanIn() * cc;
-        INDArray out = Nd4j.createUninitialized(net.dataType(), m, wCols + cc);
-        for (int i = 0; i < m; i++) {
-            INDArray gi = gp.get(point(i), all(), all());
-            INDArray wi = cols3.get(point(i), all(), all()).transpose().mmul(gi).muli(c.weightMultiplier());
-            out.get(point(i), interval(0, wCols)).assign(wi.reshape('c', new long[] {wCols}));
-            out.get(point(i), interval(wCols, wCols + cc)).assign(gi.sum(0).muli(c.biasMultiplier()));
-        }
-        return out;
+        // One batched GEMM over examples: (m, positions, fanIn)ᵀ · (m, positions, C·cout) → (m, fanIn, C·cout).
+        INDArray weights = Nd4j.matmul(cols3, gp, true, false, false).muli(c.weightMultiplier())
+                .reshape('c', new long[] {m, (long) c.fanIn() * cc});
+        INDArray biases = gp.sum(1).muli(c.biasMultiplier());
+        return Nd4j.concat(1, weights, biases);
     }
 
     /** δ at this conv layer's input: col2im of s_w·G·Wmat, for all C logits. */

@@ -1,0 +1,69 @@
+package org.ntkexplorer.cli;
+
+import java.io.PrintWriter;
+import java.util.Map;
+
+import org.ntkexplorer.core.compute.ComputeEnvironment;
+import org.ntkexplorer.core.compute.ComputeExecutor;
+import org.ntkexplorer.core.experiment.Benchmarks;
+import org.ntkexplorer.core.model.Architecture;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "bench", sortOptions = false,
+        description = "Measure GEMM throughput and the kernel engine on this machine; prints figures, checks nothing.")
+final class BenchCommand implements java.util.concurrent.Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--threads", description = "Compute threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--mlp-n", defaultValue = "2000", description = "Examples for the MLP eNTK (default: ${DEFAULT-VALUE}).")
+    int mlpN;
+
+    @Option(names = "--cnn-n", defaultValue = "500", description = "Examples for the Myrtle-5 eNTK (default: ${DEFAULT-VALUE}).")
+    int cnnN;
+
+    @Option(names = "--oracle-n", defaultValue = "50",
+            description = "Examples on which fast path and Jacobian oracle are compared (default: ${DEFAULT-VALUE}; "
+                    + "the oracle needs n·C backward passes).")
+    int oracleN;
+
+    @Option(names = "--gemm-size", defaultValue = "2048", description = "Side of the square GEMM (default: ${DEFAULT-VALUE}).")
+    int gemmSize;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter o = spec.commandLine().getOut();
+        int t = threads == null ? ComputeExecutor.defaultThreads() : threads;
+        try (ComputeExecutor exec = new ComputeExecutor(t)) {
+            Map<String, String> env = ComputeEnvironment.describe();
+            o.printf("machine: %s, %s cores, backend %s, BLAS %s, %d compute threads%n", env.get("os"),
+                    env.get("cpu.cores"), env.get("backend"), env.get("blas.vendor"), t);
+            o.flush();
+            double gemm = exec.submit(() -> Benchmarks.gemmGflops(gemmSize)).get();
+            o.printf("GEMM float32 %dx%dx%d: %.1f GFLOP/s%n", gemmSize, gemmSize, gemmSize, gemm);
+            o.flush();
+            double[] mlp = exec.submit(() -> Benchmarks.mlpEntk(mlpN, 512, 3)).get();
+            double mlpGflops = mlp[1] / mlp[0] / 1e9;
+            o.printf("MLP eNTK (n=%d, width 512, depth 3, C=10, float32): %.2f s, %.1f GFLOP/s = %.0f%% of GEMM%n",
+                    mlpN, mlp[0], mlpGflops, 100 * mlpGflops / gemm);
+            o.flush();
+            double cnnSeconds = exec.submit(() -> Benchmarks.cnnEntk(Architecture.MYRTLE5, 32, cnnN)).get();
+            o.printf("Myrtle-5 eNTK (n=%d, width 32, C=10, float32): %.2f s%n", cnnN, cnnSeconds);
+            o.flush();
+            double[] cnn = exec.submit(() -> Benchmarks.cnnEntkVersusOracle(Architecture.MYRTLE5, 32, oracleN)).get();
+            o.printf("Myrtle-5 eNTK fast path vs Jacobian oracle (n=%d): %.2f s vs %.2f s, speed-up %.1fx "
+                    + "(relative difference %.1e)%n", oracleN, cnn[0], cnn[1], cnn[1] / cnn[0], cnn[2]);
+            o.flush();
+            for (String line : BenchExtras.lines(exec)) {
+                o.println(line);
+                o.flush();
+            }
+        }
+        return 0;
+    }
+}

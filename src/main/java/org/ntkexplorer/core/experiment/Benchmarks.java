@@ -1,0 +1,99 @@
+package org.ntkexplorer.core.experiment;
+
+import java.util.Arrays;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.ntkexplorer.core.compute.TaskMonitor;
+import org.ntkexplorer.core.data.DataSplit;
+import org.ntkexplorer.core.data.DatasetRegistry;
+import org.ntkexplorer.core.data.Layout;
+import org.ntkexplorer.core.data.Preprocessing;
+import org.ntkexplorer.core.data.SubsetRequest;
+import org.ntkexplorer.core.data.Subsets;
+import org.ntkexplorer.core.kernel.EmpiricalNtk;
+import org.ntkexplorer.core.kernel.JacobianNtk;
+import org.ntkexplorer.core.kernel.Precision;
+import org.ntkexplorer.core.model.Activation;
+import org.ntkexplorer.core.model.Architecture;
+import org.ntkexplorer.core.model.NetworkSpec;
+import org.ntkexplorer.core.model.NtkNetwork;
+import org.ntkexplorer.core.model.Parameterization;
+import org.ntkexplorer.core.model.TrainingConfig;
+
+/** The measurements behind the {@code bench} command; each returns figures, the caller prints them. */
+public final class Benchmarks {
+    private Benchmarks() {
+    }
+
+    /** Median seconds of {@code reps} runs of {@code work} (after one warm-up run). */
+    public static double medianSeconds(int reps, Runnable work) {
+        work.run();
+        double[] t = new double[reps];
+        for (int i = 0; i < reps; i++) {
+            long s = System.nanoTime();
+            work.run();
+            t[i] = (System.nanoTime() - s) / 1e9;
+        }
+        Arrays.sort(t);
+        return t[reps / 2];
+    }
+
+    /** Float32 GEMM throughput on square matrices of side {@code size}, GFLOP/s (median of 5). */
+    public static double gemmGflops(int size) {
+        Nd4j.getRandom().setSeed(1);
+        INDArray a = Nd4j.rand(DataType.FLOAT, size, size);
+        INDArray b = Nd4j.rand(DataType.FLOAT, size, size);
+        INDArray c = Nd4j.create(DataType.FLOAT, size, size);
+        double s = medianSeconds(5, () -> a.mmuli(b, c));
+        return 2.0 * size * size * size / s / 1e9;
+    }
+
+    /** Inputs of the bundled sample: n examples over all ten classes, standardised. */
+    public static INDArray sampleInputs(int n, Layout layout, DataType dt) {
+        DataSplit split = Subsets.select(DatasetRegistry.open(DatasetRegistry.SAMPLE),
+                new SubsetRequest(null, n, 0, 0, Preprocessing.STANDARDIZE, layout));
+        return Nd4j.create(split.train().inputs(), new long[] {n, split.train().inputDim()}, 'c').castTo(dt);
+    }
+
+    /** Seconds and flops of one float32 eNTK of an MLP on n sample examples. */
+    public static double[] mlpEntk(int n, int width, int depth) {
+        INDArray x = sampleInputs(n, Layout.FLAT, DataType.FLOAT);
+        NetworkSpec spec = NetworkSpec.mlp(depth, width, Activation.RELU, Parameterization.NTK, Math.sqrt(2), 0.1, 10,
+                (int) x.columns());
+        NtkNetwork net = NtkNetwork.create(spec, 0, DataType.FLOAT, TrainingConfig.sgdMomentum(0.1, 64, 1));
+        EmpiricalNtk ntk = EmpiricalNtk.of(net, Precision.FLOAT32);
+        double s = medianSeconds(3, () -> ntk.compute(x));
+        return new double[] {s, ntk.lastFlops()};
+    }
+
+    /** Seconds of the fast path on {@code n} examples of the bundled sample. */
+    public static double cnnEntk(Architecture arch, int width, int n) {
+        INDArray x = sampleInputs(n, Layout.IMAGE, DataType.FLOAT);
+        NtkNetwork net = NtkNetwork.create(myrtle(arch, width), 0, DataType.FLOAT, TrainingConfig.sgdMomentum(0.1, 64, 1));
+        return medianSeconds(1, () -> EmpiricalNtk.of(net, Precision.FLOAT32).compute(x));
+    }
+
+    /**
+     * Fast path and Jacobian oracle on the same {@code n} examples: seconds of each (one run after a warm-up
+     * for the fast path, one run of the oracle) and the relative L1 difference of the two kernels.
+     */
+    public static double[] cnnEntkVersusOracle(Architecture arch, int width, int n) {
+        INDArray x = sampleInputs(n, Layout.IMAGE, DataType.FLOAT);
+        NtkNetwork net = NtkNetwork.create(myrtle(arch, width), 0, DataType.FLOAT, TrainingConfig.sgdMomentum(0.1, 64, 1));
+        INDArray[] fast = new INDArray[1];
+        double fastSeconds = medianSeconds(1, () -> fast[0] = EmpiricalNtk.of(net, Precision.FLOAT32).compute(x));
+        long s = System.nanoTime();
+        INDArray oracle = JacobianNtk.of(net, Precision.FLOAT32).compute(x, null, TaskMonitor.NONE);
+        double oracleSeconds = (System.nanoTime() - s) / 1e9;
+        double err = fast[0].sub(oracle).norm1Number().doubleValue() / oracle.norm1Number().doubleValue();
+        return new double[] {fastSeconds, oracleSeconds, err};
+    }
+
+    private static NetworkSpec myrtle(Architecture arch, int width) {
+        return new NetworkSpec(arch, 0, width, Activation.RELU, Parameterization.NTK, Math.sqrt(2), 0.1, 10,
+                new int[] {1, 28, 28});
+    }
+
+}

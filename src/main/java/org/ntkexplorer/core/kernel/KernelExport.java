@@ -1,0 +1,54 @@
+package org.ntkexplorer.core.kernel;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.ntkexplorer.core.io.Npy;
+import org.ntkexplorer.core.io.NpyArray;
+import org.ntkexplorer.core.io.Npz;
+
+/** Writes the NumPy interchange folder of REFERENCE §9 for a computed kernel. */
+public final class KernelExport {
+    private KernelExport() {
+    }
+
+    /**
+     * @param inputs exactly the inputs the kernel was computed on, n rows of {@code inputDim}
+     * @param params the network's parameters (W0, b0, …) or null for infinite-width kernels
+     */
+    public static void write(Path dir, Map<String, Object> model, double[] inputs, int n, int inputDim, int[] labels,
+                             INDArray kernel, Map<String, INDArray> params) throws IOException {
+        Files.createDirectories(dir);
+        Npy.write(dir.resolve("inputs.npy"), NpyArray.of(inputs, n, inputDim));
+        if (labels != null) {
+            Npy.write(dir.resolve("labels.npy"), NpyArray.of(labels, labels.length));
+        }
+        Npy.write(dir.resolve("kernel.npy"), toNpy(kernel));
+        if (params != null) {
+            Map<String, NpyArray> arrays = new LinkedHashMap<>();
+            for (Map.Entry<String, INDArray> e : params.entrySet()) {
+                arrays.put(e.getKey(), toNpy(e.getValue()));
+            }
+            Npz.write(dir.resolve("params.npz"), arrays);
+        }
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve("model.json").toFile(), model);
+    }
+
+    /** C-order copy in the array's own precision (float32 stays float32, anything else becomes float64). */
+    static NpyArray toNpy(INDArray a) {
+        INDArray c = a.dup('c');
+        long[] shape = c.shape();
+        if (a.dataType() == DataType.FLOAT) {
+            return NpyArray.of(c.data().asFloat(), shape);
+        }
+        return NpyArray.of(c.castTo(DataType.DOUBLE).data().asDouble(), shape);
+    }
+}
