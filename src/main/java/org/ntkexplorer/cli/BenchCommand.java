@@ -32,6 +32,10 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
                     + "the oracle needs n·C backward passes).")
     int oracleN;
 
+    @Option(names = "--kernel-n", defaultValue = "4000",
+            description = "Examples for the infinite kernels, kernel regression and eigendecomposition (default: ${DEFAULT-VALUE}).")
+    int kernelN;
+
     @Option(names = "--gemm-size", defaultValue = "2048", description = "Side of the square GEMM (default: ${DEFAULT-VALUE}).")
     int gemmSize;
 
@@ -59,7 +63,7 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
             o.printf("Myrtle-5 eNTK fast path vs Jacobian oracle (n=%d): %.2f s vs %.2f s, speed-up %.1fx "
                     + "(relative difference %.1e)%n", oracleN, cnn[0], cnn[1], cnn[1] / cnn[0], cnn[2]);
             o.flush();
-            for (String line : BenchExtras.lines(exec)) {
+            for (String line : BenchExtras.lines(exec, kernelN)) {
                 o.println(line);
                 o.flush();
             }

@@ -97,6 +97,33 @@ class KernelCommandTest {
         assertTrue(Files.size(out.resolve("kernel.npy")) > 6 * 6 * 4);
     }
 
+    /** Every activation gives both infinite kernels in the same folder layout, without params.npz. */
+    @Test
+    void infiniteKernelsAreWrittenForEveryActivation() throws Exception {
+        for (String act : new String[] {"relu", "tanh", "erf", "gelu"}) {
+            for (String kind : new String[] {"infinite-ntk", "nngp"}) {
+                Path out = dir.resolve(act + "-" + kind);
+                int code = run(new StringWriter(), "kernel", "--classes", "0,1", "--n", "10", "--depth", "2",
+                        "--activation", act, "--kind", kind, "--preprocessing", "unit-norm", "--out", out.toString());
+                assertEquals(0, code, act + " " + kind);
+                JsonNode model = new ObjectMapper().readTree(out.resolve("model.json").toFile());
+                assertEquals(kind, model.get("kernel").asText());
+                INDArray k = load(out.resolve("kernel.npy"));
+                assertArrayEquals(new long[] {10, 10}, k.shape());
+                assertTrue(k.sub(k.transpose()).amaxNumber().doubleValue() < 1e-12, "symmetric");
+                assertTrue(Files.exists(out.resolve("inputs.npy")) && !Files.exists(out.resolve("params.npz")));
+            }
+        }
+    }
+
+    @Test
+    void infiniteKernelOfACnnIsRefusedClearly() {
+        StringWriter err = new StringWriter();
+        assertEquals(1, run(err, "kernel", "--arch", "myrtle5", "--kind", "infinite-ntk", "--n", "4",
+                "--out", dir.resolve("x").toString()));
+        assertTrue(err.toString().contains("MLPs only"), err.toString());
+    }
+
     @Test
     void impossibleSettingsAreUsageErrors() {
         StringWriter err = new StringWriter();

@@ -2,16 +2,32 @@ package org.ntkexplorer.core.experiment;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.ntkexplorer.core.compute.TaskMonitor;
+import org.ntkexplorer.core.kernel.InfiniteMlpKernel;
 import org.ntkexplorer.core.kernel.KernelKind;
+import org.ntkexplorer.core.kernel.KernelPair;
 import org.ntkexplorer.core.kernel.Precision;
 import org.ntkexplorer.core.model.NetworkSpec;
+import org.ntkexplorer.core.model.Parameterization;
 
-/** Infinite-width kernels for {@link KernelJob}. */
+/** Infinite-width kernels for {@link KernelJob}: closed forms or quadrature for MLPs (REFERENCE §4). */
 final class InfiniteKernelJobs {
     private InfiniteKernelJobs() {
     }
 
     static INDArray compute(NetworkSpec spec, INDArray x, KernelKind kind, Precision precision, TaskMonitor monitor) {
-        throw new IllegalArgumentException("the " + kind.id() + " kernel is not available in this build");
+        if (spec.architecture().isConvolutional()) {
+            throw new IllegalArgumentException("the " + kind.id() + " kernel is available for MLPs only; "
+                    + spec.architecture().id() + " has no infinite-width kernel in NTK Explorer (use --kind empirical)");
+        }
+        if (kind == KernelKind.INFINITE_NTK && spec.parameterization() != Parameterization.NTK) {
+            throw new IllegalArgumentException("the infinite NTK is defined for NTK parameterisation; use "
+                    + "--parameterization ntk (the NNGP is the same for both)");
+        }
+        monitor.checkCancelled();
+        monitor.progress(0, kind.id());
+        KernelPair k = new InfiniteMlpKernel(spec.activation(), spec.depth(), spec.sigmaW(), spec.sigmaB()).train(x);
+        monitor.progress(1, kind.id());
+        INDArray out = kind == KernelKind.NNGP ? k.nngp() : k.ntk();
+        return out.castTo(precision.dataType());
     }
 }
