@@ -18,6 +18,25 @@ public final class MemoryBudget {
         return Math.max(0, avail);
     }
 
+    /**
+     * Available bytes, after asking the collector to release unreachable arrays when fewer than {@code needed}
+     * are free: ND4J frees off-heap buffers only once their Java objects are collected.
+     */
+    public static long availableBytes(long needed) {
+        long avail = availableBytes();
+        for (int attempt = 0; attempt < 3 && avail < needed; attempt++) {
+            System.gc();
+            try {
+                Thread.sleep(100L * (attempt + 1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            avail = availableBytes();
+        }
+        return avail;
+    }
+
     public static String gib(long bytes) {
         return String.format("%.2f GiB", bytes / (double) (1L << 30));
     }

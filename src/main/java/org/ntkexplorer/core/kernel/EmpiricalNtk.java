@@ -66,12 +66,13 @@ public final class EmpiricalNtk {
         int n2 = symmetric ? n1 : (int) x2.rows();
         long perExample = extractor.featureBytesPerExample();
         long kernelBytes = (long) n1 * n2 * snapshot.dataType().width();
-        long available = MemoryBudget.availableBytes();
+        // Ask for room for the kernel and all cached features, so a GC runs when stale arrays hold memory.
+        long available = MemoryBudget.availableBytes(kernelBytes + (long) (n1 + n2) * perExample);
         int rows = blockRows > 0 ? blockRows : chooseBlockRows(perExample, Math.max(0, available - kernelBytes));
         long needed = estimateBytes(perExample, n1, n2, rows, snapshot.dataType().width());
         if (needed > available) {
             throw new InsufficientMemoryException("The empirical NTK of " + n1 + "×" + n2 + " examples ("
-                    + snapshot.dataType().toString().toLowerCase() + ")", needed, available,
+                    + (snapshot.dataType() == org.nd4j.linalg.api.buffer.DataType.FLOAT ? "float32" : "float64") + ")", needed, available,
                     "Use fewer examples, float32 instead of float64, or give Java more memory (-Xmx).");
         }
         INDArray k = Nd4j.createUninitialized(snapshot.dataType(), n1, n2);

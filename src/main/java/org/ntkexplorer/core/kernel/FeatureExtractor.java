@@ -105,6 +105,7 @@ final class FeatureExtractor {
             }
             for (int k = 0; k < f.size(); k++) {
                 parts.get(k).get(interval(r0, r1), all()).assign(matrixOf(f.get(k)));
+                release(matrixOf(f.get(k)));
             }
         }
         List<LayerFeature> out = new ArrayList<>();
@@ -153,15 +154,22 @@ final class FeatureExtractor {
             } else if (layer instanceof PlannedLayer.Conv c) {
                 INDArray cols = im2col(a, c);
                 layerInputs.set(layerInputs.size() - 1, cols);
-                INDArray z = cols.mmul(convMatrix(k, c).transpose()).muli(c.weightMultiplier())
+                if (k > 0) {
+                    release(a);
+                }
+                INDArray z2 = cols.mmul(convMatrix(k, c).transpose()).muli(c.weightMultiplier())
                         .addiRowVector(net.bias(k).mul(c.biasMultiplier()));
-                z = z.reshape('c', new long[] {m, c.height(), c.width(), c.outChannels()}).permute(0, 3, 1, 2).dup('c');
+                INDArray z = z2.reshape('c', new long[] {m, c.height(), c.width(), c.outChannels()}).permute(0, 3, 1, 2)
+                        .dup('c');
+                release(z2);
                 preActivations.add(z);
                 a = ActivationOps.apply(c.activation(), z);
                 k++;
             } else if (layer instanceof PlannedLayer.AvgPool p) {
                 preActivations.add(null);
-                a = avgPool(a, p);
+                INDArray pooled = avgPool(a, p);
+                release(a);
+                a = pooled;
             } else if (layer instanceof PlannedLayer.GlobalAvgPool) {
                 preActivations.add(null);
                 a = a.mean(2, 3);
@@ -187,9 +195,17 @@ final class FeatureExtractor {
                 k--;
                 INDArray g = timesDerivative(delta, c.activation(), preActivations.get(li), m);
                 features[k] = new LayerFeature.Gradients(convGradients(layerInputs.get(li), g, c, m), logits);
-                delta = k == 0 ? null : convInputSignal(g, k, c, m);
+                INDArray below = k == 0 ? null : convInputSignal(g, k, c, m);
+                // Conv buffers are C times the activations; free them now rather than at the next GC.
+                release(g);
+                release(delta);
+                release(layerInputs.get(li));
+                release(preActivations.get(li));
+                delta = below;
             } else if (layer instanceof PlannedLayer.AvgPool p) {
-                delta = avgPoolBackward(delta, p);
+                INDArray below = avgPoolBackward(delta, p);
+                release(delta);
+                delta = below;
             } else if (layer instanceof PlannedLayer.GlobalAvgPool gp) {
                 long rows = delta.rows();
                 delta = delta.reshape('c', new long[] {rows, gp.channels(), 1, 1})
@@ -198,6 +214,12 @@ final class FeatureExtractor {
             }
         }
         return List.of(features);
+    }
+
+    private static void release(INDArray a) {
+        if (a != null && !a.wasClosed() && a.closeable()) {
+            a.close();
+        }
     }
 
     private static double sq(double v) {
@@ -230,7 +252,9 @@ final class FeatureExtractor {
         INDArray cols6 = Nd4j.createUninitialized(a.dataType(), m, c.inChannels(), c.kernel(), c.kernel(), c.height(),
                 c.width());
         Convolution.im2col(a.dup('c'), c.kernel(), c.kernel(), 1, 1, c.padding(), c.padding(), false, cols6);
-        return cols6.permute(0, 4, 5, 1, 2, 3).dup('c').reshape('c', new long[] {m * c.height() * c.width(), c.fanIn()});
+        INDArray cols = cols6.permute(0, 4, 5, 1, 2, 3).dup('c').reshape('c', new long[] {m * c.height() * c.width(), c.fanIn()});
+        release(cols6);
+        return cols;
     }
 
     /**
@@ -244,10 +268,14 @@ final class FeatureExtractor {
                 .reshape('c', new long[] {m, positions, cc});
         INDArray cols3 = cols.reshape('c', new long[] {m, positions, c.fanIn()});
         // One batched GEMM over examples: (m, positions, fanIn)ᵀ · (m, positions, C·cout) → (m, fanIn, C·cout).
-        INDArray weights = Nd4j.matmul(cols3, gp, true, false, false).muli(c.weightMultiplier())
-                .reshape('c', new long[] {m, (long) c.fanIn() * cc});
+        INDArray product = Nd4j.matmul(cols3, gp, true, false, false).muli(c.weightMultiplier());
+        INDArray weights = product.reshape('c', new long[] {m, (long) c.fanIn() * cc});
         INDArray biases = gp.sum(1).muli(c.biasMultiplier());
-        return Nd4j.concat(1, weights, biases);
+        release(gp);
+        INDArray out = Nd4j.concat(1, weights, biases);
+        release(product);
+        release(biases);
+        return out;
     }
 
     /** δ at this conv layer's input: col2im of s_w·G·Wmat, for all C logits. */
@@ -257,8 +285,12 @@ final class FeatureExtractor {
         INDArray dCols = g2.mmul(convMatrix(k, c)).muli(c.weightMultiplier());
         INDArray col6 = dCols.reshape('c', new long[] {rows, c.height(), c.width(), c.inChannels(), c.kernel(), c.kernel()})
                 .permute(0, 3, 4, 5, 1, 2).dup('c');
+        release(g2);
+        release(dCols);
         INDArray out = Nd4j.createUninitialized(col6.dataType(), rows, c.inChannels(), c.height(), c.width());
-        return Convolution.col2im(col6, out, 1, 1, c.padding(), c.padding(), c.height(), c.width(), 1, 1);
+        Convolution.col2im(col6, out, 1, 1, c.padding(), c.padding(), c.height(), c.width(), 1, 1);
+        release(col6);
+        return out;
     }
 
     private static INDArray avgPool(INDArray a, PlannedLayer.AvgPool p) {
