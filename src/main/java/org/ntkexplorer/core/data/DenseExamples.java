@@ -37,7 +37,7 @@ final class DenseExamples implements ExampleArray {
     @Override
     public int label(int i) {
         if (labels == null) {
-            throw new UnsupportedOperationException("a regression dataset has targets, not class labels");
+            throw new IllegalStateException("a regression dataset has targets, not class labels");
         }
         return labels[i];
     }

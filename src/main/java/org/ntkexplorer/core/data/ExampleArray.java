@@ -31,6 +31,6 @@ public interface ExampleArray {
 
     /** Copies the target vector of example i (regression only). */
     default void copyTarget(int i, double[] dst, int off) {
-        throw new UnsupportedOperationException("a classification dataset has labels, not regression targets");
+        throw new IllegalStateException("a classification dataset has labels, not regression targets");
     }
 }
