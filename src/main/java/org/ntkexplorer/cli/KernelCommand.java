@@ -36,8 +36,9 @@ final class KernelCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "Seed of the subset and the network (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--preprocessing", defaultValue = "standardize",
-            description = "standardize (per feature) or unit-norm (per sample) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--preprocessing", defaultValue = "standardize-channels",
+            description = "standardize-channels, standardize (per feature) or unit-norm (per sample) "
+                    + "(default: ${DEFAULT-VALUE}).")
     String preprocessing;
 
     @Option(names = "--arch", defaultValue = "mlp", description = "mlp, myrtle5, myrtle7 or myrtle10 (default: ${DEFAULT-VALUE}).")

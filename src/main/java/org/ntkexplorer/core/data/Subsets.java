@@ -38,7 +38,7 @@ public final class Subsets {
         int d = trainPart.exampleLength();
         double[] xTrain = rawInputs(trainPart, chosen[0], d);
         double[] xTest = rawInputs(testPart.orElse(trainPart), chosen[1], d);
-        request.preprocessing().apply(xTrain, xTest, d);
+        request.preprocessing().apply(xTrain, xTest, d, shape.length == 3 ? shape[0] : 1);
         Split train = split(source, request, trainPart, chosen[0], inputShape, xTrain, classIds);
         Split test = split(source, request, testPart.orElse(trainPart), chosen[1], inputShape, xTest, classIds);
         return new DataSplit(train, test, describe(source, request, trainPart, classIds, testPart.isPresent(), inputShape));

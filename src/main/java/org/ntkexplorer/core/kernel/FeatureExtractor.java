@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastAddOp;
 import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
 import org.nd4j.linalg.convolution.Convolution;
 import org.nd4j.linalg.factory.Nd4j;
@@ -157,13 +158,15 @@ final class FeatureExtractor {
                 if (k > 0) {
                     release(a);
                 }
-                INDArray z2 = cols.mmul(convMatrix(k, c).transpose()).muli(c.weightMultiplier())
-                        .addiRowVector(net.bias(k).mul(c.biasMultiplier()));
-                INDArray z = z2.reshape('c', new long[] {m, c.height(), c.width(), c.outChannels()}).permute(0, 3, 1, 2)
-                        .dup('c');
-                release(z2);
-                preActivations.add(z);
-                a = ActivationOps.apply(c.activation(), z);
+                // Per example (cout × c·k²)·(c·k² × H·W): the product is already channels × positions.
+                INDArray w = tiled(convMatrix(k, c), m);
+                INDArray z3 = Nd4j.matmul(w, asMatrices(cols, c)).muli(c.weightMultiplier());
+                release(w);
+                Nd4j.getExecutioner().exec(new BroadcastAddOp(z3,
+                        net.bias(k).reshape('c', new long[] {c.outChannels()}).mul(c.biasMultiplier()), z3, 1));
+                preActivations.add(z3);
+                a = ActivationOps.apply(c.activation(),
+                        z3.reshape('c', new long[] {m, c.outChannels(), c.height(), c.width()}));
                 k++;
             } else if (layer instanceof PlannedLayer.AvgPool p) {
                 preActivations.add(null);
@@ -245,51 +248,60 @@ final class FeatureExtractor {
         return net.weight(k).reshape('c', new long[] {c.outChannels(), c.fanIn()});
     }
 
-    /** (m, cin, H, W) → (m·H·W) × (cin·kh·kw), rows position-major per example, columns (cin, kh, kw). */
+    /** W as a (cout × cin·kh·kw) matrix repeated for each of {@code copies} batch entries. */
+    private static INDArray tiled(INDArray matrix, long copies) {
+        return Nd4j.tile(matrix.reshape('c', new long[] {1, matrix.rows(), matrix.columns()}), (int) copies, 1, 1);
+    }
+
+    /**
+     * (m, cin, H, W) → (m, cin·kh·kw, H·W): ND4J's im2col layout [m, cin, kh, kw, H, W] read as one matrix per
+     * example, so no permutation is needed before or after the GEMMs.
+     */
     private static INDArray im2col(INDArray a, PlannedLayer.Conv c) {
         long m = a.size(0);
         // Output arrays are passed explicitly: the allocating overloads use the default type, not the input's.
         INDArray cols6 = Nd4j.createUninitialized(a.dataType(), m, c.inChannels(), c.kernel(), c.kernel(), c.height(),
                 c.width());
         Convolution.im2col(a.dup('c'), c.kernel(), c.kernel(), 1, 1, c.padding(), c.padding(), false, cols6);
-        INDArray cols = cols6.permute(0, 4, 5, 1, 2, 3).dup('c').reshape('c', new long[] {m * c.height() * c.width(), c.fanIn()});
-        release(cols6);
-        return cols;
+        return cols6;
+    }
+
+    /** The im2col array as one (cin·kh·kw × H·W) matrix per example (a view). */
+    private static INDArray asMatrices(INDArray cols6, PlannedLayer.Conv c) {
+        return cols6.reshape('c', new long[] {cols6.size(0), c.fanIn(), (long) c.height() * c.width()});
     }
 
     /**
-     * Per example, the gradient of every logit w.r.t. this layer's W and b: row i holds s_w·colsᵢᵀ·Gᵢ (fanIn ×
-     * C·cout) followed by s_b·Σ_positions Gᵢ (C·cout).
+     * Per example, the gradient of every logit w.r.t. this layer's W and b: row i holds s_w·Gᵢ·colsᵢᵀ
+     * (C·cout × fanIn) followed by s_b·Σ_positions Gᵢ (C·cout).
      */
     private INDArray convGradients(INDArray cols, INDArray g, PlannedLayer.Conv c, int m) {
         int positions = c.height() * c.width();
         int cc = logits * c.outChannels();
-        INDArray gp = g.reshape('c', new long[] {m, logits, c.outChannels(), positions}).permute(0, 3, 1, 2).dup('c')
-                .reshape('c', new long[] {m, positions, cc});
-        INDArray cols3 = cols.reshape('c', new long[] {m, positions, c.fanIn()});
-        // One batched GEMM over examples: (m, positions, fanIn)ᵀ · (m, positions, C·cout) → (m, fanIn, C·cout).
-        INDArray product = Nd4j.matmul(cols3, gp, true, false, false).muli(c.weightMultiplier());
-        INDArray weights = product.reshape('c', new long[] {m, (long) c.fanIn() * cc});
-        INDArray biases = gp.sum(1).muli(c.biasMultiplier());
-        release(gp);
+        // Rows of g are example-major, logit-minor, so (m·C, cout, H, W) is (m, C·cout, H·W) without copying.
+        INDArray g3 = g.reshape('c', new long[] {m, cc, positions});
+        INDArray product = Nd4j.matmul(g3, asMatrices(cols, c), false, true, false).muli(c.weightMultiplier());
+        INDArray weights = product.reshape('c', new long[] {m, (long) cc * c.fanIn()});
+        INDArray biases = g3.sum(2).muli(c.biasMultiplier());
         INDArray out = Nd4j.concat(1, weights, biases);
         release(product);
         release(biases);
         return out;
     }
 
-    /** δ at this conv layer's input: col2im of s_w·G·Wmat, for all C logits. */
+    /** δ at this conv layer's input: col2im of s_w·Wᵀ·G per example and logit. */
     private INDArray convInputSignal(INDArray g, int k, PlannedLayer.Conv c, int m) {
         long rows = (long) m * logits;
-        INDArray g2 = g.permute(0, 2, 3, 1).dup('c').reshape('c', new long[] {rows * c.height() * c.width(), c.outChannels()});
-        INDArray dCols = g2.mmul(convMatrix(k, c)).muli(c.weightMultiplier());
-        INDArray col6 = dCols.reshape('c', new long[] {rows, c.height(), c.width(), c.inChannels(), c.kernel(), c.kernel()})
-                .permute(0, 3, 4, 5, 1, 2).dup('c');
-        release(g2);
-        release(dCols);
+        long positions = (long) c.height() * c.width();
+        INDArray g3 = g.reshape('c', new long[] {rows, c.outChannels(), positions});
+        INDArray w = tiled(convMatrix(k, c).transpose().dup('c'), rows);
+        INDArray dCols = Nd4j.matmul(w, g3).muli(c.weightMultiplier());
+        release(w);
+        INDArray col6 = dCols.reshape('c', new long[] {rows, c.inChannels(), c.kernel(), c.kernel(), c.height(),
+                c.width()});
         INDArray out = Nd4j.createUninitialized(col6.dataType(), rows, c.inChannels(), c.height(), c.width());
         Convolution.col2im(col6, out, 1, 1, c.padding(), c.padding(), c.height(), c.width(), 1, 1);
-        release(col6);
+        release(dCols);
         return out;
     }
 

@@ -55,6 +55,11 @@ public final class Trainer {
      * @return the mean minibatch training loss of the epoch (NaN or infinite when training diverged)
      */
     public double trainEpoch() {
+        return trainEpoch(org.ntkexplorer.core.compute.TaskMonitor.NONE);
+    }
+
+    /** As {@link #trainEpoch()}, checking for cancellation before every minibatch. */
+    public double trainEpoch(org.ntkexplorer.core.compute.TaskMonitor monitor) {
         MultiLayerNetwork net = network.dl4j();
         int n = (int) inputs.rows();
         int[] order = permutation(n, new Random(seed * 1_000_003L + epoch));
@@ -62,6 +67,7 @@ public final class Trainer {
         double lossSum = 0;
         int batches = 0;
         for (int start = 0; start < n; start += config.batchSize()) {
+            monitor.checkCancelled();
             int end = Math.min(n, start + config.batchSize());
             int[] idx = java.util.Arrays.copyOfRange(order, start, end);
             INDArray xb = Nd4j.pullRows(inputs, 1, idx);

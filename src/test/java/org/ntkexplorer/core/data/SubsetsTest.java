@@ -153,6 +153,46 @@ class SubsetsTest {
     }
 
     @Test
+    void channelStandardisationUsesEachChannelsPixelsTogether() {
+        byte[] pixels = new byte[8 * 12];
+        java.util.Random rng = new java.util.Random(5);
+        for (int i = 0; i < pixels.length; i++) {
+            int channel = (i % 12) / 4;
+            pixels[i] = (byte) (channel * 60 + rng.nextInt(50 + 40 * channel));
+        }
+        ExampleArray images = new Uint8Examples(java.nio.ByteBuffer.wrap(pixels), 8, 0, new int[] {3, 2, 2}, false,
+                new int[] {0, 1, 0, 1, 0, 1, 0, 1});
+        LoadedDataset src = LoadedDataset.classification("img", "img", List.of("x", "y"), images, null);
+        DataSplit d = Subsets.select(src, new SubsetRequest(null, 6, 2, 0, Preprocessing.STANDARDIZE_CHANNELS,
+                Layout.FLAT));
+        double[] x = d.train().inputs();
+        int n = d.train().size();
+        for (int c = 0; c < 3; c++) {
+            double sum = 0;
+            double sq = 0;
+            for (int i = 0; i < n; i++) {
+                for (int k = 4 * c; k < 4 * c + 4; k++) {
+                    sum += x[i * 12 + k];
+                    sq += x[i * 12 + k] * x[i * 12 + k];
+                }
+            }
+            double mean = sum / (4.0 * n);
+            assertEquals(0, mean, 1e-12, "channel " + c);
+            assertEquals(1, Math.sqrt(sq / (4.0 * n) - mean * mean), 1e-12, "channel " + c);
+        }
+        // A single pixel is not standardised on its own: its spread across examples is not exactly 1.
+        double pixelSum = 0;
+        double pixelSq = 0;
+        for (int i = 0; i < n; i++) {
+            pixelSum += x[i * 12];
+            pixelSq += x[i * 12] * x[i * 12];
+        }
+        double pixelStd = Math.sqrt(pixelSq / n - (pixelSum / n) * (pixelSum / n));
+        assertTrue(Math.abs(pixelStd - 1) > 1e-3, "pixel 0 std " + pixelStd);
+        assertTrue(d.description().contains("per channel"), d.description());
+    }
+
+    @Test
     void unitNormGivesEverySampleNormOne() {
         DataSplit d = Subsets.select(pool(true), request(new int[] {1, 2}, 10, 6, 0, Preprocessing.UNIT_NORM));
         for (Split s : List.of(d.train(), d.test())) {

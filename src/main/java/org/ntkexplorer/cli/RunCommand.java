@@ -1,0 +1,111 @@
+package org.ntkexplorer.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.ntkexplorer.core.compute.ComputeExecutor;
+import org.ntkexplorer.core.experiment.ExperimentEvent;
+import org.ntkexplorer.core.experiment.ExperimentRunner;
+import org.ntkexplorer.core.experiment.ExperimentSpec;
+import org.ntkexplorer.core.experiment.InvalidSpecException;
+import org.ntkexplorer.core.experiment.Presets;
+import org.ntkexplorer.core.experiment.RunFolder;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "run", sortOptions = false,
+        description = "Run an experiment spec (a JSON file or a preset name) headless into a run folder.")
+final class RunCommand implements java.util.concurrent.Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SPEC",
+            description = "Spec file, or a preset name (see --list-presets).")
+    String specArg;
+
+    @Option(names = "--out", description = "Run folder to create.")
+    Path out;
+
+    @Option(names = "--resume", paramLabel = "DIR", description = "Continue the run in DIR where it stopped.")
+    Path resume;
+
+    @Option(names = "--threads", description = "Compute threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--list-presets", description = "List the built-in presets and exit.")
+    boolean listPresets;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter o = spec.commandLine().getOut();
+        if (listPresets) {
+            for (Presets.Preset p : Presets.all()) {
+                o.printf("%-28s %s%n", p.name(), p.summary());
+            }
+            o.flush();
+            return 0;
+        }
+        RunFolder folder;
+        ExperimentSpec experiment;
+        if (resume != null) {
+            folder = RunFolder.open(resume);
+            experiment = folder.spec();
+        } else {
+            if (specArg == null || out == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "give a spec (file or preset) and --out DIR, or --resume DIR");
+            }
+            try {
+                experiment = Presets.find(specArg).map(Presets.Preset::spec)
+                        .orElseGet(() -> readSpec(Path.of(specArg)));
+            } catch (InvalidSpecException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+            folder = RunFolder.create(out, experiment);
+        }
+        ConsoleProgress bar = ConsoleProgress.to(spec.commandLine().getErr());
+        AtomicReference<ExperimentEvent> last = new AtomicReference<>();
+        int t = threads == null ? ComputeExecutor.defaultThreads() : threads;
+        try (ComputeExecutor exec = new ComputeExecutor(t)) {
+            ExperimentRunner runner = new ExperimentRunner(experiment, folder, e -> {
+                if (e instanceof ExperimentEvent.Progress p) {
+                    bar.progress(p.fraction(), p.stage());
+                } else if (e instanceof ExperimentEvent.FitUpdated || e instanceof ExperimentEvent.Finished
+                        || e instanceof ExperimentEvent.Failed) {
+                    last.set(e);
+                }
+            }, bar);
+            exec.submit(() -> {
+                runner.run();
+                return null;
+            }).get();
+            bar.progress(1, "done");
+            runner.fits().forEach((k, f) -> o.printf(Locale.ROOT, "%-28s alpha = %.3f  [%.3f, %.3f]  (%d points)%n", k,
+                    f.alpha(), f.ciLow(), f.ciHigh(), f.pointsUsed()));
+        }
+        ExperimentEvent end = last.get();
+        if (end instanceof ExperimentEvent.Failed f) {
+            spec.commandLine().getErr().println("error: " + f.reason());
+            spec.commandLine().getErr().flush();
+            return NtkCli.EXIT_FAILURE;
+        }
+        if (end instanceof ExperimentEvent.Finished fin) {
+            o.printf(Locale.ROOT, "finished in %.1f s; results in %s%n", fin.seconds(), folder.dir().toAbsolutePath());
+        }
+        o.flush();
+        return 0;
+    }
+
+    private static ExperimentSpec readSpec(Path file) {
+        try {
+            return ExperimentSpec.read(file);
+        } catch (java.io.IOException e) {
+            throw new InvalidSpecException(file.toString(), java.util.List.of("cannot be read: " + e.getMessage()));
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package org.ntkexplorer.core.experiment;
+
+import java.nio.file.Path;
+
+import org.ntkexplorer.core.scaling.PowerLawFitResult;
+
+/** What a running experiment reports to its listeners (the terminal, the window). Plain values only. */
+public sealed interface ExperimentEvent {
+
+    /** A training epoch of the network at size n and seed; NaN where a figure was not measured. */
+    record EpochDone(int n, long seed, int epoch, int epochs, double trainLoss, double trainError, double testLoss,
+                     double testError) implements ExperimentEvent {
+    }
+
+    /** The eNTK on the probe set at an epoch, with its spectrum (eigenvalues of K/n, descending) and metrics. */
+    record KernelSnapshot(long seed, int epoch, double[] eigenvalues, double effectiveRank, double spectrumSlope,
+                          double distanceToInit, double velocity, double ckaToPrevious, double targetAlignment,
+                          double regressionTestError) implements ExperimentEvent {
+    }
+
+    /** One learner at one training-set size and seed. */
+    record ScalingPointDone(Learner learner, int n, long seed, double testError, double testMse, double trainLoss,
+                            double seconds) implements ExperimentEvent {
+    }
+
+    /** The power-law fit of one learner over the points so far. */
+    record FitUpdated(Learner learner, String metric, PowerLawFitResult fit) implements ExperimentEvent {
+    }
+
+    /** One width of a width sweep at one seed. */
+    record WidthPointDone(int width, long seed, double distanceToInfinite, double kernelMovement, double testError,
+                          double testMse) implements ExperimentEvent {
+    }
+
+    /** Overall progress in [0, 1], with the stage being worked on. */
+    record Progress(double fraction, String stage) implements ExperimentEvent {
+    }
+
+    record Finished(Path runFolder, double seconds) implements ExperimentEvent {
+    }
+
+    /** The run stopped; everything finished before is in the run folder. */
+    record Failed(String reason, boolean cancelled) implements ExperimentEvent {
+    }
+}

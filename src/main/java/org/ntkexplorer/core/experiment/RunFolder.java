@@ -1,0 +1,163 @@
+package org.ntkexplorer.core.experiment;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import org.ntkexplorer.core.scaling.PowerLawFitResult;
+
+/**
+ * The folder of one run: spec.json as run, results.csv, dynamics.csv and width.csv appended row by row (so a
+ * cancelled or crashed run keeps what it finished), fits.json rewritten after each fit, and run.log.
+ */
+public final class RunFolder {
+    static final String RESULTS_HEADER = "learner,n,seed,test_error,test_mse,train_loss,seconds";
+    static final String DYNAMICS_HEADER = "seed,epoch,train_loss,test_error,distance_to_init,velocity,cka_previous,"
+            + "kernel_target_alignment,effective_rank,spectrum_slope,regression_test_error";
+    static final String WIDTH_HEADER = "width,seed,distance_to_infinite,kernel_movement,test_error,test_mse";
+
+    private final Path dir;
+
+    private RunFolder(Path dir) {
+        this.dir = dir;
+    }
+
+    /** A new run: the folder must not already hold a run. */
+    public static RunFolder create(Path dir, ExperimentSpec spec) throws IOException {
+        if (Files.exists(dir.resolve("spec.json"))) {
+            throw new IOException(dir + " already holds a run; use --resume to continue it or choose another folder");
+        }
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("spec.json"), spec.toJson());
+        return new RunFolder(dir);
+    }
+
+    /** An existing run, to continue or to show again. */
+    public static RunFolder open(Path dir) throws IOException {
+        if (!Files.isRegularFile(dir.resolve("spec.json"))) {
+            throw new IOException(dir + " is not a run folder (it has no spec.json)");
+        }
+        return new RunFolder(dir);
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public ExperimentSpec spec() throws IOException {
+        return ExperimentSpec.read(dir.resolve("spec.json"));
+    }
+
+    void appendResult(ExperimentEvent.ScalingPointDone p) {
+        append("results.csv", RESULTS_HEADER, String.format(Locale.ROOT, "%s,%d,%d,%s,%s,%s,%.3f", p.learner().id(),
+                p.n(), p.seed(), num(p.testError()), num(p.testMse()), num(p.trainLoss()), p.seconds()));
+    }
+
+    void appendDynamics(ExperimentEvent.KernelSnapshot s, double trainLoss, double testError) {
+        append("dynamics.csv", DYNAMICS_HEADER, String.format(Locale.ROOT, "%d,%d,%s,%s,%s,%s,%s,%s,%s,%s,%s",
+                s.seed(), s.epoch(), num(trainLoss), num(testError), num(s.distanceToInit()), num(s.velocity()),
+                num(s.ckaToPrevious()), num(s.targetAlignment()), num(s.effectiveRank()), num(s.spectrumSlope()),
+                num(s.regressionTestError())));
+    }
+
+    void appendWidth(ExperimentEvent.WidthPointDone w) {
+        append("width.csv", WIDTH_HEADER, String.format(Locale.ROOT, "%d,%d,%s,%s,%s,%s", w.width(), w.seed(),
+                num(w.distanceToInfinite()), num(w.kernelMovement()), num(w.testError()), num(w.testMse())));
+    }
+
+    void writeFits(Map<String, PowerLawFitResult> fits) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<String, PowerLawFitResult> e : fits.entrySet()) {
+            PowerLawFitResult f = e.getValue();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("alpha", f.alpha());
+            m.put("a", f.a());
+            m.put("rSquared", f.rSquared());
+            m.put("ciLow", f.ciLow());
+            m.put("ciHigh", f.ciHigh());
+            m.put("level", f.level());
+            m.put("pointsUsed", f.pointsUsed());
+            out.put(e.getKey(), m);
+        }
+        try {
+            Path tmp = dir.resolve("fits.json.tmp");
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), out);
+            Files.move(tmp, dir.resolve("fits.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void log(String line) {
+        append("run.log", null, Instant.now() + " " + line);
+    }
+
+    /** Rows of a CSV file without its header; empty when the file does not exist. */
+    public List<String[]> rows(String file) throws IOException {
+        Path p = dir.resolve(file);
+        List<String[]> out = new ArrayList<>();
+        if (!Files.exists(p)) {
+            return out;
+        }
+        List<String> lines = Files.readAllLines(p, StandardCharsets.UTF_8);
+        for (int i = 1; i < lines.size(); i++) {
+            if (!lines.get(i).isBlank()) {
+                out.add(lines.get(i).split(",", -1));
+            }
+        }
+        return out;
+    }
+
+    /** Drops the rows of a CSV file for which {@code keep} is false (used to redo an unfinished unit on resume). */
+    void retain(String file, java.util.function.Predicate<String[]> keep) throws IOException {
+        Path p = dir.resolve(file);
+        if (!Files.exists(p)) {
+            return;
+        }
+        List<String> lines = Files.readAllLines(p, StandardCharsets.UTF_8);
+        List<String> kept = new ArrayList<>();
+        kept.add(lines.get(0));
+        for (int i = 1; i < lines.size(); i++) {
+            if (!lines.get(i).isBlank() && keep.test(lines.get(i).split(",", -1))) {
+                kept.add(lines.get(i));
+            }
+        }
+        Files.write(p, kept, StandardCharsets.UTF_8);
+    }
+
+    private synchronized void append(String file, String header, String line) {
+        Path p = dir.resolve(file);
+        try {
+            boolean fresh = !Files.exists(p);
+            try (BufferedWriter w = Files.newBufferedWriter(p, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND)) {
+                if (fresh && header != null) {
+                    w.write(header);
+                    w.newLine();
+                }
+                w.write(line);
+                w.newLine();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String num(double v) {
+        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.6g", v);
+    }
+}

@@ -1,0 +1,210 @@
+package org.ntkexplorer.core.experiment;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.ntkexplorer.core.data.Preprocessing;
+import org.ntkexplorer.core.kernel.Precision;
+import org.ntkexplorer.core.model.Activation;
+import org.ntkexplorer.core.model.Architecture;
+import org.ntkexplorer.core.model.LearningRateSchedule;
+import org.ntkexplorer.core.model.LossKind;
+import org.ntkexplorer.core.model.Optimizer;
+import org.ntkexplorer.core.model.Parameterization;
+
+/** JSON → {@link ExperimentSpec}, collecting every problem instead of stopping at the first. */
+final class SpecReader {
+    private static final Set<String> KEYS = Set.of("study", "dataset", "classes", "nGrid", "nTest", "seeds",
+            "preprocessing", "architecture", "depth", "width", "widths", "activation", "parameterization", "sigmaW",
+            "sigmaB", "optimizer", "learningRate", "momentum", "batchSize", "epochs", "weightDecay", "loss", "schedule",
+            "learners", "probeSize", "ridge", "dtype", "n0", "snapshotEvery", "snapshotRegression");
+
+    private final JsonNode root;
+    private final List<String> problems = new ArrayList<>();
+
+    private SpecReader(JsonNode root) {
+        this.root = root;
+    }
+
+    static ExperimentSpec parse(String json, String source) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new InvalidSpecException(source, List.of("not valid JSON: " + e.getOriginalMessage()));
+        }
+        if (root == null || !root.isObject()) {
+            throw new InvalidSpecException(source, List.of("must be a JSON object"));
+        }
+        return new SpecReader(root).build(source);
+    }
+
+    private ExperimentSpec build(String source) {
+        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!KEYS.contains(k)) {
+                problems.add("unknown key '" + k + "'");
+            }
+        }
+        if (!root.has("study")) {
+            problems.add("study is missing (scaling, pretrained, dynamics or width-sweep)");
+        }
+        Study study = named("study", "scaling", Study::fromId);
+        String dataset = text("dataset", "fashion-mnist-sample");
+        int[] classes = root.has("classes") && !root.get("classes").isNull() ? ints("classes", new int[0], 0) : null;
+        int[] nGrid = ints("nGrid", new int[] {100, 200, 400, 800}, 1);
+        int nTest = integer("nTest", 1000, 1);
+        int seeds = integer("seeds", 3, 1);
+        Preprocessing pre = named("preprocessing", "standardize-channels", Preprocessing::fromId);
+        Architecture arch = named("architecture", "mlp", Architecture::fromId);
+        int depth = integer("depth", 2, 1);
+        int width = integer("width", 512, 1);
+        int[] widths = ints("widths", new int[0], 1);
+        Activation act = named("activation", "relu", Activation::fromId);
+        Parameterization par = named("parameterization", "ntk", Parameterization::fromId);
+        double sigmaW = number("sigmaW", Math.sqrt(2), 0, false);
+        double sigmaB = number("sigmaB", 0.1, 0, true);
+        Optimizer opt = named("optimizer", "momentum", Optimizer::fromId);
+        double lr = number("learningRate", 0.1, 0, false);
+        double momentum = number("momentum", 0.9, 0, true);
+        if (momentum >= 1) {
+            problems.add("momentum must be below 1 (got " + momentum + ")");
+        }
+        int batch = integer("batchSize", 64, 1);
+        int epochs = integer("epochs", 20, 0);
+        double wd = number("weightDecay", 0, 0, true);
+        LossKind loss = named("loss", "mse", LossKind::fromId);
+        LearningRateSchedule schedule = named("schedule", "constant", LearningRateSchedule::fromId);
+        List<Learner> learners = learners();
+        int probe = integer("probeSize", 200, 2);
+        double ridge = number("ridge", 1e-4, 0, true);
+        Precision dtype = named("dtype", "float32", Precision::fromId);
+        int n0 = integer("n0", 1000, 1);
+        int every = integer("snapshotEvery", 1, 1);
+        boolean snapshotRegression = root.has("snapshotRegression") && bool("snapshotRegression");
+        if (!problems.isEmpty()) {
+            throw new InvalidSpecException(source, problems);
+        }
+        ExperimentSpec spec = new ExperimentSpec(study, dataset, classes, nGrid, nTest, seeds, pre, arch, depth, width,
+                widths, act, par, sigmaW, sigmaB, opt, lr, momentum, batch, epochs, wd, loss, schedule, learners, probe,
+                ridge, dtype, n0, every, snapshotRegression);
+        List<String> cross = spec.crossProblems();
+        if (!cross.isEmpty()) {
+            throw new InvalidSpecException(source, cross);
+        }
+        return spec;
+    }
+
+    private List<Learner> learners() {
+        List<Learner> out = new ArrayList<>();
+        JsonNode n = root.get("learners");
+        if (n == null) {
+            return List.of(Learner.NETWORK, Learner.ENTK_INIT);
+        }
+        if (!n.isArray() || n.isEmpty()) {
+            problems.add("learners must be a non-empty list");
+            return out;
+        }
+        for (JsonNode e : n) {
+            try {
+                Learner l = Learner.fromId(e.asText());
+                if (!out.contains(l)) {
+                    out.add(l);
+                }
+            } catch (IllegalArgumentException ex) {
+                problems.add(ex.getMessage());
+            }
+        }
+        return out;
+    }
+
+    private <T> T named(String key, String fallback, Function<String, T> parse) {
+        JsonNode n = root.get(key);
+        String value = n == null ? fallback : n.asText();
+        try {
+            return parse.apply(value);
+        } catch (IllegalArgumentException e) {
+            problems.add(key + ": " + e.getMessage());
+            return parse.apply(fallback);
+        }
+    }
+
+    private String text(String key, String fallback) {
+        JsonNode n = root.get(key);
+        if (n == null) {
+            return fallback;
+        }
+        if (!n.isTextual() || n.asText().isBlank()) {
+            problems.add(key + " must be a non-empty string");
+            return fallback;
+        }
+        return n.asText();
+    }
+
+    private boolean bool(String key) {
+        JsonNode n = root.get(key);
+        if (!n.isBoolean()) {
+            problems.add(key + " must be true or false");
+            return false;
+        }
+        return n.asBoolean();
+    }
+
+    private int integer(String key, int fallback, int min) {
+        JsonNode n = root.get(key);
+        if (n == null) {
+            return fallback;
+        }
+        if (!n.canConvertToInt() || !n.isIntegralNumber()) {
+            problems.add(key + " must be a whole number (got " + n + ")");
+            return fallback;
+        }
+        if (n.asInt() < min) {
+            problems.add(key + " must be at least " + min + " (got " + n.asInt() + ")");
+        }
+        return n.asInt();
+    }
+
+    private double number(String key, double fallback, double min, boolean minAllowed) {
+        JsonNode n = root.get(key);
+        if (n == null) {
+            return fallback;
+        }
+        if (!n.isNumber() || !Double.isFinite(n.asDouble())) {
+            problems.add(key + " must be a finite number (got " + n + ")");
+            return fallback;
+        }
+        double v = n.asDouble();
+        if (minAllowed ? v < min : v <= min) {
+            problems.add(key + " must be " + (minAllowed ? "at least " : "greater than ") + min + " (got " + v + ")");
+        }
+        return v;
+    }
+
+    private int[] ints(String key, int[] fallback, int min) {
+        JsonNode n = root.get(key);
+        if (n == null) {
+            return fallback;
+        }
+        if (!n.isArray()) {
+            problems.add(key + " must be a list of whole numbers");
+            return fallback;
+        }
+        int[] out = new int[n.size()];
+        for (int i = 0; i < out.length; i++) {
+            JsonNode e = n.get(i);
+            if (!e.isIntegralNumber() || e.asInt() < min) {
+                problems.add(key + "[" + i + "] must be a whole number ≥ " + min + " (got " + e + ")");
+            } else {
+                out[i] = e.asInt();
+            }
+        }
+        return out;
+    }
+}
