@@ -4,14 +4,15 @@ import org.ntkexplorer.cli.NtkCli;
 
 /**
  * Entry point of the jar and of the installers. It does not extend {@code Application}, so JavaFX can be
- * loaded from the class path; with no arguments it opens the window, with any argument it runs the CLI.
+ * loaded from the class path; with no arguments it opens the window, with any argument it runs the CLI;
+ * {@code --smoke-test=OUT.png [--smoke-seconds=N]} opens the window, runs a short study and saves a screenshot.
  */
 public final class Launcher {
     private Launcher() {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0) {
+        if (args.length == 0 || args[0].startsWith("--smoke-test")) {
             org.ntkexplorer.ui.NtkExplorerApp.launchApp(args);
             return;
         }

@@ -1,15 +1,26 @@
 package org.ntkexplorer.ui;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.prefs.Preferences;
+
+import javafx.animation.PauseTransition;
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.BorderPane;
+import javafx.application.Platform;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 
-import org.ntkexplorer.core.AppInfo;
+import org.ntkexplorer.core.experiment.Presets;
 
-/** The JavaFX application; started through {@link org.ntkexplorer.Launcher}. */
+/**
+ * The JavaFX application; started through {@link org.ntkexplorer.Launcher}. With {@code --smoke-test=OUT.png} it
+ * runs the quick dynamics preset for a few seconds, saves a screenshot of the window and exits: 0 when the window
+ * rendered and nothing failed.
+ */
 public class NtkExplorerApp extends Application {
+    private MainWindow window;
+    private volatile Throwable uncaught;
 
     public static void launchApp(String[] args) {
         Application.launch(NtkExplorerApp.class, args);
@@ -17,9 +28,62 @@ public class NtkExplorerApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        BorderPane root = new BorderPane(new Label(AppInfo.NAME + " " + AppInfo.version()));
-        stage.setTitle(AppInfo.NAME);
-        stage.setScene(new Scene(root, 1280, 800));
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
+            uncaught = e;
+            org.slf4j.LoggerFactory.getLogger(NtkExplorerApp.class).error("uncaught on " + t.getName(), e);
+        });
+        Preferences prefs = Preferences.userRoot().node("org/ntkexplorer/" + System.getProperty("ntk.prefsNode", "app"));
+        window = new MainWindow(stage, prefs, MainWindow.defaultThreads());
         stage.show();
+        Map<String, String> named = getParameters().getNamed();
+        if (named.containsKey("smoke-test")) {
+            // After the first pulse: ChartFX holds its data sets' locks during the layout that show() starts.
+            PauseTransition settle = new PauseTransition(Duration.millis(500));
+            settle.setOnFinished(e -> smokeTest(Path.of(named.get("smoke-test")),
+                    Double.parseDouble(named.getOrDefault("smoke-seconds", "20"))));
+            settle.play();
+        }
+    }
+
+    private void smokeTest(Path screenshot, double seconds) {
+        try {
+            System.setProperty("ntk.runsDirectory", Files.createTempDirectory("ntk-smoke").toString());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        window.form().setSpec(Presets.find("dynamics-mlp-quick").orElseThrow().spec());
+        boolean started = window.startRun();
+        PauseTransition wait = new PauseTransition(Duration.seconds(seconds));
+        wait.setOnFinished(e -> {
+            int code = 1;
+            try {
+                window.saveScreenshot(screenshot);
+                String stageText = window.session().stageProperty().get();
+                boolean failed = stageText.startsWith("failed");
+                boolean drawn = Files.size(screenshot) > 20_000;
+                long withData = window.panels().stream().filter(p -> p.hasData()).count();
+                System.out.printf("smoke test: started=%s, stage='%s', panels with data=%d/5, screenshot %,d bytes, "
+                        + "uncaught=%s%n", started, stageText, withData, Files.size(screenshot), uncaught);
+                code = started && !failed && drawn && uncaught == null ? 0 : 1;
+            } catch (Exception ex) {
+                ex.printStackTrace();
+            }
+            window.session().cancel();
+            int exit = code;
+            PauseTransition stop = new PauseTransition(Duration.seconds(2));
+            stop.setOnFinished(x -> {
+                Platform.exit();
+                System.exit(exit);
+            });
+            stop.play();
+        });
+        wait.play();
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            window.close();
+        }
     }
 }

@@ -12,10 +12,18 @@ public sealed interface ExperimentEvent {
                      double testError) implements ExperimentEvent {
     }
 
-    /** The eNTK on the probe set at an epoch, with its spectrum (eigenvalues of K/n, descending) and metrics. */
+    /**
+     * The eNTK on the probe set at an epoch, with its spectrum (eigenvalues of K/n, descending) and metrics.
+     * {@code kernel} is the probe kernel (at most {@link KernelPicture#MAX_SIZE} examples) with rows and columns
+     * ordered by class, for the heatmap.
+     */
     record KernelSnapshot(long seed, int epoch, double[] eigenvalues, double effectiveRank, double spectrumSlope,
                           double distanceToInit, double velocity, double ckaToPrevious, double targetAlignment,
-                          double regressionTestError) implements ExperimentEvent {
+                          double regressionTestError, KernelPicture kernel) implements ExperimentEvent {
+    }
+
+    /** Eigenvalues of K/n of the infinite-width NTK on the same probe set, to overlay on the spectrum. */
+    record ReferenceSpectrum(String name, double[] eigenvalues) implements ExperimentEvent {
     }
 
     /** One learner at one training-set size and seed. */

@@ -173,6 +173,13 @@ public final class ExperimentRunner {
         progress(0.05, l.id() + " kernel, n = " + n);
         long start = System.nanoTime();
         INDArray[] blocks = k.get();
+        if (l == Learner.ENTK_INIT) {
+            KernelSpectrum spectrum = KernelSpectrum.of(blocks[0]);
+            listener.onEvent(new ExperimentEvent.KernelSnapshot(seed, 0, spectrum.eigenvalues(), spectrum.effectiveRank(),
+                    slopeOf(spectrum), 0, Double.NaN, Double.NaN,
+                    train.labels() == null ? Double.NaN : KernelAlignment.targetAlignment(blocks[0], train.labels()),
+                    Double.NaN, KernelPicture.of(blocks[0], train.labels())));
+        }
         INDArray predictions = KernelRidge.fit(blocks[0], train.regressionTargets(), spec.ridge()).predict(blocks[1]);
         Evaluation e = Evaluation.of(predictions, test);
         point(new ExperimentEvent.ScalingPointDone(l, n, seed, e.error(), e.mse(), Double.NaN,
@@ -292,6 +299,7 @@ public final class ExperimentRunner {
         NtkNetwork net = NtkNetwork.create(spec.network(spec.width(), train.outputs(), train.inputShape()), seed, dt,
                 spec.training());
         INDArray k0 = probeKernel(net, probe);
+        referenceSpectrum(probe);
         Evaluation te = Evaluation.of(net.logits(test.inputs()), test);
         snapshot(net, probe, test, seed, 0, k0, k0, null, 0, Double.NaN, te.error());
         Trainer trainer = new Trainer(net, spec.training(), train.inputs(), train.trainingTargets(spec.loss()), seed);
@@ -312,6 +320,16 @@ public final class ExperimentRunner {
         }
     }
 
+    /** The infinite NTK's spectrum on the probe set, where the architecture has one. */
+    private void referenceSpectrum(PreparedSplit probe) {
+        if (spec.architecture().isConvolutional() || spec.parameterization() != org.ntkexplorer.core.model.Parameterization.NTK) {
+            return;
+        }
+        INDArray theta = new InfiniteMlpKernel(spec.activation(), spec.depth(), spec.sigmaW(), spec.sigmaB())
+                .train(probe.inputs()).ntk();
+        listener.onEvent(new ExperimentEvent.ReferenceSpectrum("infinite NTK", KernelSpectrum.of(theta).eigenvalues()));
+    }
+
     private INDArray probeKernel(NtkNetwork net, PreparedSplit probe) {
         return EmpiricalNtk.of(net, spec.dtype(), 0, monitor).compute(probe.inputs());
     }
@@ -319,12 +337,7 @@ public final class ExperimentRunner {
     private void snapshot(NtkNetwork net, PreparedSplit probe, PreparedSplit test, long seed, int epoch, INDArray k0,
                           INDArray k, INDArray previous, int deltaEpochs, double trainLoss, double testError) {
         KernelSpectrum spectrum = KernelSpectrum.of(k);
-        double slope;
-        try {
-            slope = spectrum.powerLawSlope().beta();
-        } catch (RuntimeException e) {
-            slope = Double.NaN;
-        }
+        double slope = slopeOf(spectrum);
         double regression = Double.NaN;
         if (spec.snapshotRegression()) {
             INDArray kt = EmpiricalNtk.of(net, spec.dtype(), 0, monitor).compute(test.inputs(), probe.inputs());
@@ -337,9 +350,19 @@ public final class ExperimentRunner {
                 KernelAlignment.distance(k0, k),
                 previous == null ? Double.NaN : KernelAlignment.velocity(previous, k, deltaEpochs),
                 previous == null ? Double.NaN : KernelAlignment.cka(previous, k),
-                probe.labels() == null ? Double.NaN : KernelAlignment.targetAlignment(k, probe.labels()), regression);
+                probe.labels() == null ? Double.NaN : KernelAlignment.targetAlignment(k, probe.labels()), regression,
+                KernelPicture.of(k, probe.labels()));
         folder.appendDynamics(s, trainLoss, testError);
         listener.onEvent(s);
+    }
+
+    /** The fitted decay exponent of a spectrum, NaN when too few eigenvalues are positive to fit one. */
+    private static double slopeOf(KernelSpectrum spectrum) {
+        try {
+            return spectrum.powerLawSlope().beta();
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     // ---------------------------------------------------------------- study 4: width sweep

@@ -122,6 +122,46 @@ public final class RunFolder {
         return out;
     }
 
+    /**
+     * The run's finished results as events, so a saved run can be shown again: scaling points, fits, kernel
+     * dynamics (metrics only; spectra are not stored) and width-sweep points.
+     */
+    public List<ExperimentEvent> replay() throws IOException {
+        List<ExperimentEvent> out = new ArrayList<>();
+        for (String[] r : rows("results.csv")) {
+            out.add(new ExperimentEvent.ScalingPointDone(Learner.fromId(r[0]), Integer.parseInt(r[1]),
+                    Long.parseLong(r[2]), d(r[3]), d(r[4]), d(r[5]), d(r[6])));
+        }
+        Path fits = dir.resolve("fits.json");
+        if (Files.exists(fits)) {
+            com.fasterxml.jackson.databind.JsonNode root = new ObjectMapper().readTree(fits.toFile());
+            for (java.util.Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+                String key = it.next();
+                com.fasterxml.jackson.databind.JsonNode f = root.get(key);
+                String[] parts = key.split("/", 2);
+                PowerLawFitResult fit = new PowerLawFitResult(f.get("alpha").asDouble(), f.get("a").asDouble(),
+                        f.get("rSquared").asDouble(), f.get("ciLow").asDouble(), f.get("ciHigh").asDouble(),
+                        f.get("level").asDouble(), Double.NaN, Double.NaN, Double.NaN, f.get("pointsUsed").asInt());
+                out.add(new ExperimentEvent.FitUpdated(Learner.fromId(parts[0]), parts[1], fit));
+            }
+        }
+        for (String[] r : rows("dynamics.csv")) {
+            out.add(new ExperimentEvent.KernelSnapshot(Long.parseLong(r[0]), Integer.parseInt(r[1]), new double[0],
+                    d(r[8]), d(r[9]), d(r[4]), d(r[5]), d(r[6]), d(r[7]), d(r[10]), null));
+            out.add(new ExperimentEvent.EpochDone(0, Long.parseLong(r[0]), Integer.parseInt(r[1]), 0, d(r[2]),
+                    Double.NaN, Double.NaN, d(r[3])));
+        }
+        for (String[] r : rows("width.csv")) {
+            out.add(new ExperimentEvent.WidthPointDone(Integer.parseInt(r[0]), Long.parseLong(r[1]), d(r[2]), d(r[3]),
+                    d(r[4]), d(r[5])));
+        }
+        return out;
+    }
+
+    private static double d(String s) {
+        return s.isEmpty() ? Double.NaN : Double.parseDouble(s);
+    }
+
     /** Drops the rows of a CSV file for which {@code keep} is false (used to redo an unfinished unit on resume). */
     void retain(String file, java.util.function.Predicate<String[]> keep) throws IOException {
         Path p = dir.resolve(file);

@@ -1,0 +1,171 @@
+package org.ntkexplorer.ui;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
+
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.util.Duration;
+
+import org.ntkexplorer.core.compute.ComputeExecutor;
+import org.ntkexplorer.core.compute.TaskMonitor;
+import org.ntkexplorer.core.experiment.ExperimentEvent;
+import org.ntkexplorer.core.experiment.ExperimentRunner;
+import org.ntkexplorer.core.experiment.ExperimentSpec;
+import org.ntkexplorer.core.experiment.RunFolder;
+
+/**
+ * The window's view of running experiments. Runs go to the single compute thread; their events are queued
+ * there and handed to the FX thread in batches at most ten times a second, so panels redraw at a bounded rate
+ * however fast events come.
+ */
+public final class RunSession implements AutoCloseable {
+    private static final Duration DRAIN_PERIOD = Duration.millis(100);
+
+    private final ComputeExecutor executor;
+    private final ConcurrentLinkedQueue<ExperimentEvent> queue = new ConcurrentLinkedQueue<>();
+    private final List<Consumer<List<ExperimentEvent>>> consumers = new ArrayList<>();
+    private final BooleanProperty running = new SimpleBooleanProperty(false);
+    private final DoubleProperty progress = new SimpleDoubleProperty(0);
+    private final StringProperty stage = new SimpleStringProperty("idle");
+    private final StringProperty timeLeft = new SimpleStringProperty("");
+    private final ObjectProperty<Path> runFolder = new SimpleObjectProperty<>();
+    private final Timeline drain;
+    private volatile boolean cancelRequested;
+    private long startNanos;
+
+    public RunSession(int threads) {
+        this.executor = new ComputeExecutor(threads);
+        this.drain = new Timeline(new KeyFrame(DRAIN_PERIOD, e -> drainNow()));
+        drain.setCycleCount(Timeline.INDEFINITE);
+        drain.play();
+    }
+
+    public int threads() {
+        return executor.threads();
+    }
+
+    /** Called on the FX thread with each batch of events, in order. */
+    public void addConsumer(Consumer<List<ExperimentEvent>> consumer) {
+        consumers.add(consumer);
+    }
+
+    public BooleanProperty runningProperty() {
+        return running;
+    }
+
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public StringProperty stageProperty() {
+        return stage;
+    }
+
+    public StringProperty timeLeftProperty() {
+        return timeLeft;
+    }
+
+    public ObjectProperty<Path> runFolderProperty() {
+        return runFolder;
+    }
+
+    /** Starts a run into a new folder; the FX thread returns at once. */
+    public void start(ExperimentSpec spec, Path folderPath) throws IOException {
+        if (running.get()) {
+            throw new IllegalStateException("a run is already going; cancel it first");
+        }
+        RunFolder folder = RunFolder.create(folderPath, spec);
+        begin(spec, folder);
+    }
+
+    /** Continues an unfinished run. */
+    public void resume(Path folderPath) throws IOException {
+        RunFolder folder = RunFolder.open(folderPath);
+        begin(folder.spec(), folder);
+    }
+
+    private void begin(ExperimentSpec spec, RunFolder folder) {
+        cancelRequested = false;
+        running.set(true);
+        progress.set(0);
+        stage.set("starting");
+        runFolder.set(folder.dir());
+        startNanos = System.nanoTime();
+        TaskMonitor monitor = new TaskMonitor() {
+            @Override
+            public boolean isCancelled() {
+                return cancelRequested;
+            }
+        };
+        executor.submit(() -> {
+            new ExperimentRunner(spec, folder, queue::add, monitor).run();
+            return null;
+        });
+    }
+
+    /** Asks the run to stop; it ends within about a second, keeping everything finished in its folder. */
+    public void cancel() {
+        cancelRequested = true;
+        stage.set("cancelling…");
+    }
+
+    /** Shows a finished or interrupted run again from its folder. */
+    public ExperimentSpec open(Path folderPath) throws IOException {
+        RunFolder folder = RunFolder.open(folderPath);
+        List<ExperimentEvent> events = folder.replay();
+        runFolder.set(folder.dir());
+        for (Consumer<List<ExperimentEvent>> c : consumers) {
+            c.accept(events);
+        }
+        return folder.spec();
+    }
+
+    private void drainNow() {
+        if (queue.isEmpty()) {
+            return;
+        }
+        List<ExperimentEvent> batch = new ArrayList<>();
+        for (ExperimentEvent e; (e = queue.poll()) != null; ) {
+            batch.add(e);
+            if (e instanceof ExperimentEvent.Progress p) {
+                progress.set(p.fraction());
+                stage.set(p.stage());
+                double elapsed = (System.nanoTime() - startNanos) / 1e9;
+                timeLeft.set(p.fraction() > 0.02 && p.fraction() < 1
+                        ? String.format("%.0f s left", elapsed * (1 - p.fraction()) / p.fraction()) : "");
+            } else if (e instanceof ExperimentEvent.Finished f) {
+                running.set(false);
+                progress.set(1);
+                stage.set(String.format("finished in %.1f s", f.seconds()));
+                timeLeft.set("");
+            } else if (e instanceof ExperimentEvent.Failed f) {
+                running.set(false);
+                stage.set(f.cancelled() ? "cancelled" : "failed: " + f.reason());
+                timeLeft.set("");
+            }
+        }
+        for (Consumer<List<ExperimentEvent>> c : consumers) {
+            c.accept(batch);
+        }
+    }
+
+    @Override
+    public void close() {
+        cancelRequested = true;
+        drain.stop();
+        executor.close();
+    }
+}

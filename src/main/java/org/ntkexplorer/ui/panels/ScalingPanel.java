@@ -1,0 +1,213 @@
+package org.ntkexplorer.ui.panels;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.dataset.DataSet;
+import io.fair_acc.dataset.spi.DoubleDataSet;
+import io.fair_acc.dataset.spi.DoubleErrorDataSet;
+
+import org.ntkexplorer.core.experiment.ExperimentEvent;
+import org.ntkexplorer.core.experiment.Learner;
+import org.ntkexplorer.core.scaling.PowerLawFitResult;
+
+/** Test error or MSE against n per learner, with error bars over seeds, fitted power laws and a table of α. */
+public final class ScalingPanel extends LivePanel {
+    /** One row of the α table. */
+    public record FitRow(String learner, double alpha, double ciLow, double ciHigh, double rSquared, int points) {
+    }
+
+    private static final String ERROR = "test error";
+    private static final String MSE = "test MSE";
+
+    private final XYChart chart = Charts.xy("training-set size n", "", true, "test loss", "", true);
+    private final ComboBox<String> metric = new ComboBox<>(FXCollections.observableArrayList(ERROR, MSE));
+    private final Map<Learner, Map<Integer, List<double[]>>> values = new LinkedHashMap<>();
+    private final Map<Learner, DoubleErrorDataSet> points = new LinkedHashMap<>();
+    private final Map<String, PowerLawFitResult> fits = new LinkedHashMap<>();
+    private final Map<Learner, DoubleDataSet> lines = new LinkedHashMap<>();
+    private final ObservableList<FitRow> rows = FXCollections.observableArrayList();
+
+    public ScalingPanel() {
+        super("Scaling with n", "Test error (or MSE) against the training-set size n on log–log axes, one colour "
+                + "per learner: the trained network, kernel regression with its eNTK at initialisation, with a "
+                + "pre-trained eNTK, and with the infinite NTK and NNGP. Points are means over seeds with ± one "
+                + "standard deviation; lines are fitted power laws L = a·n^(−α), with α and its bootstrap confidence "
+                + "interval in the legend and the table. The study's claim: the network's α is clearly larger.");
+        metric.getSelectionModel().select(ERROR);
+        metric.setTooltip(new Tooltip("Which test loss to plot and fit"));
+        metric.valueProperty().addListener((o, a, b) -> redrawAll());
+        TableView<FitRow> table = new TableView<>(rows);
+        table.getColumns().add(column("learner", r -> r.learner()));
+        table.getColumns().add(column("α", r -> fmt(r.alpha())));
+        table.getColumns().add(column("CI low", r -> fmt(r.ciLow())));
+        table.getColumns().add(column("CI high", r -> fmt(r.ciHigh())));
+        table.getColumns().add(column("R²", r -> fmt(r.rSquared())));
+        table.getColumns().add(column("points", r -> Integer.toString(r.points())));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("α appears once a learner has two sizes"));
+        table.setId("alpha-table");
+        BorderPane right = new BorderPane(table);
+        right.setTop(new HBox(6, new Label("fit"), metric));
+        SplitPane split = new SplitPane(chart, right);
+        split.setDividerPositions(0.66);
+        setContent(split);
+    }
+
+    private static TableColumn<FitRow, String> column(String name, java.util.function.Function<FitRow, String> f) {
+        TableColumn<FitRow, String> c = new TableColumn<>(name);
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
+        return c;
+    }
+
+    private static String fmt(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.3f", v) : "–";
+    }
+
+    private String metricKey() {
+        return ERROR.equals(metric.getValue()) ? "test_error" : "test_mse";
+    }
+
+    @Override
+    public void accept(List<ExperimentEvent> events) {
+        for (ExperimentEvent e : events) {
+            if (e instanceof ExperimentEvent.ScalingPointDone p) {
+                values.computeIfAbsent(p.learner(), k -> new TreeMap<>())
+                        .computeIfAbsent(p.n(), k -> new ArrayList<>()).add(new double[] {p.testError(), p.testMse()});
+                redrawPoints(p.learner());
+            } else if (e instanceof ExperimentEvent.FitUpdated f) {
+                fits.put(f.learner().id() + "/" + f.metric(), f.fit());
+                if (f.metric().equals(metricKey())) {
+                    redrawFit(f.learner());
+                }
+            }
+        }
+    }
+
+    private void redrawAll() {
+        values.keySet().forEach(this::redrawPoints);
+        for (Learner l : Learner.values()) {
+            redrawFit(l);
+        }
+    }
+
+    private void redrawPoints(Learner l) {
+        int col = ERROR.equals(metric.getValue()) ? 0 : 1;
+        DoubleErrorDataSet ds = points.computeIfAbsent(l, k -> {
+            DoubleErrorDataSet d = new DoubleErrorDataSet(k.id());
+            chart.getDatasets().add(d);
+            return d;
+        });
+        List<double[]> xyz = new ArrayList<>();
+        for (Map.Entry<Integer, List<double[]>> e : values.get(l).entrySet()) {
+            double sum = 0;
+            double sq = 0;
+            int m = 0;
+            for (double[] v : e.getValue()) {
+                if (Double.isFinite(v[col]) && v[col] > 0) {
+                    sum += v[col];
+                    sq += v[col] * v[col];
+                    m++;
+                }
+            }
+            if (m > 0) {
+                double mean = sum / m;
+                double sd = m > 1 ? Math.sqrt(Math.max(0, (sq - m * mean * mean) / (m - 1))) : 0;
+                xyz.add(new double[] {e.getKey(), mean, sd});
+            }
+        }
+        double[] x = new double[xyz.size()];
+        double[] y = new double[xyz.size()];
+        double[] lo = new double[xyz.size()];
+        double[] hi = new double[xyz.size()];
+        for (int i = 0; i < x.length; i++) {
+            double[] p = xyz.get(i);
+            x[i] = p[0];
+            y[i] = p[1];
+            lo[i] = Math.min(p[2], p[1] * 0.999);
+            hi[i] = p[2];
+        }
+        // One call replaces the data under the data set's own write lock (which is not re-entrant).
+        ds.set(x, y, lo, hi);
+    }
+
+    private void redrawFit(Learner l) {
+        PowerLawFitResult f = fits.get(l.id() + "/" + metricKey());
+        DoubleDataSet line = lines.computeIfAbsent(l, k -> {
+            DoubleDataSet d = new DoubleDataSet(k.id() + " fit");
+            chart.getDatasets().add(d);
+            return d;
+        });
+        Map<Integer, List<double[]>> v = values.get(l);
+        if (f != null && v != null && !v.isEmpty()) {
+            line.setName(String.format(Locale.ROOT, "%s: α = %.3f [%.3f, %.3f]", l.id(), f.alpha(), f.ciLow(),
+                    f.ciHigh()));
+            double[] n = {((TreeMap<Integer, ?>) v).firstKey(), ((TreeMap<Integer, ?>) v).lastKey()};
+            line.set(n, new double[] {f.a() * Math.pow(n[0], -f.alpha()), f.a() * Math.pow(n[1], -f.alpha())});
+        } else {
+            line.clearData();
+        }
+        rows.setAll(tableRows());
+    }
+
+    private List<FitRow> tableRows() {
+        List<FitRow> out = new ArrayList<>();
+        for (Learner l : Learner.values()) {
+            PowerLawFitResult f = fits.get(l.id() + "/" + metricKey());
+            if (f != null) {
+                out.add(new FitRow(l.id(), f.alpha(), f.ciLow(), f.ciHigh(), f.rSquared(), f.pointsUsed()));
+            }
+        }
+        return out;
+    }
+
+    /** The α table's rows (for tests and export). */
+    public List<FitRow> fitRows() {
+        return List.copyOf(rows);
+    }
+
+    @Override
+    public void clear() {
+        values.clear();
+        fits.clear();
+        rows.clear();
+        for (DataSet ds : new ArrayList<>(chart.getDatasets())) {
+            if (ds instanceof DoubleDataSet d) {
+                d.clearData();
+            } else if (ds instanceof DoubleErrorDataSet d) {
+                d.clearData();
+            }
+        }
+    }
+
+    @Override
+    public boolean hasData() {
+        return !values.isEmpty();
+    }
+
+    @Override
+    public void exportCsv(Path file) throws IOException {
+        List<DataSet> sets = new ArrayList<>(points.values());
+        sets.addAll(lines.values());
+        SeriesCsv.write(file, "n", metricKey(), sets);
+    }
+}
