@@ -87,7 +87,8 @@ public final class MainWindow {
         root.setLeft(left());
         root.setCenter(centre());
         root.setBottom(bottom());
-        Scene scene = new Scene(root, 1440, 900);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
         scene.getStylesheets().add(MainWindow.class.getResource("/org/ntkexplorer/ui/explorer.css").toExternalForm());
         stage.setScene(scene);
         stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> AppInfo.NAME
