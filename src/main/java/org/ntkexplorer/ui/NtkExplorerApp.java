@@ -15,8 +15,9 @@ import org.ntkexplorer.core.experiment.Presets;
 
 /**
  * The JavaFX application; started through {@link org.ntkexplorer.Launcher}. With {@code --smoke-test=OUT.png} it
- * runs the quick dynamics preset for a few seconds, saves a screenshot of the window and exits: 0 when the window
- * rendered and nothing failed.
+ * runs a preset ({@code --smoke-preset=NAME}, default the quick dynamics one) for a few seconds, saves a
+ * screenshot of the window (and each panel as PNG and CSV with {@code --smoke-export=DIR}) and exits: 0 when the
+ * window rendered and nothing failed.
  */
 public class NtkExplorerApp extends Application {
     private MainWindow window;
@@ -51,13 +52,19 @@ public class NtkExplorerApp extends Application {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
-        window.form().setSpec(Presets.find("dynamics-mlp-quick").orElseThrow().spec());
+        String preset = getParameters().getNamed().getOrDefault("smoke-preset", "dynamics-mlp-quick");
+        window.form().setSpec(Presets.find(preset).orElseThrow(
+                () -> new IllegalArgumentException("no preset " + preset)).spec());
         boolean started = window.startRun();
         PauseTransition wait = new PauseTransition(Duration.seconds(seconds));
         wait.setOnFinished(e -> {
             int code = 1;
             try {
                 window.saveScreenshot(screenshot);
+                String exportDir = getParameters().getNamed().get("smoke-export");
+                if (exportDir != null) {
+                    window.exportCharts(Path.of(exportDir));
+                }
                 String stageText = window.session().stageProperty().get();
                 boolean failed = stageText.startsWith("failed");
                 boolean drawn = Files.size(screenshot) > 20_000;

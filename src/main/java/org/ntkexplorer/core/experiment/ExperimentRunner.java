@@ -145,8 +145,14 @@ public final class ExperimentRunner {
         }
         if (todo.contains(Learner.NETWORK)) {
             long start = System.nanoTime();
+            // The probe kernel before and after training shows how far this network's kernel moved.
+            PreparedSplit probe = train.head(spec.probeSize());
+            INDArray k0 = probeKernel(net, probe);
             double trainLoss = train(net, train, test, n, seed, 0.2);
             Evaluation e = Evaluation.of(net.logits(test.inputs()), test);
+            INDArray kt = probeKernel(net, probe);
+            snapshot(net, probe, test, seed, 0, k0, k0, null, 0, Double.NaN, Double.NaN);
+            snapshot(net, probe, test, seed, spec.epochs(), k0, kt, k0, Math.max(1, spec.epochs()), trainLoss, e.error());
             point(new ExperimentEvent.ScalingPointDone(Learner.NETWORK, n, seed, e.error(), e.mse(), trainLoss,
                     (System.nanoTime() - start) / 1e9));
         }
@@ -352,7 +358,9 @@ public final class ExperimentRunner {
                 previous == null ? Double.NaN : KernelAlignment.cka(previous, k),
                 probe.labels() == null ? Double.NaN : KernelAlignment.targetAlignment(k, probe.labels()), regression,
                 KernelPicture.of(k, probe.labels()));
-        folder.appendDynamics(s, trainLoss, testError);
+        if (spec.study() == Study.DYNAMICS) {
+            folder.appendDynamics(s, trainLoss, testError);
+        }
         listener.onEvent(s);
     }
 

@@ -32,7 +32,7 @@ public final class DriftPanel extends LivePanel {
     public void accept(List<ExperimentEvent> events) {
         for (ExperimentEvent e : events) {
             if (e instanceof ExperimentEvent.KernelSnapshot s) {
-                if (s.seed() != seed) {
+                if (s.seed() != seed || s.epoch() == 0) {
                     clear();
                     seed = s.seed();
                 }
