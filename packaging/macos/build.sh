@@ -40,6 +40,9 @@ APPDIR="$WORK/image/$NAME.app"
 for key in CFBundleShortVersionString CFBundleVersion; do
   /usr/libexec/PlistBuddy -c "Set :$key $VERSION" "$APPDIR/Contents/Info.plist"
 done
+# Editing Info.plist invalidates any signature the bundle had, and Apple silicon runs no unsigned code: sign the
+# bundle again, ad hoc (no identity; Gatekeeper still treats the app as unsigned).
+codesign --force --deep --sign - "$APPDIR"
 step "app bundle: $APPDIR ($(du -sh "$APPDIR" | cut -f1))"
 [ "$IMAGE_ONLY" = 1 ] && exit 0
 
