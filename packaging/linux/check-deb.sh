@@ -20,7 +20,7 @@ installed=0
 scratch=$(mktemp -d)
 cleanup() {
   # A failed check must not leave the package behind, or the next run would test a stale install.
-  if [ "$installed" = 1 ]; then dpkg -r "$PKG" >/dev/null 2>&1 || true; fi
+  if [ "$installed" = 1 ]; then dpkg -P "$PKG" >/dev/null 2>&1 || true; fi
   rm -rf "$scratch"
 }
 trap cleanup EXIT
