@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -16,28 +14,14 @@ import org.ntkexplorer.core.data.DatasetRegistry;
 import org.ntkexplorer.core.data.DatasetSource;
 import org.ntkexplorer.core.data.Sha256;
 
-import picocli.CommandLine;
 
 class DatasetCommandsTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = NtkCli.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @Test
     void datasetsListsTheSampleWithItsShape() {
-        Run r = run("datasets");
+        CliRun r = CliRun.of("datasets");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("fashion-mnist-sample"), r.out());
         assertTrue(r.out().contains("6000 train, 2000 test, example shape {1,28,28}, 10 classes"), r.out());
@@ -46,7 +30,7 @@ class DatasetCommandsTest {
 
     @Test
     void describeCountsEveryClass() {
-        Run r = run("datasets", "--describe", "fashion-mnist-sample");
+        CliRun r = CliRun.of("datasets", "--describe", "fashion-mnist-sample");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("0 T-shirt/top: 600") && r.out().contains("9 Ankle boot: 200"), r.out());
         assertTrue(r.out().contains("raw values 0..255"), r.out());
@@ -54,11 +38,11 @@ class DatasetCommandsTest {
 
     @Test
     void failuresAreOneLineAndExitOne() {
-        Run r = run("datasets", "--describe", "no-such-data");
+        CliRun r = CliRun.of("datasets", "--describe", "no-such-data");
         assertEquals(NtkCli.EXIT_FAILURE, r.code());
         assertTrue(r.err().startsWith("error: unknown dataset 'no-such-data'"), r.err());
         assertEquals(1, r.err().strip().lines().count());
-        assertEquals(NtkCli.EXIT_USAGE, run("make-sample", "--per-class-train", "3").code());
+        assertEquals(NtkCli.EXIT_USAGE, CliRun.of("make-sample", "--per-class-train", "3").code());
     }
 
     @Test
@@ -66,11 +50,11 @@ class DatasetCommandsTest {
         Path a = dir.resolve("a");
         Path b = dir.resolve("b");
         Path c = dir.resolve("c");
-        assertEquals(0, run("make-sample", "--source", "fashion-mnist-sample", "--per-class-train", "5",
+        assertEquals(0, CliRun.of("make-sample", "--source", "fashion-mnist-sample", "--per-class-train", "5",
                 "--per-class-test", "2", "--seed", "1", "--out", a.toString()).code());
-        assertEquals(0, run("make-sample", "--source", "fashion-mnist-sample", "--per-class-train", "5",
+        assertEquals(0, CliRun.of("make-sample", "--source", "fashion-mnist-sample", "--per-class-train", "5",
                 "--per-class-test", "2", "--seed", "1", "--out", b.toString()).code());
-        Run other = run("make-sample", "--source", "fashion-mnist-sample", "--per-class-train", "5",
+        CliRun other = CliRun.of("make-sample", "--source", "fashion-mnist-sample", "--per-class-train", "5",
                 "--per-class-test", "2", "--seed", "2", "--out", c.toString());
         assertEquals(0, other.code(), other.err());
         String images = "train-images-idx3-ubyte.gz";
@@ -92,7 +76,7 @@ class DatasetCommandsTest {
 
     @Test
     void makeSampleRefusesDataThatIsNotFashionMnist() {
-        Run r = run("make-sample", "--source", "gaussian-mixture?size=40", "--out", dir.resolve("g").toString());
+        CliRun r = CliRun.of("make-sample", "--source", "gaussian-mixture?size=40", "--out", dir.resolve("g").toString());
         assertEquals(NtkCli.EXIT_FAILURE, r.code());
         assertTrue(r.err().contains("not Fashion-MNIST") || r.err().contains("no separate test part"), r.err());
     }

@@ -3,31 +3,16 @@ package org.ntkexplorer.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import picocli.CommandLine;
 
 class RunCommandTest {
     @TempDir
     Path dir;
-
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = NtkCli.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return new Run(cl.execute(args), out.toString(), err.toString());
-    }
 
     @Test
     void runsASpecFileAndPrintsTheFits() throws Exception {
@@ -35,14 +20,14 @@ class RunCommandTest {
         Files.writeString(spec, """
                 {"study": "scaling", "classes": [3, 7], "nGrid": [16, 32], "nTest": 40, "seeds": 1, "depth": 1,
                  "width": 16, "epochs": 1, "batchSize": 8, "learners": ["network", "nngp"]}""");
-        Run r = run("run", spec.toString(), "--out", dir.resolve("r").toString(), "--threads", "1");
+        CliRun r = CliRun.of("run", spec.toString(), "--out", dir.resolve("r").toString(), "--threads", "1");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("nngp/test_mse") && r.out().contains("alpha ="), r.out());
         assertTrue(Files.exists(dir.resolve("r/results.csv")) && Files.exists(dir.resolve("r/fits.json")));
-        Run again = run("run", spec.toString(), "--out", dir.resolve("r").toString());
+        CliRun again = CliRun.of("run", spec.toString(), "--out", dir.resolve("r").toString());
         assertEquals(1, again.code());
         assertTrue(again.err().contains("--resume"), again.err());
-        Run resumed = run("run", "--resume", dir.resolve("r").toString());
+        CliRun resumed = CliRun.of("run", "--resume", dir.resolve("r").toString());
         assertEquals(0, resumed.code(), resumed.err());
         assertEquals(5, Files.readAllLines(dir.resolve("r/results.csv")).size(), "nothing run twice");
     }
@@ -51,7 +36,7 @@ class RunCommandTest {
     void badSpecIsAUsageErrorListingEveryProblem() throws Exception {
         Path spec = dir.resolve("bad.json");
         Files.writeString(spec, "{\"study\": \"scaling\", \"widht\": 3, \"epochs\": -1}");
-        Run r = run("run", spec.toString(), "--out", dir.resolve("b").toString());
+        CliRun r = CliRun.of("run", spec.toString(), "--out", dir.resolve("b").toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("widht") && r.err().contains("epochs"), r.err());
         assertTrue(!Files.exists(dir.resolve("b")), "no folder for a spec that cannot run");
@@ -59,7 +44,7 @@ class RunCommandTest {
 
     @Test
     void presetsAreListed() {
-        Run r = run("run", "--list-presets");
+        CliRun r = CliRun.of("run", "--list-presets");
         assertEquals(0, r.code());
         assertTrue(r.out().contains("scaling-mlp-quick") && r.out().contains("dynamics-myrtle-full"), r.out());
     }
