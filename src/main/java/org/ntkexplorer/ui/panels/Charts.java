@@ -31,7 +31,8 @@ final class Charts {
 
     private static DefaultNumericAxis axis(String name, String unit, boolean log) {
         // A null unit keeps ChartFX from printing empty brackets after the name.
-        DefaultNumericAxis a = unit == null || unit.isEmpty() ? new DefaultNumericAxis(name) : new DefaultNumericAxis(name, unit);
+        DefaultNumericAxis a = new DefaultNumericAxis(name);
+        a.setUnit(unit == null || unit.isEmpty() ? null : unit);
         a.setLogAxis(log);
         a.setAutoRanging(true);
         a.setForceZeroInRange(false);

@@ -64,12 +64,14 @@ public final class ScalingPanel extends LivePanel {
         table.getColumns().add(column("R²", r -> fmt(r.rSquared())));
         table.getColumns().add(column("points", r -> Integer.toString(r.points())));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setMinWidth(330);
+        table.getColumns().forEach(c -> c.setMinWidth(c.getText().equals("learner") ? 90 : 44));
         table.setPlaceholder(new Label("α appears once a learner has two sizes"));
         table.setId("alpha-table");
         BorderPane right = new BorderPane(table);
         right.setTop(new HBox(6, new Label("fit"), metric));
         SplitPane split = new SplitPane(chart, right);
-        split.setDividerPositions(0.66);
+        split.setDividerPositions(0.58);
         setContent(split);
     }
 
