@@ -21,6 +21,8 @@ public final class SpectrumPanel extends LivePanel {
                 + "line means a power-law decay λ_i ∝ i^(−β); kernels that learn put more weight on the top "
                 + "eigenvalues. Look for the trained kernel's top eigenvalues rising away from the initial ones.");
         XYChart chart = Charts.xy("index i", "", true, "eigenvalue λ_i of K/n", "", true);
+        // Spectra have one point per eigenvalue (thousands); lines alone keep the redraw cheap.
+        ((io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer) chart.getRenderers().get(0)).setDrawMarker(false);
         chart.getDatasets().addAll(initial, current, infinite);
         setContent(chart);
     }

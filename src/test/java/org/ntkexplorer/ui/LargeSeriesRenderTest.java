@@ -1,0 +1,63 @@
+package org.ntkexplorer.ui;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.ntkexplorer.core.experiment.ExperimentEvent;
+import org.ntkexplorer.ui.panels.SpectrumPanel;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * A 5,000-point series redrawn as a live run would (one new series a batch): reports the median time of a full
+ * update-and-render pass. The bound only catches a pathological slowdown; the figure is printed for the record.
+ */
+@ExtendWith(ApplicationExtension.class)
+class LargeSeriesRenderTest {
+    private SpectrumPanel panel;
+
+    @Start
+    void start(Stage stage) {
+        panel = new SpectrumPanel();
+        stage.setScene(new Scene(panel, 800, 500));
+        stage.show();
+    }
+
+    @Test
+    void fiveThousandPointSeriesRedrawsQuickly(FxRobot robot) {
+        double small = medianFrameMillis(robot, 10);
+        double large = medianFrameMillis(robot, 5000);
+        System.out.printf("update+render of the spectrum panel, median of 20 frames: 10 points %.1f ms, "
+                + "5,000 points %.1f ms%n", small, large);
+        assertTrue(large < 1000, "median frame " + large + " ms");
+    }
+
+    private double medianFrameMillis(FxRobot robot, int points) {
+        int frames = 20;
+        double[] ms = new double[frames];
+        for (int f = 0; f < frames; f++) {
+            double[] eig = new double[points];
+            for (int i = 0; i < eig.length; i++) {
+                eig[i] = Math.pow(i + 1, -1.2 - 0.01 * f);
+            }
+            ExperimentEvent.KernelSnapshot s = new ExperimentEvent.KernelSnapshot(0, f, eig, 1, 1, 0, 0, 1, 1, 0, null);
+            long start = System.nanoTime();
+            robot.interact(() -> {
+                panel.accept(java.util.List.of(s));
+                panel.applyCss();
+                panel.layout();
+                panel.snapshot(null, null);
+            });
+            ms[f] = (System.nanoTime() - start) / 1e6;
+        }
+        Arrays.sort(ms);
+        return ms[frames / 2];
+    }
+}
