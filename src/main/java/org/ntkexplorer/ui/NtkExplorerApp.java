@@ -15,7 +15,8 @@ import org.ntkexplorer.core.experiment.Presets;
 
 /**
  * The JavaFX application; started through {@link org.ntkexplorer.Launcher}. With {@code --smoke-test=OUT.png} it
- * runs a preset ({@code --smoke-preset=NAME}, default the quick dynamics one) for a few seconds, saves a
+ * runs a preset ({@code --smoke-preset=NAME}, default the quick dynamics one) for a few seconds, or shows a run
+ * folder ({@code --smoke-open=DIR}), saves a
  * screenshot of the window (and each panel as PNG and CSV with {@code --smoke-export=DIR}) and exits: 0 when the
  * window rendered and nothing failed.
  */
@@ -52,10 +53,18 @@ public class NtkExplorerApp extends Application {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
-        String preset = getParameters().getNamed().getOrDefault("smoke-preset", "dynamics-mlp-quick");
-        window.form().setSpec(Presets.find(preset).orElseThrow(
-                () -> new IllegalArgumentException("no preset " + preset)).spec());
-        boolean started = window.startRun();
+        String openRun = getParameters().getNamed().get("smoke-open");
+        boolean started;
+        if (openRun != null) {
+            // Shows a finished run instead of starting one: how the README's result plots are made.
+            window.openRun(Path.of(openRun));
+            started = true;
+        } else {
+            String preset = getParameters().getNamed().getOrDefault("smoke-preset", "dynamics-mlp-quick");
+            window.form().setSpec(Presets.find(preset).orElseThrow(
+                    () -> new IllegalArgumentException("no preset " + preset)).spec());
+            started = window.startRun();
+        }
         PauseTransition wait = new PauseTransition(Duration.seconds(seconds));
         wait.setOnFinished(e -> {
             int code = 1;
