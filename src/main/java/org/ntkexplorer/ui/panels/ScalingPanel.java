@@ -150,6 +150,31 @@ public final class ScalingPanel extends LivePanel {
         }
         // One call replaces the data under the data set's own write lock (which is not re-entrant).
         ds.set(x, y, lo, hi);
+        fitLossAxisToDecades();
+    }
+
+    /**
+     * A log axis labels only powers of ten, so a range inside one decade would show no numbers: the loss axis
+     * is set to the enclosing decades of all points instead of auto-ranging.
+     */
+    private void fitLossAxisToDecades() {
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        for (DoubleErrorDataSet d : points.values()) {
+            for (int i = 0; i < d.getDataCount(); i++) {
+                double v = d.get(DataSet.DIM_Y, i);
+                if (v > 0) {
+                    min = Math.min(min, v - d.getErrorNegative(DataSet.DIM_Y, i));
+                    max = Math.max(max, v + d.getErrorPositive(DataSet.DIM_Y, i));
+                }
+            }
+        }
+        if (max > 0 && min > 0 && Double.isFinite(min)) {
+            io.fair_acc.chartfx.axes.spi.DefaultNumericAxis y =
+                    (io.fair_acc.chartfx.axes.spi.DefaultNumericAxis) chart.getYAxis();
+            y.setAutoRanging(false);
+            y.set(Math.pow(10, Math.floor(Math.log10(min))), Math.pow(10, Math.ceil(Math.log10(max))));
+        }
     }
 
     private void redrawFit(Learner l) {
