@@ -90,6 +90,16 @@ public final class ExperimentRunner {
                 layout()));
     }
 
+    /**
+     * Frees what finished networks still hold off-heap: DL4J keeps a thread's workspaces until they are
+     * destroyed, and ND4J frees other buffers only once the collector runs. Without this a sweep over many
+     * widths grew until the operating system killed it.
+     */
+    private static void releaseMemory() {
+        org.nd4j.linalg.factory.Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
+        System.gc();
+    }
+
     private void progress(double withinUnit, String stage) {
         double f = unitsTotal == 0 ? 0 : Math.min(1, (unitsDone + withinUnit) / unitsTotal);
         listener.onEvent(new ExperimentEvent.Progress(f, stage));
@@ -120,6 +130,7 @@ public final class ExperimentRunner {
                         pretrained = pretrain(seed);
                     }
                     scalingUnit(n, seed, todo, pretrained);
+                    releaseMemory();
                 }
                 unitsDone++;
                 progress(0, "n = " + n + ", seed " + seed);
@@ -292,6 +303,7 @@ public final class ExperimentRunner {
         for (long seed = 0; seed < spec.seeds(); seed++) {
             if (!complete.contains(seed)) {
                 dynamicsSeed(n, seed);
+                releaseMemory();
             }
             unitsDone++;
         }
@@ -405,6 +417,7 @@ public final class ExperimentRunner {
                             KernelAlignment.distance(k0, kt), e.error(), e.mse());
                     folder.appendWidth(w);
                     listener.onEvent(w);
+                    releaseMemory();
                 }
                 unitsDone++;
                 progress(0, "width " + width + ", seed " + seed);
