@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
@@ -28,6 +27,7 @@ import io.fair_acc.dataset.spi.DoubleErrorDataSet;
 
 import org.ntkexplorer.core.experiment.ExperimentEvent;
 import org.ntkexplorer.core.experiment.Learner;
+import org.ntkexplorer.core.experiment.ScalingTable;
 import org.ntkexplorer.core.scaling.PowerLawFitResult;
 
 /** Test error or MSE against n per learner, with error bars over seeds, fitted power laws and a table of α. */
@@ -41,7 +41,7 @@ public final class ScalingPanel extends LivePanel {
 
     private final XYChart chart = Charts.xy("training-set size n", "", true, "test loss", "", true);
     private final ComboBox<String> metric = new ComboBox<>(FXCollections.observableArrayList(ERROR, MSE));
-    private final Map<Learner, Map<Integer, List<double[]>>> values = new LinkedHashMap<>();
+    private final ScalingTable table = new ScalingTable();
     private final Map<Learner, DoubleErrorDataSet> points = new LinkedHashMap<>();
     private final Map<String, PowerLawFitResult> fits = new LinkedHashMap<>();
     private final Map<Learner, DoubleDataSet> lines = new LinkedHashMap<>();
@@ -56,19 +56,19 @@ public final class ScalingPanel extends LivePanel {
         metric.getSelectionModel().select(ERROR);
         metric.setTooltip(new Tooltip("Which test loss to plot and fit"));
         metric.valueProperty().addListener((o, a, b) -> redrawAll());
-        TableView<FitRow> table = new TableView<>(rows);
-        table.getColumns().add(column("learner", r -> r.learner()));
-        table.getColumns().add(column("α", r -> fmt(r.alpha())));
-        table.getColumns().add(column("CI low", r -> fmt(r.ciLow())));
-        table.getColumns().add(column("CI high", r -> fmt(r.ciHigh())));
-        table.getColumns().add(column("R²", r -> fmt(r.rSquared())));
-        table.getColumns().add(column("points", r -> Integer.toString(r.points())));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setMinWidth(330);
-        table.getColumns().forEach(c -> c.setMinWidth(c.getText().equals("learner") ? 90 : 44));
-        table.setPlaceholder(new Label("α appears once a learner has two sizes"));
-        table.setId("alpha-table");
-        BorderPane right = new BorderPane(table);
+        TableView<FitRow> alphas = new TableView<>(rows);
+        alphas.getColumns().add(column("learner", r -> r.learner()));
+        alphas.getColumns().add(column("α", r -> fmt(r.alpha())));
+        alphas.getColumns().add(column("CI low", r -> fmt(r.ciLow())));
+        alphas.getColumns().add(column("CI high", r -> fmt(r.ciHigh())));
+        alphas.getColumns().add(column("R²", r -> fmt(r.rSquared())));
+        alphas.getColumns().add(column("points", r -> Integer.toString(r.points())));
+        alphas.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        alphas.setMinWidth(330);
+        alphas.getColumns().forEach(c -> c.setMinWidth(c.getText().equals("learner") ? 90 : 44));
+        alphas.setPlaceholder(new Label("α appears once a learner has two sizes"));
+        alphas.setId("alpha-table");
+        BorderPane right = new BorderPane(alphas);
         right.setTop(new HBox(6, new Label("fit"), metric));
         SplitPane split = new SplitPane(chart, right);
         split.setDividerPositions(0.58);
@@ -85,16 +85,19 @@ public final class ScalingPanel extends LivePanel {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.3f", v) : "–";
     }
 
+    private ScalingTable.Metric selected() {
+        return ERROR.equals(metric.getValue()) ? ScalingTable.Metric.TEST_ERROR : ScalingTable.Metric.TEST_MSE;
+    }
+
     private String metricKey() {
-        return ERROR.equals(metric.getValue()) ? "test_error" : "test_mse";
+        return selected().id();
     }
 
     @Override
     public void accept(List<ExperimentEvent> events) {
         for (ExperimentEvent e : events) {
             if (e instanceof ExperimentEvent.ScalingPointDone p) {
-                values.computeIfAbsent(p.learner(), k -> new TreeMap<>())
-                        .computeIfAbsent(p.n(), k -> new ArrayList<>()).add(new double[] {p.testError(), p.testMse()});
+                table.add(p);
                 redrawPoints(p.learner());
             } else if (e instanceof ExperimentEvent.FitUpdated f) {
                 fits.put(f.learner().id() + "/" + f.metric(), f.fit());
@@ -106,47 +109,31 @@ public final class ScalingPanel extends LivePanel {
     }
 
     private void redrawAll() {
-        values.keySet().forEach(this::redrawPoints);
+        table.learners().forEach(this::redrawPoints);
         for (Learner l : Learner.values()) {
             redrawFit(l);
         }
     }
 
     private void redrawPoints(Learner l) {
-        int col = ERROR.equals(metric.getValue()) ? 0 : 1;
         DoubleErrorDataSet ds = points.computeIfAbsent(l, k -> {
             DoubleErrorDataSet d = new DoubleErrorDataSet(k.id());
             chart.getDatasets().add(d);
             return d;
         });
-        List<double[]> xyz = new ArrayList<>();
-        for (Map.Entry<Integer, List<double[]>> e : values.get(l).entrySet()) {
-            double sum = 0;
-            double sq = 0;
-            int m = 0;
-            for (double[] v : e.getValue()) {
-                if (Double.isFinite(v[col]) && v[col] > 0) {
-                    sum += v[col];
-                    sq += v[col] * v[col];
-                    m++;
-                }
-            }
-            if (m > 0) {
-                double mean = sum / m;
-                double sd = m > 1 ? Math.sqrt(Math.max(0, (sq - m * mean * mean) / (m - 1))) : 0;
-                xyz.add(new double[] {e.getKey(), mean, sd});
-            }
-        }
-        double[] x = new double[xyz.size()];
-        double[] y = new double[xyz.size()];
-        double[] lo = new double[xyz.size()];
-        double[] hi = new double[xyz.size()];
-        for (int i = 0; i < x.length; i++) {
-            double[] p = xyz.get(i);
-            x[i] = p[0];
-            y[i] = p[1];
-            lo[i] = Math.min(p[2], p[1] * 0.999);
-            hi[i] = p[2];
+        List<ScalingTable.Row> summary = table.rows(l, selected());
+        int m = summary.size();
+        double[] x = new double[m];
+        double[] y = new double[m];
+        double[] lo = new double[m];
+        double[] hi = new double[m];
+        for (int i = 0; i < m; i++) {
+            ScalingTable.Row r = summary.get(i);
+            x[i] = r.n();
+            y[i] = r.mean();
+            // The lower bar stops just above zero, which a log axis cannot show.
+            lo[i] = Math.min(r.sd(), r.mean() * 0.999);
+            hi[i] = r.sd();
         }
         // One call replaces the data under the data set's own write lock (which is not re-entrant).
         ds.set(x, y, lo, hi);
@@ -184,11 +171,11 @@ public final class ScalingPanel extends LivePanel {
             chart.getDatasets().add(d);
             return d;
         });
-        Map<Integer, List<double[]>> v = values.get(l);
-        if (f != null && v != null && !v.isEmpty()) {
+        List<ScalingTable.Row> summary = table.rows(l, selected());
+        if (f != null && !summary.isEmpty()) {
             line.setName(String.format(Locale.ROOT, "%s: α = %.3f [%.3f, %.3f]", l.id(), f.alpha(), f.ciLow(),
                     f.ciHigh()));
-            double[] n = {((TreeMap<Integer, ?>) v).firstKey(), ((TreeMap<Integer, ?>) v).lastKey()};
+            double[] n = {summary.get(0).n(), summary.get(summary.size() - 1).n()};
             line.set(n, new double[] {f.a() * Math.pow(n[0], -f.alpha()), f.a() * Math.pow(n[1], -f.alpha())});
         } else {
             line.clearData();
@@ -214,7 +201,7 @@ public final class ScalingPanel extends LivePanel {
 
     @Override
     public void clear() {
-        values.clear();
+        table.clear();
         fits.clear();
         rows.clear();
         for (DataSet ds : new ArrayList<>(chart.getDatasets())) {
@@ -228,7 +215,7 @@ public final class ScalingPanel extends LivePanel {
 
     @Override
     public boolean hasData() {
-        return !values.isEmpty();
+        return !table.isEmpty();
     }
 
     @Override
