@@ -76,6 +76,7 @@ public final class ExperimentForm extends VBox {
     private final TextField probeSize = text("probeSize", "Examples of the fixed probe set for kernel dynamics");
     private final TextField n0 = text("n0", "Training examples of the pre-trained network (study pretrained)");
     private final Map<Learner, CheckBox> learners = new LinkedHashMap<>();
+    private final CheckBox saveKernels = new CheckBox("Save probe kernels (.npy)");
     private final Label problems = new Label();
     private ObjectNode base = JSON.createObjectNode();
 
@@ -136,6 +137,10 @@ public final class ExperimentForm extends VBox {
         VBox learnerBox = new VBox(2);
         learnerBox.getChildren().add(new Label("Learners"));
         learnerBox.getChildren().addAll(learners.values());
+        saveKernels.setId("field-saveKernels");
+        saveKernels.setTooltip(new Tooltip("Keep every probe-kernel snapshot under kernels/ in the run folder, so a "
+                + "reopened run shows its heatmap and the kernels can be checked in NumPy"));
+        learnerBox.getChildren().add(saveKernels);
         problems.setWrapText(true);
         problems.getStyleClass().add("form-problems");
         problems.setId("form-problems");
@@ -234,6 +239,7 @@ public final class ExperimentForm extends VBox {
         for (Map.Entry<Learner, CheckBox> e : learners.entrySet()) {
             e.getValue().setSelected(spec.learners().contains(e.getKey()));
         }
+        saveKernels.setSelected(spec.saveKernels());
         validate();
     }
 
@@ -272,6 +278,7 @@ public final class ExperimentForm extends VBox {
         o.put("schedule", schedule.getValue());
         number(o, "probeSize", probeSize.getText());
         number(o, "n0", n0.getText());
+        o.put("saveKernels", saveKernels.isSelected());
         ArrayNode ls = o.putArray("learners");
         learners.forEach((l, cb) -> {
             if (cb.isSelected()) {

@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.prefs.Preferences;
 import javax.imageio.ImageIO;
 
 import javafx.animation.KeyFrame;
+import javafx.application.Platform;
 import javafx.animation.Timeline;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
@@ -261,14 +263,14 @@ public final class MainWindow {
                 + "-" + spec.study().id());
         try {
             session.start(spec, dir);
-            prefs.put("lastSpec", spec.toJson());
-            remember(dir);
-            appendLog("started " + spec.study().id() + " in " + dir);
-            return true;
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             error("The run could not start", e.getMessage());
             return false;
         }
+        prefs.put("lastSpec", spec.toJson());
+        remember(dir);
+        appendLog("started " + spec.study().id() + " in " + dir);
+        return true;
     }
 
     private Path runsDirectory() {
@@ -280,17 +282,25 @@ public final class MainWindow {
                 .toString()));
     }
 
-    /** Shows a saved run's panels again. */
+    /** Shows a saved run's panels again; the folder is read in the background. */
     public void openRun(Path dir) {
+        CompletableFuture<ExperimentSpec> read;
         try {
-            panels.forEach(LivePanel::clear);
-            ExperimentSpec spec = session.open(dir);
+            read = session.open(dir);
+        } catch (RuntimeException e) {
+            error("The run folder could not be opened", e.getMessage());
+            return;
+        }
+        panels.forEach(LivePanel::clear);
+        read.whenComplete((spec, failure) -> Platform.runLater(() -> {
+            if (failure != null) {
+                error("The run folder could not be opened", dir + ": " + failure.getMessage());
+                return;
+            }
             form.setSpec(spec);
             remember(dir);
             appendLog("opened " + dir);
-        } catch (IOException | RuntimeException e) {
-            error("The run folder could not be opened", dir + ": " + e.getMessage());
-        }
+        }));
     }
 
     private void chooseRunFolder() {
@@ -300,15 +310,27 @@ public final class MainWindow {
         }
     }
 
+    /** Shows an unfinished run's saved results, then continues it. */
+    public void resumeRun(Path dir) {
+        CompletableFuture<ExperimentSpec> read;
+        try {
+            read = session.resume(dir);
+        } catch (RuntimeException e) {
+            error("The run could not be resumed", e.getMessage());
+            return;
+        }
+        panels.forEach(LivePanel::clear);
+        read.thenAccept(spec -> Platform.runLater(() -> {
+            form.setSpec(spec);
+            remember(dir);
+            appendLog("resumed " + dir);
+        }));
+    }
+
     private void chooseResume() {
         File d = new DirectoryChooser().showDialog(stage);
         if (d != null) {
-            try {
-                openRun(d.toPath());
-                session.resume(d.toPath());
-            } catch (IOException | RuntimeException e) {
-                error("The run could not be resumed", e.getMessage());
-            }
+            resumeRun(d.toPath());
         }
     }
 

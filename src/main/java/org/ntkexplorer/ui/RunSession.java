@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 
@@ -82,55 +83,104 @@ public final class RunSession implements AutoCloseable {
         return runFolder;
     }
 
-    /** Starts a run into a new folder; the FX thread returns at once. */
-    public void start(ExperimentSpec spec, Path folderPath) throws IOException {
+    /**
+     * Starts a run into a new folder; the FX thread returns at once. The folder is created on the compute thread;
+     * if that fails the run ends with a {@link ExperimentEvent.Failed} naming the problem.
+     */
+    public void start(ExperimentSpec spec, Path folderPath) {
+        ensureIdle();
+        begin(folderPath);
+        executor.submit(() -> {
+            RunFolder folder;
+            try {
+                folder = RunFolder.create(folderPath, spec);
+            } catch (IOException | RuntimeException e) {
+                queue.add(new ExperimentEvent.Failed("the run folder could not be created: " + e.getMessage(), false));
+                return null;
+            }
+            runner(spec, folder).run();
+            return null;
+        });
+    }
+
+    /**
+     * Continues an unfinished run: its saved results are shown first, then the run goes on where it stopped.
+     * Completes with the run's spec once the folder has been read, or exceptionally if it cannot be.
+     */
+    public CompletableFuture<ExperimentSpec> resume(Path folderPath) {
+        ensureIdle();
+        begin(folderPath);
+        CompletableFuture<ExperimentSpec> read = new CompletableFuture<>();
+        executor.submit(() -> {
+            RunFolder folder;
+            ExperimentSpec spec;
+            try {
+                folder = RunFolder.open(folderPath);
+                spec = folder.spec();
+                queue.addAll(folder.replay());
+            } catch (IOException | RuntimeException e) {
+                queue.add(new ExperimentEvent.Failed(folderPath + " cannot be resumed: " + e.getMessage(), false));
+                read.completeExceptionally(e);
+                return null;
+            }
+            read.complete(spec);
+            runner(spec, folder).run();
+            return null;
+        });
+        return read;
+    }
+
+    /**
+     * Shows a finished or interrupted run again from its folder. The files are read on the compute thread and
+     * their events reach the consumers like a live run's; completes with the run's spec.
+     */
+    public CompletableFuture<ExperimentSpec> open(Path folderPath) {
+        ensureIdle();
+        runFolder.set(folderPath);
+        CompletableFuture<ExperimentSpec> read = new CompletableFuture<>();
+        executor.submit(() -> {
+            try {
+                RunFolder folder = RunFolder.open(folderPath);
+                ExperimentSpec spec = folder.spec();
+                queue.addAll(folder.replay());
+                read.complete(spec);
+            } catch (IOException | RuntimeException e) {
+                read.completeExceptionally(e);
+            }
+            return null;
+        });
+        return read;
+    }
+
+    private void ensureIdle() {
         if (running.get()) {
-            throw new IllegalStateException("a run is already going; cancel it first");
+            throw new IllegalStateException("a run is going; cancel it first");
         }
-        RunFolder folder = RunFolder.create(folderPath, spec);
-        begin(spec, folder);
     }
 
-    /** Continues an unfinished run. */
-    public void resume(Path folderPath) throws IOException {
-        RunFolder folder = RunFolder.open(folderPath);
-        begin(folder.spec(), folder);
-    }
-
-    private void begin(ExperimentSpec spec, RunFolder folder) {
+    private void begin(Path folderPath) {
         cancelRequested = false;
         running.set(true);
         progress.set(0);
         stage.set("starting");
-        runFolder.set(folder.dir());
+        runFolder.set(folderPath);
         startNanos = System.nanoTime();
+    }
+
+    private ExperimentRunner runner(ExperimentSpec spec, RunFolder folder) {
         TaskMonitor monitor = new TaskMonitor() {
             @Override
             public boolean isCancelled() {
                 return cancelRequested;
             }
         };
-        executor.submit(() -> {
-            new ExperimentRunner(spec, folder, queue::add, monitor).run();
-            return null;
-        });
+        return new ExperimentRunner(spec, folder, queue::add, monitor);
     }
 
     /** Asks the run to stop; it ends within about a second, keeping everything finished in its folder. */
     public void cancel() {
         cancelRequested = true;
         stage.set("cancelling…");
-    }
-
-    /** Shows a finished or interrupted run again from its folder. */
-    public ExperimentSpec open(Path folderPath) throws IOException {
-        RunFolder folder = RunFolder.open(folderPath);
-        List<ExperimentEvent> events = folder.replay();
-        runFolder.set(folder.dir());
-        for (Consumer<List<ExperimentEvent>> c : consumers) {
-            c.accept(events);
-        }
-        return folder.spec();
     }
 
     private void drainNow() {

@@ -1,6 +1,6 @@
 package org.ntkexplorer.ui;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Arrays;
 
@@ -16,8 +16,8 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
- * A 5,000-point series redrawn as a live run would (one new series a batch): reports the median time of a full
- * update-and-render pass. The bound only catches a pathological slowdown; the figure is printed for the record.
+ * A 5,000-point series redrawn as a live run would (one new series a batch): every point reaches the chart, and
+ * the median time of a full update-and-render pass is printed for the record (a measurement, not a pass mark).
  */
 @ExtendWith(ApplicationExtension.class)
 class LargeSeriesRenderTest {
@@ -31,12 +31,13 @@ class LargeSeriesRenderTest {
     }
 
     @Test
-    void fiveThousandPointSeriesRedrawsQuickly(FxRobot robot) {
+    void fiveThousandPointSeriesIsDrawnWhole(FxRobot robot) {
         double small = medianFrameMillis(robot, 10);
+        assertEquals(10, panel.latestSpectrumPoints());
         double large = medianFrameMillis(robot, 5000);
+        assertEquals(5000, panel.latestSpectrumPoints(), "every eigenvalue is drawn, none dropped");
         System.out.printf("update+render of the spectrum panel, median of 20 frames: 10 points %.1f ms, "
                 + "5,000 points %.1f ms%n", small, large);
-        assertTrue(large < 1000, "median frame " + large + " ms");
     }
 
     private double medianFrameMillis(FxRobot robot, int points) {
@@ -47,7 +48,7 @@ class LargeSeriesRenderTest {
             for (int i = 0; i < eig.length; i++) {
                 eig[i] = Math.pow(i + 1, -1.2 - 0.01 * f);
             }
-            ExperimentEvent.KernelSnapshot s = new ExperimentEvent.KernelSnapshot(0, f, eig, 1, 1, 0, 0, 1, 1, 0, null);
+            ExperimentEvent.KernelSnapshot s = new ExperimentEvent.KernelSnapshot(0, 100, f, eig, 1, 1, 0, 0, 1, 1, 0, null);
             long start = System.nanoTime();
             robot.interact(() -> {
                 panel.accept(java.util.List.of(s));

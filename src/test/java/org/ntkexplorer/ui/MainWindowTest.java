@@ -114,7 +114,8 @@ class MainWindowTest {
 
         robot.interact(() -> window.panels().forEach(LivePanel::clear));
         robot.interact(() -> window.openRun(folder));
-        assertTrue(window.scalingPanel().hasData(), "reopened run shows its points");
+        // Saved spectra and probe kernels bring back every panel, not only the scaling points.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.panels().stream().allMatch(LivePanel::hasData));
 
         Path export = runs.resolve("export");
         robot.interact(() -> {

@@ -13,11 +13,12 @@ public sealed interface ExperimentEvent {
     }
 
     /**
-     * The eNTK on the probe set at an epoch, with its spectrum (eigenvalues of K/n, descending) and metrics.
-     * {@code kernel} is the probe kernel (at most {@link KernelPicture#MAX_SIZE} examples) with rows and columns
-     * ordered by class, for the heatmap.
+     * The eNTK on the probe set of the network trained on n examples, at an epoch, with its spectrum (the largest
+     * eigenvalues of K/n, descending) and metrics. {@code kernel} is the probe kernel (at most
+     * {@link KernelPicture#MAX_SIZE} examples) with rows and columns ordered by class, for the heatmap; null
+     * when a saved run kept no kernel.
      */
-    record KernelSnapshot(long seed, int epoch, double[] eigenvalues, double effectiveRank, double spectrumSlope,
+    record KernelSnapshot(long seed, int n, int epoch, double[] eigenvalues, double effectiveRank, double spectrumSlope,
                           double distanceToInit, double velocity, double ckaToPrevious, double targetAlignment,
                           double regressionTestError, KernelPicture kernel) implements ExperimentEvent {
     }

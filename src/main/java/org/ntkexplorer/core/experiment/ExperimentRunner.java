@@ -22,6 +22,7 @@ import org.ntkexplorer.core.kernel.EmpiricalNtk;
 import org.ntkexplorer.core.kernel.InfiniteMlpKernel;
 import org.ntkexplorer.core.kernel.KernelAlignment;
 import org.ntkexplorer.core.kernel.KernelBlocks;
+import org.ntkexplorer.core.kernel.KernelExport;
 import org.ntkexplorer.core.kernel.KernelSpectrum;
 import org.ntkexplorer.core.model.NtkNetwork;
 import org.ntkexplorer.core.model.Trainer;
@@ -36,6 +37,7 @@ import org.ntkexplorer.core.scaling.ScalingPoint;
  * resumed run skips what the folder already holds.
  */
 public final class ExperimentRunner {
+    private static final int SPECTRUM_KEPT = 500;
     private final ExperimentSpec spec;
     private final RunFolder folder;
     private final ExperimentListener listener;
@@ -109,10 +111,18 @@ public final class ExperimentRunner {
 
     private void scaling() throws IOException {
         Set<String> done = new HashSet<>();
+        Set<String> snapshotted = new HashSet<>();
+        Learner owner = snapshotOwner();
         for (String[] row : folder.rows("results.csv")) {
             done.add(row[0] + "|" + row[1] + "|" + row[2]);
+            if (owner != null && row[0].equals(owner.id())) {
+                snapshotted.add(row[2] + "|" + row[1]);
+            }
             restorePoint(row);
         }
+        // Snapshots of a unit whose owner did not finish are taken again when the unit is redone.
+        folder.retain("dynamics.csv", row -> snapshotted.contains(row[0] + "|" + row[1]));
+        folder.retain("spectra.csv", row -> snapshotted.contains(row[0] + "|" + row[1]));
         int[] grid = spec.nGrid();
         unitsTotal = (double) spec.seeds() * grid.length;
         for (long seed = 0; seed < spec.seeds(); seed++) {
@@ -138,6 +148,17 @@ public final class ExperimentRunner {
         }
     }
 
+    /**
+     * The learner whose unit takes the probe-kernel snapshots of a scaling study: the network (its kernel before
+     * and after training), else the eNTK at initialisation (before only), else none.
+     */
+    private Learner snapshotOwner() {
+        if (spec.learners().contains(Learner.NETWORK)) {
+            return Learner.NETWORK;
+        }
+        return spec.learners().contains(Learner.ENTK_INIT) ? Learner.ENTK_INIT : null;
+    }
+
     private void scalingUnit(int n, long seed, List<Learner> todo, NtkNetwork pretrained) {
         DataSplit split = split(n, seed);
         PreparedSplit train = PreparedSplit.of(split.train(), dt);
@@ -145,6 +166,13 @@ public final class ExperimentRunner {
         NtkNetwork net = NtkNetwork.create(spec.network(spec.width(), train.outputs(), train.inputShape()), seed, dt,
                 spec.training());
         // Kernels of the network at initialisation come first: training changes the same network.
+        PreparedSplit probe = train.head(spec.probeSize());
+        INDArray k0 = null;
+        if (todo.contains(snapshotOwner())) {
+            referenceSpectrum(probe, seed, n);
+            k0 = probeKernel(net, probe);
+            snapshot(net, probe, test, seed, n, 0, k0, k0, null, 0, Double.NaN, Double.NaN);
+        }
         for (Learner l : todo) {
             if (l == Learner.ENTK_INIT) {
                 kernelLearner(l, n, seed, train, test, () -> empiricalBlocks(net, train, test));
@@ -156,14 +184,12 @@ public final class ExperimentRunner {
         }
         if (todo.contains(Learner.NETWORK)) {
             long start = System.nanoTime();
-            // The probe kernel before and after training shows how far this network's kernel moved.
-            PreparedSplit probe = train.head(spec.probeSize());
-            INDArray k0 = probeKernel(net, probe);
             double trainLoss = train(net, train, test, n, seed, 0.2);
             Evaluation e = Evaluation.of(net.logits(test.inputs()), test);
+            // The probe kernel before and after training shows how far this network's kernel moved.
             INDArray kt = probeKernel(net, probe);
-            snapshot(net, probe, test, seed, 0, k0, k0, null, 0, Double.NaN, Double.NaN);
-            snapshot(net, probe, test, seed, spec.epochs(), k0, kt, k0, Math.max(1, spec.epochs()), trainLoss, e.error());
+            snapshot(net, probe, test, seed, n, spec.epochs(), k0, kt, k0, Math.max(1, spec.epochs()), trainLoss,
+                    e.error());
             point(new ExperimentEvent.ScalingPointDone(Learner.NETWORK, n, seed, e.error(), e.mse(), trainLoss,
                     (System.nanoTime() - start) / 1e9));
         }
@@ -190,13 +216,6 @@ public final class ExperimentRunner {
         progress(0.05, l.id() + " kernel, n = " + n);
         long start = System.nanoTime();
         INDArray[] blocks = k.get();
-        if (l == Learner.ENTK_INIT) {
-            KernelSpectrum spectrum = KernelSpectrum.of(blocks[0]);
-            listener.onEvent(new ExperimentEvent.KernelSnapshot(seed, 0, spectrum.eigenvalues(), spectrum.effectiveRank(),
-                    slopeOf(spectrum), 0, Double.NaN, Double.NaN,
-                    train.labels() == null ? Double.NaN : KernelAlignment.targetAlignment(blocks[0], train.labels()),
-                    Double.NaN, KernelPicture.of(blocks[0], train.labels())));
-        }
         INDArray predictions = KernelRidge.fit(blocks[0], train.regressionTargets(), spec.ridge()).predict(blocks[1]);
         Evaluation e = Evaluation.of(predictions, test);
         point(new ExperimentEvent.ScalingPointDone(l, n, seed, e.error(), e.mse(), Double.NaN,
@@ -293,12 +312,13 @@ public final class ExperimentRunner {
         int n = spec.nGrid()[0];
         Set<Long> complete = new HashSet<>();
         for (String[] row : folder.rows("dynamics.csv")) {
-            if (Integer.parseInt(row[1]) == spec.epochs()) {
+            if (Integer.parseInt(row[2]) == spec.epochs()) {
                 complete.add(Long.parseLong(row[0]));
             }
         }
         // A seed that stopped part-way is redone from its start.
         folder.retain("dynamics.csv", row -> complete.contains(Long.parseLong(row[0])));
+        folder.retain("spectra.csv", row -> complete.contains(Long.parseLong(row[0])));
         unitsTotal = spec.seeds();
         for (long seed = 0; seed < spec.seeds(); seed++) {
             if (!complete.contains(seed)) {
@@ -317,9 +337,9 @@ public final class ExperimentRunner {
         NtkNetwork net = NtkNetwork.create(spec.network(spec.width(), train.outputs(), train.inputShape()), seed, dt,
                 spec.training());
         INDArray k0 = probeKernel(net, probe);
-        referenceSpectrum(probe);
+        referenceSpectrum(probe, seed, n);
         Evaluation te = Evaluation.of(net.logits(test.inputs()), test);
-        snapshot(net, probe, test, seed, 0, k0, k0, null, 0, Double.NaN, te.error());
+        snapshot(net, probe, test, seed, n, 0, k0, k0, null, 0, Double.NaN, te.error());
         Trainer trainer = new Trainer(net, spec.training(), train.inputs(), train.trainingTargets(spec.loss()), seed);
         INDArray previous = k0;
         int previousEpoch = 0;
@@ -330,7 +350,7 @@ public final class ExperimentRunner {
             if (epoch % spec.snapshotEvery() == 0 || epoch == spec.epochs()) {
                 progress((epoch - 0.5) / spec.epochs(), "kernel snapshot, epoch " + epoch);
                 INDArray k = probeKernel(net, probe);
-                snapshot(net, probe, test, seed, epoch, k0, k, previous, epoch - previousEpoch, loss, e.error());
+                snapshot(net, probe, test, seed, n, epoch, k0, k, previous, epoch - previousEpoch, loss, e.error());
                 previous = k;
                 previousEpoch = epoch;
             }
@@ -339,20 +359,27 @@ public final class ExperimentRunner {
     }
 
     /** The infinite NTK's spectrum on the probe set, where the architecture has one. */
-    private void referenceSpectrum(PreparedSplit probe) {
+    private void referenceSpectrum(PreparedSplit probe, long seed, int n) {
         if (spec.architecture().isConvolutional() || spec.parameterization() != org.ntkexplorer.core.model.Parameterization.NTK) {
             return;
         }
         INDArray theta = new InfiniteMlpKernel(spec.activation(), spec.depth(), spec.sigmaW(), spec.sigmaB())
                 .train(probe.inputs()).ntk();
-        listener.onEvent(new ExperimentEvent.ReferenceSpectrum("infinite NTK", KernelSpectrum.of(theta).eigenvalues()));
+        double[] eig = top(KernelSpectrum.of(theta).eigenvalues());
+        folder.appendSpectrum(seed, n, -1, RunFolder.INFINITE_NTK, eig);
+        listener.onEvent(new ExperimentEvent.ReferenceSpectrum("infinite NTK", eig));
     }
 
     private INDArray probeKernel(NtkNetwork net, PreparedSplit probe) {
         return EmpiricalNtk.of(net, spec.dtype(), 0, monitor).compute(probe.inputs());
     }
 
-    private void snapshot(NtkNetwork net, PreparedSplit probe, PreparedSplit test, long seed, int epoch, INDArray k0,
+    /** The largest eigenvalues that events carry and spectra.csv keeps. */
+    private static double[] top(double[] eigenvalues) {
+        return java.util.Arrays.copyOf(eigenvalues, Math.min(eigenvalues.length, SPECTRUM_KEPT));
+    }
+
+    private void snapshot(NtkNetwork net, PreparedSplit probe, PreparedSplit test, long seed, int n, int epoch, INDArray k0,
                           INDArray k, INDArray previous, int deltaEpochs, double trainLoss, double testError) {
         KernelSpectrum spectrum = KernelSpectrum.of(k);
         double slope = slopeOf(spectrum);
@@ -362,16 +389,18 @@ public final class ExperimentRunner {
             regression = Evaluation.of(KernelRidge.fit(k, probe.regressionTargets(), spec.ridge()).predict(kt), test)
                     .error();
         }
-        double[] eig = spectrum.eigenvalues();
-        ExperimentEvent.KernelSnapshot s = new ExperimentEvent.KernelSnapshot(seed, epoch,
-                java.util.Arrays.copyOf(eig, Math.min(eig.length, 200)), spectrum.effectiveRank(), slope,
+        double[] eig = top(spectrum.eigenvalues());
+        ExperimentEvent.KernelSnapshot s = new ExperimentEvent.KernelSnapshot(seed, n, epoch, eig,
+                spectrum.effectiveRank(), slope,
                 KernelAlignment.distance(k0, k),
                 previous == null ? Double.NaN : KernelAlignment.velocity(previous, k, deltaEpochs),
                 previous == null ? Double.NaN : KernelAlignment.cka(previous, k),
                 probe.labels() == null ? Double.NaN : KernelAlignment.targetAlignment(k, probe.labels()), regression,
                 KernelPicture.of(k, probe.labels()));
-        if (spec.study() == Study.DYNAMICS) {
-            folder.appendDynamics(s, trainLoss, testError);
+        folder.appendDynamics(s, trainLoss, testError);
+        folder.appendSpectrum(seed, n, epoch, "entk", eig);
+        if (spec.saveKernels()) {
+            folder.saveKernel(seed, n, epoch, KernelExport.toNpy(k), probe.labels());
         }
         listener.onEvent(s);
     }

@@ -33,6 +33,8 @@ import org.ntkexplorer.core.model.TrainingConfig;
  * @param ridge      kernel-regression ridge, relative to the mean diagonal of K
  * @param n0         training examples of the pre-trained network (study "pretrained")
  * @param snapshotEvery epochs between kernel snapshots (dynamics)
+ * @param snapshotRegression also kernel-regress with each snapshot's kernel (dynamics; costs a test×probe kernel)
+ * @param saveKernels keep each probe-kernel snapshot as .npy under kernels/ in the run folder
  */
 public record ExperimentSpec(Study study, String dataset, int[] classes, int[] nGrid, int nTest, int seeds,
                              Preprocessing preprocessing, Architecture architecture, int depth, int width,
@@ -40,7 +42,7 @@ public record ExperimentSpec(Study study, String dataset, int[] classes, int[] n
                              double sigmaB, Optimizer optimizer, double learningRate, double momentum, int batchSize,
                              int epochs, double weightDecay, LossKind loss, LearningRateSchedule schedule,
                              List<Learner> learners, int probeSize, double ridge, Precision dtype, int n0,
-                             int snapshotEvery, boolean snapshotRegression) {
+                             int snapshotEvery, boolean snapshotRegression, boolean saveKernels) {
 
     public ExperimentSpec {
         classes = classes == null ? null : classes.clone();
@@ -115,6 +117,7 @@ public record ExperimentSpec(Study study, String dataset, int[] classes, int[] n
         m.put("n0", n0);
         m.put("snapshotEvery", snapshotEvery);
         m.put("snapshotRegression", snapshotRegression);
+        m.put("saveKernels", saveKernels);
         return m;
     }
 

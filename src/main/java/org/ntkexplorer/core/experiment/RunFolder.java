@@ -17,16 +17,24 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import org.ntkexplorer.core.io.Npy;
+import org.ntkexplorer.core.io.NpyArray;
 import org.ntkexplorer.core.scaling.PowerLawFitResult;
 
 /**
- * The folder of one run: spec.json as run, results.csv, dynamics.csv and width.csv appended row by row (so a
- * cancelled or crashed run keeps what it finished), fits.json rewritten after each fit, and run.log.
+ * The folder of one run: spec.json as run; results.csv, dynamics.csv, spectra.csv and width.csv appended row by
+ * row (so a cancelled or crashed run keeps what it finished); fits.json rewritten after each fit; probe-kernel
+ * snapshots as kernels/*.npy when the spec asks for them; and run.log.
  */
 public final class RunFolder {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunFolder.class);
     static final String RESULTS_HEADER = "learner,n,seed,test_error,test_mse,train_loss,seconds";
-    static final String DYNAMICS_HEADER = "seed,epoch,train_loss,test_error,distance_to_init,velocity,cka_previous,"
+    static final String DYNAMICS_HEADER = "seed,n,epoch,train_loss,test_error,distance_to_init,velocity,cka_previous,"
             + "kernel_target_alignment,effective_rank,spectrum_slope,regression_test_error";
+    static final String SPECTRA_HEADER = "seed,n,epoch,kernel,index,eigenvalue";
+    static final String KERNELS = "kernels";
+    /** spectra.csv's name for the infinite-width NTK's spectrum on the same probe set (its epoch is empty). */
+    static final String INFINITE_NTK = "infinite-ntk";
     static final String WIDTH_HEADER = "width,seed,distance_to_infinite,kernel_movement,test_error,test_mse";
 
     private final Path dir;
@@ -67,10 +75,41 @@ public final class RunFolder {
     }
 
     void appendDynamics(ExperimentEvent.KernelSnapshot s, double trainLoss, double testError) {
-        append("dynamics.csv", DYNAMICS_HEADER, String.format(Locale.ROOT, "%d,%d,%s,%s,%s,%s,%s,%s,%s,%s,%s",
-                s.seed(), s.epoch(), num(trainLoss), num(testError), num(s.distanceToInit()), num(s.velocity()),
-                num(s.ckaToPrevious()), num(s.targetAlignment()), num(s.effectiveRank()), num(s.spectrumSlope()),
-                num(s.regressionTestError())));
+        append("dynamics.csv", DYNAMICS_HEADER, String.format(Locale.ROOT, "%d,%d,%d,%s,%s,%s,%s,%s,%s,%s,%s,%s",
+                s.seed(), s.n(), s.epoch(), num(trainLoss), num(testError), num(s.distanceToInit()),
+                num(s.velocity()), num(s.ckaToPrevious()), num(s.targetAlignment()), num(s.effectiveRank()),
+                num(s.spectrumSlope()), num(s.regressionTestError())));
+    }
+
+    /** The eigenvalues of a probe kernel, one row each; {@code epoch} < 0 for a kernel without one. */
+    void appendSpectrum(long seed, int n, int epoch, String kernel, double[] eigenvalues) {
+        StringBuilder rows = new StringBuilder();
+        String prefix = seed + "," + n + "," + (epoch < 0 ? "" : Integer.toString(epoch)) + "," + kernel + ",";
+        for (int i = 0; i < eigenvalues.length; i++) {
+            rows.append(i == 0 ? "" : System.lineSeparator()).append(prefix).append(i + 1).append(',')
+                    .append(num(eigenvalues[i]));
+        }
+        if (eigenvalues.length > 0) {
+            append("spectra.csv", SPECTRA_HEADER, rows.toString());
+        }
+    }
+
+    /** A probe kernel as kernels/seed{S}-n{N}-epoch{E}.npy, and the probe's labels beside it (classification). */
+    void saveKernel(long seed, int n, int epoch, NpyArray kernel, int[] labels) {
+        try {
+            Path dirK = Files.createDirectories(dir.resolve(KERNELS));
+            Npy.write(dirK.resolve(String.format(Locale.ROOT, "seed%d-n%d-epoch%03d.npy", seed, n, epoch)), kernel);
+            Path l = dirK.resolve(labelsName(seed, n));
+            if (labels != null && !Files.exists(l)) {
+                Npy.write(l, NpyArray.of(labels, labels.length));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String labelsName(long seed, int n) {
+        return String.format(Locale.ROOT, "seed%d-n%d-labels.npy", seed, n);
     }
 
     void appendWidth(ExperimentEvent.WidthPointDone w) {
@@ -124,7 +163,8 @@ public final class RunFolder {
 
     /**
      * The run's finished results as events, so a saved run can be shown again: scaling points, fits, kernel
-     * dynamics (metrics only; spectra are not stored) and width-sweep points.
+     * snapshots (metrics, the stored top of each spectrum, and the kernel itself where it was saved), the
+     * infinite NTK's spectrum, and width-sweep points.
      */
     public List<ExperimentEvent> replay() throws IOException {
         List<ExperimentEvent> out = new ArrayList<>();
@@ -145,17 +185,65 @@ public final class RunFolder {
                 out.add(new ExperimentEvent.FitUpdated(Learner.fromId(parts[0]), parts[1], fit));
             }
         }
+        Map<String, double[]> spectra = spectra();
+        String lastInfinite = null;
+        for (String key : spectra.keySet()) {
+            if (key.endsWith("|" + INFINITE_NTK)) {
+                lastInfinite = key;
+            }
+        }
+        if (lastInfinite != null) {
+            out.add(new ExperimentEvent.ReferenceSpectrum("infinite NTK", spectra.get(lastInfinite)));
+        }
         for (String[] r : rows("dynamics.csv")) {
-            out.add(new ExperimentEvent.KernelSnapshot(Long.parseLong(r[0]), Integer.parseInt(r[1]), new double[0],
-                    d(r[8]), d(r[9]), d(r[4]), d(r[5]), d(r[6]), d(r[7]), d(r[10]), null));
-            out.add(new ExperimentEvent.EpochDone(0, Long.parseLong(r[0]), Integer.parseInt(r[1]), 0, d(r[2]),
-                    Double.NaN, Double.NaN, d(r[3])));
+            long seed = Long.parseLong(r[0]);
+            int n = Integer.parseInt(r[1]);
+            int epoch = Integer.parseInt(r[2]);
+            double[] eig = spectra.getOrDefault(seed + "|" + n + "|" + epoch + "|entk", new double[0]);
+            out.add(new ExperimentEvent.KernelSnapshot(seed, n, epoch, eig, d(r[9]), d(r[10]), d(r[5]), d(r[6]),
+                    d(r[7]), d(r[8]), d(r[11]), picture(seed, n, epoch)));
+            out.add(new ExperimentEvent.EpochDone(n, seed, epoch, 0, d(r[3]), Double.NaN, Double.NaN, d(r[4])));
         }
         for (String[] r : rows("width.csv")) {
             out.add(new ExperimentEvent.WidthPointDone(Integer.parseInt(r[0]), Long.parseLong(r[1]), d(r[2]), d(r[3]),
                     d(r[4]), d(r[5])));
         }
         return out;
+    }
+
+    /** spectra.csv as "seed|n|epoch|kernel" → eigenvalues in stored order. */
+    private Map<String, double[]> spectra() throws IOException {
+        Map<String, List<Double>> grouped = new LinkedHashMap<>();
+        for (String[] r : rows("spectra.csv")) {
+            grouped.computeIfAbsent(r[0] + "|" + r[1] + "|" + r[2] + "|" + r[3], k -> new ArrayList<>()).add(d(r[5]));
+        }
+        Map<String, double[]> out = new LinkedHashMap<>();
+        grouped.forEach((k, v) -> out.put(k, v.stream().mapToDouble(Double::doubleValue).toArray()));
+        return out;
+    }
+
+    /** The saved probe kernel of a snapshot as a picture; null when it was not saved or cannot be read. */
+    private KernelPicture picture(long seed, int n, int epoch) {
+        Path k = dir.resolve(KERNELS).resolve(String.format(Locale.ROOT, "seed%d-n%d-epoch%03d.npy", seed, n, epoch));
+        if (!Files.isRegularFile(k)) {
+            return null;
+        }
+        try {
+            NpyArray a = Npy.read(k);
+            if (a.rank() != 2 || a.shape()[0] != a.shape()[1]) {
+                LOG.warn("ignored {}: not a square kernel", k);
+                return null;
+            }
+            Path l = dir.resolve(KERNELS).resolve(labelsName(seed, n));
+            int[] labels = Files.isRegularFile(l) ? Npy.read(l).toInts() : null;
+            if (labels != null && labels.length != a.shape()[0]) {
+                labels = null;
+            }
+            return KernelPicture.of(a.toDoubles(), (int) a.shape()[1], labels);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("ignored {}: {}", k, e.getMessage());
+            return null;
+        }
     }
 
     private static double d(String s) {

@@ -23,7 +23,8 @@ final class SpecReader {
     private static final Set<String> KEYS = Set.of("study", "dataset", "classes", "nGrid", "nTest", "seeds",
             "preprocessing", "architecture", "depth", "width", "widths", "activation", "parameterization", "sigmaW",
             "sigmaB", "optimizer", "learningRate", "momentum", "batchSize", "epochs", "weightDecay", "loss", "schedule",
-            "learners", "probeSize", "ridge", "dtype", "n0", "snapshotEvery", "snapshotRegression");
+            "learners", "probeSize", "ridge", "dtype", "n0", "snapshotEvery", "snapshotRegression",
+            "saveKernels");
 
     private final JsonNode root;
     private final List<String> problems = new ArrayList<>();
@@ -88,12 +89,13 @@ final class SpecReader {
         int n0 = integer("n0", 1000, 1);
         int every = integer("snapshotEvery", 1, 1);
         boolean snapshotRegression = root.has("snapshotRegression") && bool("snapshotRegression");
+        boolean saveKernels = !root.has("saveKernels") || bool("saveKernels");
         if (!problems.isEmpty()) {
             throw new InvalidSpecException(source, problems);
         }
         ExperimentSpec spec = new ExperimentSpec(study, dataset, classes, nGrid, nTest, seeds, pre, arch, depth, width,
                 widths, act, par, sigmaW, sigmaB, opt, lr, momentum, batch, epochs, wd, loss, schedule, learners, probe,
-                ridge, dtype, n0, every, snapshotRegression);
+                ridge, dtype, n0, every, snapshotRegression, saveKernels);
         List<String> cross = spec.crossProblems();
         if (!cross.isEmpty()) {
             throw new InvalidSpecException(source, cross);

@@ -43,7 +43,7 @@ public final class KernelExport {
     }
 
     /** C-order copy in the array's own precision (float32 stays float32, anything else becomes float64). */
-    static NpyArray toNpy(INDArray a) {
+    public static NpyArray toNpy(INDArray a) {
         INDArray c = a.dup('c');
         long[] shape = c.shape();
         if (a.dataType() == DataType.FLOAT) {

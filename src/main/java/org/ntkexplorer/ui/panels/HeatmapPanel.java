@@ -57,31 +57,16 @@ public final class HeatmapPanel extends LivePanel {
     private void show(KernelPicture p, String text) {
         picture = p;
         int n = p.size();
-        float[] v = p.values();
-        double[] diag = new double[n];
-        for (int i = 0; i < n; i++) {
-            diag[i] = Math.sqrt(Math.max(v[i * n + i], 1e-30));
-        }
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        double[] c = new double[n * n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                c[i * n + j] = v[i * n + j] / (diag[i] * diag[j]);
-                lo = Math.min(lo, c[i * n + j]);
-                hi = Math.max(hi, c[i * n + j]);
-            }
-        }
+        KernelPicture.Colouring c = p.cosineColouring();
         WritableImage img = new WritableImage(n, n);
         PixelWriter w = img.getPixelWriter();
-        double span = hi > lo ? hi - lo : 1;
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
-                w.setColor(j, i, colour((c[i * n + j] - lo) / span));
+                w.setColor(j, i, colour(c.unit()[i * n + j]));
             }
         }
         view.setImage(img);
-        caption.setText(String.format(Locale.ROOT, "%s; normalised kernel from %.2f to %.2f", text, lo, hi));
+        caption.setText(String.format(Locale.ROOT, "%s; normalised kernel from %.2f to %.2f", text, c.low(), c.high()));
     }
 
     /** A perceptually ordered dark-blue → teal → yellow ramp. */

@@ -64,6 +64,11 @@ public final class SpectrumPanel extends LivePanel {
         }
     }
 
+    /** Points of the latest eNTK spectrum on screen. */
+    public int latestSpectrumPoints() {
+        return current.getDataCount();
+    }
+
     @Override
     public boolean hasData() {
         return current.getDataCount() > 0;

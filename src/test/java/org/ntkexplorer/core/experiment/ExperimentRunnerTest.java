@@ -98,6 +98,32 @@ class ExperimentRunnerTest {
         assertTrue(resumed.get(resumed.size() - 1) instanceof ExperimentEvent.Finished);
         assertEquals(11, resumed.stream().filter(e -> e instanceof ExperimentEvent.ScalingPointDone).count());
         assertEquals(results(dir.resolve("whole")), results(dir.resolve("part")));
+        // The unit cut short had written its kernel-at-init snapshot; resume drops it and takes it again once.
+        assertEquals(sortedLines(dir.resolve("whole/dynamics.csv")), sortedLines(dir.resolve("part/dynamics.csv")));
+        assertEquals(sortedLines(dir.resolve("whole/spectra.csv")), sortedLines(dir.resolve("part/spectra.csv")));
+    }
+
+    private static List<String> sortedLines(Path file) throws Exception {
+        return Files.readAllLines(file).stream().sorted().collect(Collectors.toList());
+    }
+
+    @Test
+    void scalingStudySnapshotsEachNetworksProbeKernelBeforeAndAfterTraining() throws Exception {
+        ExperimentSpec spec = ExperimentSpec.parse(SCALING);
+        List<ExperimentEvent> events = run(spec, RunFolder.create(dir.resolve("s"), spec), TaskMonitor.NONE);
+        List<ExperimentEvent.KernelSnapshot> snaps = events.stream()
+                .filter(e -> e instanceof ExperimentEvent.KernelSnapshot).map(e -> (ExperimentEvent.KernelSnapshot) e)
+                .toList();
+        // 2 sizes × 2 seeds, each at epoch 0 and at the last epoch, all on the probe set (at most n examples).
+        assertEquals(8, snaps.size());
+        assertEquals(List.of(20, 20, 40, 40), snaps.subList(0, 4).stream().map(ExperimentEvent.KernelSnapshot::n).toList());
+        assertEquals(List.of(0, 2, 0, 2), snaps.subList(0, 4).stream().map(ExperimentEvent.KernelSnapshot::epoch).toList());
+        assertEquals(20, snaps.get(0).eigenvalues().length);
+        assertTrue(snaps.get(1).distanceToInit() > 0, "training moved the kernel");
+        assertTrue(events.stream().anyMatch(e -> e instanceof ExperimentEvent.ReferenceSpectrum r
+                && r.eigenvalues().length == 20), "the infinite NTK's spectrum on the same probe set");
+        assertEquals(1 + 8, Files.readAllLines(dir.resolve("s/dynamics.csv")).size());
+        assertTrue(Files.readAllLines(dir.resolve("s/dynamics.csv")).get(1).startsWith("0,20,0,"));
     }
 
     @Test
@@ -116,6 +142,63 @@ class ExperimentRunnerTest {
         assertEquals(24, snaps.get(0).eigenvalues().length);
         assertFalse(Double.isNaN(snaps.get(2).regressionTestError()));
         assertEquals(5, Files.readAllLines(dir.resolve("d/dynamics.csv")).size());
+        // Four eNTK spectra and the infinite NTK's, 24 eigenvalues each.
+        List<String> spectra = Files.readAllLines(dir.resolve("d/spectra.csv"));
+        assertEquals("seed,n,epoch,kernel,index,eigenvalue", spectra.get(0));
+        assertEquals(1 + 5 * 24, spectra.size());
+        assertEquals(24, spectra.stream().filter(l -> l.startsWith("0,60,,infinite-ntk,")).count());
+        assertEquals(24, spectra.stream().filter(l -> l.startsWith("0,60,3,entk,")).count());
+        for (int epoch = 0; epoch <= 3; epoch++) {
+            Path k = dir.resolve("d/kernels/seed0-n60-epoch00" + epoch + ".npy");
+            double[] saved = org.ntkexplorer.core.io.Npy.read(k).toDoubles();
+            assertEquals(24 * 24, saved.length, k.toString());
+        }
+        assertTrue(Files.exists(dir.resolve("d/kernels/seed0-n60-labels.npy")));
+    }
+
+    @Test
+    void aReopenedDynamicsRunReplaysSpectraAndKernelPictures() throws Exception {
+        ExperimentSpec spec = ExperimentSpec.parse("""
+                {"study": "dynamics", "classes": [0, 1, 2], "nGrid": [60], "nTest": 30, "seeds": 1, "depth": 2,
+                 "width": 32, "epochs": 2, "batchSize": 20, "probeSize": 24}""");
+        List<ExperimentEvent> live = run(spec, RunFolder.create(dir.resolve("r"), spec), TaskMonitor.NONE);
+        List<ExperimentEvent> replayed = RunFolder.open(dir.resolve("r")).replay();
+        List<ExperimentEvent.KernelSnapshot> a = snapshots(live);
+        List<ExperimentEvent.KernelSnapshot> b = snapshots(replayed);
+        assertEquals(a.size(), b.size());
+        for (int i = 0; i < a.size(); i++) {
+            assertEquals(a.get(i).epoch(), b.get(i).epoch());
+            assertEquals(a.get(i).eigenvalues().length, b.get(i).eigenvalues().length);
+            for (int j = 0; j < a.get(i).eigenvalues().length; j++) {
+                assertEquals(a.get(i).eigenvalues()[j], b.get(i).eigenvalues()[j], 1e-5 * a.get(i).eigenvalues()[0]);
+            }
+            assertEquals(a.get(i).distanceToInit(), b.get(i).distanceToInit(), 1e-5);
+            KernelPicture pa = a.get(i).kernel();
+            KernelPicture pb = b.get(i).kernel();
+            assertEquals(pa.size(), pb.size());
+            assertTrue(java.util.Arrays.equals(pa.labels(), pb.labels()));
+            for (int j = 0; j < pa.values().length; j++) {
+                assertEquals(pa.values()[j], pb.values()[j], 1e-6 * Math.abs(pa.values()[0]));
+            }
+        }
+        assertTrue(replayed.stream().anyMatch(e -> e instanceof ExperimentEvent.ReferenceSpectrum));
+    }
+
+    @Test
+    void kernelsAreNotSavedWhenTheSpecSaysNot() throws Exception {
+        ExperimentSpec spec = ExperimentSpec.parse("""
+                {"study": "dynamics", "classes": [0, 1], "nGrid": [40], "nTest": 20, "seeds": 1, "depth": 1,
+                 "width": 16, "epochs": 1, "batchSize": 20, "probeSize": 10, "saveKernels": false}""");
+        run(spec, RunFolder.create(dir.resolve("n"), spec), TaskMonitor.NONE);
+        assertFalse(Files.exists(dir.resolve("n/kernels")));
+        List<ExperimentEvent.KernelSnapshot> replayed = snapshots(RunFolder.open(dir.resolve("n")).replay());
+        assertEquals(2, replayed.size());
+        assertTrue(replayed.get(1).kernel() == null && replayed.get(1).eigenvalues().length == 10);
+    }
+
+    private static List<ExperimentEvent.KernelSnapshot> snapshots(List<ExperimentEvent> events) {
+        return events.stream().filter(e -> e instanceof ExperimentEvent.KernelSnapshot)
+                .map(e -> (ExperimentEvent.KernelSnapshot) e).toList();
     }
 
     @Test
