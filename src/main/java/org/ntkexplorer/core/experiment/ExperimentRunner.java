@@ -228,10 +228,14 @@ public final class ExperimentRunner {
     }
 
     private INDArray[] infiniteBlocks(Learner l, PreparedSplit train, PreparedSplit test) {
-        KernelBlocks b = new InfiniteMlpKernel(spec.activation(), spec.depth(), spec.sigmaW(), spec.sigmaB())
+        KernelBlocks b = infiniteKernel()
                 .compute(train.inputs(), test.inputs());
         return l == Learner.NNGP ? new INDArray[] {b.train().nngp(), b.testTrain().nngp()}
                 : new INDArray[] {b.train().ntk(), b.testTrain().ntk()};
+    }
+
+    private InfiniteMlpKernel infiniteKernel() {
+        return new InfiniteMlpKernel(spec.activation(), spec.depth(), spec.sigmaW(), spec.sigmaB()).withMonitor(monitor);
     }
 
     private void point(ExperimentEvent.ScalingPointDone p) {
@@ -363,7 +367,7 @@ public final class ExperimentRunner {
         if (spec.architecture().isConvolutional() || spec.parameterization() != org.ntkexplorer.core.model.Parameterization.NTK) {
             return;
         }
-        INDArray theta = new InfiniteMlpKernel(spec.activation(), spec.depth(), spec.sigmaW(), spec.sigmaB())
+        INDArray theta = infiniteKernel()
                 .train(probe.inputs()).ntk();
         double[] eig = top(KernelSpectrum.of(theta).eigenvalues());
         folder.appendSpectrum(seed, n, -1, RunFolder.INFINITE_NTK, eig);
@@ -429,7 +433,7 @@ public final class ExperimentRunner {
             PreparedSplit train = PreparedSplit.of(split.train(), dt);
             PreparedSplit test = PreparedSplit.of(split.test(), dt);
             PreparedSplit probe = train.head(spec.probeSize());
-            INDArray theta = new InfiniteMlpKernel(spec.activation(), spec.depth(), spec.sigmaW(), spec.sigmaB())
+            INDArray theta = infiniteKernel()
                     .train(probe.inputs()).ntk();
             double thetaNorm = theta.norm2Number().doubleValue();
             for (int width : widths) {

@@ -2,6 +2,7 @@ package org.ntkexplorer.core.kernel;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.ntkexplorer.core.compute.TaskMonitor;
 import org.ntkexplorer.core.linalg.DoubleMatrices;
 import org.ntkexplorer.core.model.Activation;
 
@@ -30,14 +31,15 @@ public final class InfiniteMlpKernel {
     private final int quadratureOrder;
     private final int tablePoints;
     private final int threads;
+    private final TaskMonitor monitor;
 
     public InfiniteMlpKernel(Activation activation, int depth, double sigmaW, double sigmaB) {
         this(activation, depth, sigmaW, sigmaB, DEFAULT_QUADRATURE_ORDER, DEFAULT_TABLE_POINTS,
-                Runtime.getRuntime().availableProcessors());
+                Runtime.getRuntime().availableProcessors(), TaskMonitor.NONE);
     }
 
     private InfiniteMlpKernel(Activation activation, int depth, double sigmaW, double sigmaB, int quadratureOrder,
-            int tablePoints, int threads) {
+            int tablePoints, int threads, TaskMonitor monitor) {
         if (activation == null) {
             throw new IllegalArgumentException("Activation is required");
         }
@@ -60,6 +62,7 @@ public final class InfiniteMlpKernel {
         this.quadratureOrder = quadratureOrder;
         this.tablePoints = tablePoints;
         this.threads = threads;
+        this.monitor = monitor;
         if (quadratureOrder < 2 || quadratureOrder % 2 != 0) {
             throw new IllegalArgumentException("Quadrature order must be an even number ≥ 2, got " + quadratureOrder);
         }
@@ -67,16 +70,22 @@ public final class InfiniteMlpKernel {
 
     /** Points per dimension of the quadrature for activations without a closed form (even, ≥ 2). */
     public InfiniteMlpKernel withQuadratureOrder(int order) {
-        return new InfiniteMlpKernel(activation, depth, sigmaW, sigmaB, order, tablePoints, threads);
+        return new InfiniteMlpKernel(activation, depth, sigmaW, sigmaB, order, tablePoints, threads, monitor);
     }
 
     /** Grid size of the correlation tables; 0 always integrates per entry. */
     public InfiniteMlpKernel withTablePoints(int points) {
-        return new InfiniteMlpKernel(activation, depth, sigmaW, sigmaB, quadratureOrder, points, threads);
+        return new InfiniteMlpKernel(activation, depth, sigmaW, sigmaB, quadratureOrder, points, threads, monitor);
     }
 
     public InfiniteMlpKernel withThreads(int count) {
-        return new InfiniteMlpKernel(activation, depth, sigmaW, sigmaB, quadratureOrder, tablePoints, count);
+        return new InfiniteMlpKernel(activation, depth, sigmaW, sigmaB, quadratureOrder, tablePoints, count, monitor);
+    }
+
+    /** Checked once per row, so a large kernel (tens of seconds with quadrature) stops soon after a cancel. */
+    public InfiniteMlpKernel withMonitor(TaskMonitor taskMonitor) {
+        return new InfiniteMlpKernel(activation, depth, sigmaW, sigmaB, quadratureOrder, tablePoints, threads,
+                taskMonitor);
     }
 
     public Activation activation() {
@@ -124,6 +133,7 @@ public final class InfiniteMlpKernel {
         double sb2 = sigmaB * sigmaB;
         double[] theta = new double[sigma.length];
         ParallelRows.run(rows, threads, i -> {
+            monitor.checkCancelled();
             double[] out = new double[2];
             int start = symmetric ? i : 0;
             int base = i * cols;

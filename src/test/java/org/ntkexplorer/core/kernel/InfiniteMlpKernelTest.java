@@ -37,6 +37,21 @@ class InfiniteMlpKernelTest {
     }
 
     @Test
+    void aCancelStopsTheComputationPartWay() {
+        java.util.concurrent.atomic.AtomicInteger checks = new java.util.concurrent.atomic.AtomicInteger();
+        org.ntkexplorer.core.compute.TaskMonitor cancelAfterTenRows = new org.ntkexplorer.core.compute.TaskMonitor() {
+            @Override
+            public boolean isCancelled() {
+                return checks.incrementAndGet() > 10;
+            }
+        };
+        INDArray x = Nd4j.rand(DataType.DOUBLE, 400, 5);
+        InfiniteMlpKernel k = new InfiniteMlpKernel(Activation.TANH, 2, 1.4, 0.1).withMonitor(cancelAfterTenRows);
+        assertThrows(org.ntkexplorer.core.compute.CancelledException.class, () -> k.train(x));
+        assertTrue(checks.get() < 400, "stopped after " + checks.get() + " of 400 rows");
+    }
+
+    @Test
     void depthZeroIsTheScaledLinearKernel() {
         INDArray x = Nd4j.rand(DataType.DOUBLE, 12, 5);
         KernelPair k = new InfiniteMlpKernel(Activation.TANH, 0, 1.5, 0.2).train(x);
