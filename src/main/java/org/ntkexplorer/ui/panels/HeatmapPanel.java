@@ -49,8 +49,8 @@ public final class HeatmapPanel extends LivePanel {
             }
         }
         if (last != null) {
-            show(last.kernel(), "epoch " + last.epoch() + ", seed " + last.seed() + ", " + last.kernel().size()
-                    + " probe samples");
+            show(last.kernel(), "epoch " + last.epoch() + ", seed " + last.seed() + ", n = " + last.n() + ", "
+                    + last.kernel().size() + " probe samples");
         }
     }
 

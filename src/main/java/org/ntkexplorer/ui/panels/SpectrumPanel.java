@@ -32,9 +32,9 @@ public final class SpectrumPanel extends LivePanel {
         for (ExperimentEvent e : events) {
             if (e instanceof ExperimentEvent.KernelSnapshot s && s.eigenvalues().length > 0) {
                 if (s.epoch() == 0) {
-                    fill(initial, s.eigenvalues(), "eNTK at init");
+                    fill(initial, s.eigenvalues(), "eNTK at init (n = " + s.n() + ")");
                 }
-                fill(current, s.eigenvalues(), "eNTK at epoch " + s.epoch());
+                fill(current, s.eigenvalues(), "eNTK at epoch " + s.epoch() + " (n = " + s.n() + ")");
             } else if (e instanceof ExperimentEvent.ReferenceSpectrum r) {
                 fill(infinite, r.eigenvalues(), r.name());
             }
