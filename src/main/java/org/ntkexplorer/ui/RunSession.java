@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -45,6 +46,8 @@ public final class RunSession implements AutoCloseable {
     private final ObjectProperty<Path> runFolder = new SimpleObjectProperty<>();
     private final Timeline drain;
     private volatile boolean cancelRequested;
+    /** A run folder is being read for {@link #open}; touched on the FX thread only. */
+    private boolean loading;
     private long startNanos;
 
     public RunSession(int threads) {
@@ -90,16 +93,15 @@ public final class RunSession implements AutoCloseable {
     public void start(ExperimentSpec spec, Path folderPath) {
         ensureIdle();
         begin(folderPath);
-        executor.submit(() -> {
+        submitRun(() -> {
             RunFolder folder;
             try {
                 folder = RunFolder.create(folderPath, spec);
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException e) {
                 queue.add(new ExperimentEvent.Failed("the run folder could not be created: " + e.getMessage(), false));
-                return null;
+                return;
             }
             runner(spec, folder).run();
-            return null;
         });
     }
 
@@ -111,7 +113,7 @@ public final class RunSession implements AutoCloseable {
         ensureIdle();
         begin(folderPath);
         CompletableFuture<ExperimentSpec> read = new CompletableFuture<>();
-        executor.submit(() -> {
+        submitRun(() -> {
             RunFolder folder;
             ExperimentSpec spec;
             try {
@@ -119,33 +121,59 @@ public final class RunSession implements AutoCloseable {
                 spec = folder.spec();
                 queue.addAll(folder.replay());
             } catch (IOException | RuntimeException e) {
-                queue.add(new ExperimentEvent.Failed(folderPath + " cannot be resumed: " + e.getMessage(), false));
                 read.completeExceptionally(e);
-                return null;
+                queue.add(new ExperimentEvent.Failed(folderPath + " cannot be resumed: " + e.getMessage(), false));
+                return;
             }
             read.complete(spec);
             runner(spec, folder).run();
-            return null;
         });
         return read;
     }
 
     /**
-     * Shows a finished or interrupted run again from its folder. The files are read on the compute thread and
-     * their events reach the consumers like a live run's; completes with the run's spec.
+     * Runs a task on the compute thread that ends with a Finished or Failed event; anything it throws, errors
+     * included, still ends the run with a Failed event naming it, so the window never stays "running".
+     */
+    private void submitRun(Runnable task) {
+        executor.submit(() -> {
+            try {
+                task.run();
+            } catch (Throwable t) {
+                queue.add(new ExperimentEvent.Failed(t.getClass().getSimpleName()
+                        + (t.getMessage() == null ? "" : ": " + t.getMessage()), false));
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Shows a finished or interrupted run again from its folder. The files are read on the compute thread; their
+     * events reach the consumers on the FX thread, and then the future completes with the run's spec. Nothing else
+     * can start until it has.
      */
     public CompletableFuture<ExperimentSpec> open(Path folderPath) {
         ensureIdle();
-        runFolder.set(folderPath);
+        loading = true;
         CompletableFuture<ExperimentSpec> read = new CompletableFuture<>();
         executor.submit(() -> {
             try {
                 RunFolder folder = RunFolder.open(folderPath);
                 ExperimentSpec spec = folder.spec();
-                queue.addAll(folder.replay());
-                read.complete(spec);
-            } catch (IOException | RuntimeException e) {
-                read.completeExceptionally(e);
+                List<ExperimentEvent> events = folder.replay();
+                Platform.runLater(() -> {
+                    loading = false;
+                    runFolder.set(folderPath);
+                    for (Consumer<List<ExperimentEvent>> c : consumers) {
+                        c.accept(events);
+                    }
+                    read.complete(spec);
+                });
+            } catch (Throwable t) {
+                Platform.runLater(() -> {
+                    loading = false;
+                    read.completeExceptionally(t);
+                });
             }
             return null;
         });
@@ -155,6 +183,9 @@ public final class RunSession implements AutoCloseable {
     private void ensureIdle() {
         if (running.get()) {
             throw new IllegalStateException("a run is going; cancel it first");
+        }
+        if (loading) {
+            throw new IllegalStateException("a run folder is still being read; try again in a moment");
         }
     }
 

@@ -114,8 +114,10 @@ class MainWindowTest {
 
         robot.interact(() -> window.panels().forEach(LivePanel::clear));
         robot.interact(() -> window.openRun(folder));
-        // Saved spectra and probe kernels bring back every panel, not only the scaling points.
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.panels().stream().allMatch(LivePanel::hasData));
+        // Saved spectra and probe kernels bring back the kernel panels too, not only the scaling points (the
+        // training panel may have nothing to show: the cancel can come before any network finished training).
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.panels().stream()
+                .filter(p -> !(p instanceof org.ntkexplorer.ui.panels.TrainingPanel)).allMatch(LivePanel::hasData));
 
         Path export = runs.resolve("export");
         robot.interact(() -> {

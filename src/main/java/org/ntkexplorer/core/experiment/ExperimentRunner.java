@@ -171,7 +171,8 @@ public final class ExperimentRunner {
         if (todo.contains(snapshotOwner())) {
             referenceSpectrum(probe, seed, n);
             k0 = probeKernel(net, probe);
-            snapshot(net, probe, test, seed, n, 0, k0, k0, null, 0, Double.NaN, Double.NaN);
+            snapshot(net, probe, test, seed, n, 0, k0, k0, null, 0, Double.NaN,
+                    Evaluation.of(net.logits(test.inputs()), test).error());
         }
         for (Learner l : todo) {
             if (l == Learner.ENTK_INIT) {
@@ -187,9 +188,10 @@ public final class ExperimentRunner {
             double trainLoss = train(net, train, test, n, seed, 0.2);
             Evaluation e = Evaluation.of(net.logits(test.inputs()), test);
             // The probe kernel before and after training shows how far this network's kernel moved.
-            INDArray kt = probeKernel(net, probe);
-            snapshot(net, probe, test, seed, n, spec.epochs(), k0, kt, k0, Math.max(1, spec.epochs()), trainLoss,
-                    e.error());
+            if (spec.epochs() > 0) {
+                INDArray kt = probeKernel(net, probe);
+                snapshot(net, probe, test, seed, n, spec.epochs(), k0, kt, k0, spec.epochs(), trainLoss, e.error());
+            }
             point(new ExperimentEvent.ScalingPointDone(Learner.NETWORK, n, seed, e.error(), e.mse(), trainLoss,
                     (System.nanoTime() - start) / 1e9));
         }
@@ -401,11 +403,12 @@ public final class ExperimentRunner {
                 previous == null ? Double.NaN : KernelAlignment.cka(previous, k),
                 probe.labels() == null ? Double.NaN : KernelAlignment.targetAlignment(k, probe.labels()), regression,
                 KernelPicture.of(k, probe.labels()));
-        folder.appendDynamics(s, trainLoss, testError);
+        // The dynamics row comes last: on resume it is what marks the snapshot as taken.
         folder.appendSpectrum(seed, n, epoch, "entk", eig);
         if (spec.saveKernels()) {
             folder.saveKernel(seed, n, epoch, KernelExport.toNpy(k), probe.labels());
         }
+        folder.appendDynamics(s, trainLoss, testError);
         listener.onEvent(s);
     }
 

@@ -33,7 +33,7 @@ import org.ntkexplorer.core.model.TrainingConfig;
  * @param ridge      kernel-regression ridge, relative to the mean diagonal of K
  * @param n0         training examples of the pre-trained network (study "pretrained")
  * @param snapshotEvery epochs between kernel snapshots (dynamics)
- * @param snapshotRegression also kernel-regress with each snapshot's kernel (dynamics; costs a test×probe kernel)
+ * @param snapshotRegression also kernel-regress with each probe-kernel snapshot (costs a test×probe kernel each)
  * @param saveKernels keep each probe-kernel snapshot as .npy under kernels/ in the run folder
  */
 public record ExperimentSpec(Study study, String dataset, int[] classes, int[] nGrid, int nTest, int seeds,

@@ -31,6 +31,8 @@ public final class RunFolder {
     static final String RESULTS_HEADER = "learner,n,seed,test_error,test_mse,train_loss,seconds";
     static final String DYNAMICS_HEADER = "seed,n,epoch,train_loss,test_error,distance_to_init,velocity,cka_previous,"
             + "kernel_target_alignment,effective_rank,spectrum_slope,regression_test_error";
+    private static final String OLD_DYNAMICS_HEADER = "seed,epoch,train_loss,test_error,distance_to_init,velocity,"
+            + "cka_previous,kernel_target_alignment,effective_rank,spectrum_slope,regression_test_error";
     static final String SPECTRA_HEADER = "seed,n,epoch,kernel,index,eigenvalue";
     static final String KERNELS = "kernels";
     /** spectra.csv's name for the infinite-width NTK's spectrum on the same probe set (its epoch is empty). */
@@ -58,7 +60,47 @@ public final class RunFolder {
         if (!Files.isRegularFile(dir.resolve("spec.json"))) {
             throw new IOException(dir + " is not a run folder (it has no spec.json)");
         }
-        return new RunFolder(dir);
+        RunFolder folder = new RunFolder(dir);
+        folder.upgradeDynamics();
+        return folder;
+    }
+
+    /**
+     * Runs written before dynamics.csv had its n column (they were all dynamics studies, whose n is the first of
+     * the grid) are rewritten in the current layout, so that reading and resuming need only one.
+     */
+    private void upgradeDynamics() throws IOException {
+        Path p = dir.resolve("dynamics.csv");
+        if (!Files.exists(p)) {
+            return;
+        }
+        List<String> lines = Files.readAllLines(p, StandardCharsets.UTF_8);
+        if (lines.isEmpty() || !lines.get(0).equals(OLD_DYNAMICS_HEADER)) {
+            return;
+        }
+        int n = spec().nGrid()[0];
+        List<String> out = new ArrayList<>();
+        out.add(DYNAMICS_HEADER);
+        for (String line : lines.subList(1, lines.size())) {
+            if (!line.isBlank()) {
+                int comma = line.indexOf(',');
+                out.add(line.substring(0, comma) + "," + n + line.substring(comma));
+            }
+        }
+        try {
+            replace(p, out);
+        } catch (IOException e) {
+            throw new IOException(p + " is in the layout of an earlier version and could not be upgraded ("
+                    + e.getMessage() + "); copy the run folder somewhere writable and open the copy", e);
+        }
+        LOG.info("upgraded {} to the layout with an n column", p);
+    }
+
+    private static void replace(Path p, List<String> lines) throws IOException {
+        Path tmp = p.resolveSibling(p.getFileName() + ".tmp");
+        Files.write(tmp, lines, StandardCharsets.UTF_8);
+        Files.move(tmp, p, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     public Path dir() {
@@ -99,9 +141,12 @@ public final class RunFolder {
         try {
             Path dirK = Files.createDirectories(dir.resolve(KERNELS));
             Npy.write(dirK.resolve(String.format(Locale.ROOT, "seed%d-n%d-epoch%03d.npy", seed, n, epoch)), kernel);
-            Path l = dirK.resolve(labelsName(seed, n));
-            if (labels != null && !Files.exists(l)) {
-                Npy.write(l, NpyArray.of(labels, labels.length));
+            if (labels != null) {
+                // Rewritten with each kernel (it is small) and moved into place, so a crash cannot leave it cut short.
+                Path tmp = dirK.resolve(labelsName(seed, n) + ".tmp");
+                Npy.write(tmp, NpyArray.of(labels, labels.length));
+                Files.move(tmp, dirK.resolve(labelsName(seed, n)), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -195,14 +240,21 @@ public final class RunFolder {
         if (lastInfinite != null) {
             out.add(new ExperimentEvent.ReferenceSpectrum("infinite NTK", spectra.get(lastInfinite)));
         }
-        for (String[] r : rows("dynamics.csv")) {
+        List<String[]> dynamics = rows("dynamics.csv");
+        for (int i = 0; i < dynamics.size(); i++) {
+            String[] r = dynamics.get(i);
             long seed = Long.parseLong(r[0]);
             int n = Integer.parseInt(r[1]);
             int epoch = Integer.parseInt(r[2]);
             double[] eig = spectra.getOrDefault(seed + "|" + n + "|" + epoch + "|entk", new double[0]);
+            // The heatmap shows the latest kernel only, so only that one is read back.
+            KernelPicture picture = i == dynamics.size() - 1 ? picture(seed, n, epoch) : null;
             out.add(new ExperimentEvent.KernelSnapshot(seed, n, epoch, eig, d(r[9]), d(r[10]), d(r[5]), d(r[6]),
-                    d(r[7]), d(r[8]), d(r[11]), picture(seed, n, epoch)));
-            out.add(new ExperimentEvent.EpochDone(n, seed, epoch, 0, d(r[3]), Double.NaN, Double.NaN, d(r[4])));
+                    d(r[7]), d(r[8]), d(r[11]), picture));
+            // A snapshot before training has no training figures to show.
+            if (!Double.isNaN(d(r[3]))) {
+                out.add(new ExperimentEvent.EpochDone(n, seed, epoch, 0, d(r[3]), Double.NaN, Double.NaN, d(r[4])));
+            }
         }
         for (String[] r : rows("width.csv")) {
             out.add(new ExperimentEvent.WidthPointDone(Integer.parseInt(r[0]), Long.parseLong(r[1]), d(r[2]), d(r[3]),
@@ -215,7 +267,12 @@ public final class RunFolder {
     private Map<String, double[]> spectra() throws IOException {
         Map<String, List<Double>> grouped = new LinkedHashMap<>();
         for (String[] r : rows("spectra.csv")) {
-            grouped.computeIfAbsent(r[0] + "|" + r[1] + "|" + r[2] + "|" + r[3], k -> new ArrayList<>()).add(d(r[5]));
+            String key = r[0] + "|" + r[1] + "|" + r[2] + "|" + r[3];
+            if (r[4].equals("1")) {
+                // A spectrum written again for the same snapshot replaces the earlier one.
+                grouped.put(key, new ArrayList<>());
+            }
+            grouped.computeIfAbsent(key, k -> new ArrayList<>()).add(d(r[5]));
         }
         Map<String, double[]> out = new LinkedHashMap<>();
         grouped.forEach((k, v) -> out.put(k, v.stream().mapToDouble(Double::doubleValue).toArray()));
@@ -229,19 +286,36 @@ public final class RunFolder {
             return null;
         }
         try {
-            NpyArray a = Npy.read(k);
-            if (a.rank() != 2 || a.shape()[0] != a.shape()[1]) {
+            org.ntkexplorer.core.io.NpyFile file = Npy.open(k);
+            long[] shape = file.shape();
+            if (shape.length != 2 || shape[0] != shape[1]) {
                 LOG.warn("ignored {}: not a square kernel", k);
                 return null;
             }
-            Path l = dir.resolve(KERNELS).resolve(labelsName(seed, n));
-            int[] labels = Files.isRegularFile(l) ? Npy.read(l).toInts() : null;
-            if (labels != null && labels.length != a.shape()[0]) {
-                labels = null;
+            // Only the corner the picture shows is read.
+            int shown = (int) Math.min(shape[0], KernelPicture.MAX_SIZE);
+            NpyArray rows = file.readRows(0, shown);
+            double[] corner = new double[shown * shown];
+            for (int r = 0; r < shown; r++) {
+                for (int c = 0; c < shown; c++) {
+                    corner[r * shown + c] = rows.getDouble((long) r * shape[1] + c);
+                }
             }
-            return KernelPicture.of(a.toDoubles(), (int) a.shape()[1], labels);
+            return KernelPicture.of(corner, shown, probeLabels(seed, n, shown));
         } catch (IOException | RuntimeException e) {
             LOG.warn("ignored {}: {}", k, e.getMessage());
+            return null;
+        }
+    }
+
+    /** The first {@code count} probe labels, or null (pictures are then unordered) when they cannot be read. */
+    private int[] probeLabels(long seed, int n, int count) {
+        Path l = dir.resolve(KERNELS).resolve(labelsName(seed, n));
+        try {
+            int[] labels = Files.isRegularFile(l) ? Npy.read(l).toInts() : null;
+            return labels == null || labels.length < count ? null : java.util.Arrays.copyOf(labels, count);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("ignored {}: {}", l, e.getMessage());
             return null;
         }
     }
@@ -264,7 +338,7 @@ public final class RunFolder {
                 kept.add(lines.get(i));
             }
         }
-        Files.write(p, kept, StandardCharsets.UTF_8);
+        replace(p, kept);
     }
 
     private synchronized void append(String file, String header, String line) {

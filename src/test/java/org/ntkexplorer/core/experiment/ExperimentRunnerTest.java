@@ -167,21 +167,89 @@ class ExperimentRunnerTest {
         List<ExperimentEvent.KernelSnapshot> b = snapshots(replayed);
         assertEquals(a.size(), b.size());
         for (int i = 0; i < a.size(); i++) {
-            assertEquals(a.get(i).epoch(), b.get(i).epoch());
-            assertEquals(a.get(i).eigenvalues().length, b.get(i).eigenvalues().length);
-            for (int j = 0; j < a.get(i).eigenvalues().length; j++) {
-                assertEquals(a.get(i).eigenvalues()[j], b.get(i).eigenvalues()[j], 1e-5 * a.get(i).eigenvalues()[0]);
+            ExperimentEvent.KernelSnapshot x = a.get(i);
+            ExperimentEvent.KernelSnapshot y = b.get(i);
+            assertEquals(List.of(x.seed(), (long) x.n(), (long) x.epoch()), List.of(y.seed(), (long) y.n(), (long) y.epoch()));
+            assertEquals(x.eigenvalues().length, y.eigenvalues().length);
+            for (int j = 0; j < x.eigenvalues().length; j++) {
+                assertEquals(x.eigenvalues()[j], y.eigenvalues()[j], 1e-5 * x.eigenvalues()[0]);
             }
-            assertEquals(a.get(i).distanceToInit(), b.get(i).distanceToInit(), 1e-5);
-            KernelPicture pa = a.get(i).kernel();
-            KernelPicture pb = b.get(i).kernel();
-            assertEquals(pa.size(), pb.size());
-            assertTrue(java.util.Arrays.equals(pa.labels(), pb.labels()));
-            for (int j = 0; j < pa.values().length; j++) {
-                assertEquals(pa.values()[j], pb.values()[j], 1e-6 * Math.abs(pa.values()[0]));
+            // Saved with six significant digits.
+            double[] live6 = {x.effectiveRank(), x.spectrumSlope(), x.distanceToInit(), x.velocity(), x.ckaToPrevious(),
+                    x.targetAlignment(), x.regressionTestError()};
+            double[] back = {y.effectiveRank(), y.spectrumSlope(), y.distanceToInit(), y.velocity(), y.ckaToPrevious(),
+                    y.targetAlignment(), y.regressionTestError()};
+            for (int j = 0; j < live6.length; j++) {
+                if (Double.isNaN(live6[j])) {
+                    assertTrue(Double.isNaN(back[j]), "metric " + j + " at epoch " + x.epoch());
+                } else {
+                    assertEquals(live6[j], back[j], 1e-5 * Math.abs(live6[j]) + 1e-12, "metric " + j + " at epoch " + x.epoch());
+                }
             }
         }
+        // The heatmap shows the latest kernel, so only that one is read back.
+        KernelPicture pa = a.get(a.size() - 1).kernel();
+        KernelPicture pb = b.get(b.size() - 1).kernel();
+        assertEquals(pa.size(), pb.size());
+        assertTrue(java.util.Arrays.equals(pa.labels(), pb.labels()));
+        for (int j = 0; j < pa.values().length; j++) {
+            assertEquals(pa.values()[j], pb.values()[j], 1e-6 * Math.abs(pa.values()[0]));
+        }
+        assertTrue(b.subList(0, b.size() - 1).stream().allMatch(k -> k.kernel() == null));
+        List<ExperimentEvent.EpochDone> epochs = replayed.stream().filter(e -> e instanceof ExperimentEvent.EpochDone)
+                .map(e -> (ExperimentEvent.EpochDone) e).toList();
+        assertEquals(List.of(1, 2), epochs.stream().map(ExperimentEvent.EpochDone::epoch).toList(),
+                "training figures for each trained epoch");
+        List<ExperimentEvent.EpochDone> liveEpochs = live.stream().filter(e -> e instanceof ExperimentEvent.EpochDone)
+                .map(e -> (ExperimentEvent.EpochDone) e).toList();
+        assertEquals(liveEpochs.get(1).trainLoss(), epochs.get(1).trainLoss(), 1e-5 * liveEpochs.get(1).trainLoss());
+        assertEquals(liveEpochs.get(1).testError(), epochs.get(1).testError(), 1e-6);
         assertTrue(replayed.stream().anyMatch(e -> e instanceof ExperimentEvent.ReferenceSpectrum));
+    }
+
+    @Test
+    void aCancelledDynamicsRunResumesToTheSameFiles() throws Exception {
+        ExperimentSpec spec = ExperimentSpec.parse("""
+                {"study": "dynamics", "classes": [0, 1], "nGrid": [40], "nTest": 20, "seeds": 2, "depth": 1,
+                 "width": 16, "epochs": 3, "batchSize": 20, "probeSize": 12}""");
+        run(spec, RunFolder.create(dir.resolve("whole"), spec), TaskMonitor.NONE);
+        AtomicBoolean cancel = new AtomicBoolean();
+        RunFolder part = RunFolder.create(dir.resolve("part"), spec);
+        new ExperimentRunner(spec, part, e -> {
+            if (e instanceof ExperimentEvent.KernelSnapshot s && s.seed() == 1 && s.epoch() == 1) {
+                cancel.set(true);
+            }
+        }, new TaskMonitor() {
+            @Override
+            public boolean isCancelled() {
+                return cancel.get();
+            }
+        }).run();
+        assertTrue(Files.readString(dir.resolve("part/dynamics.csv")).contains("\n1,40,1,"), "seed 1 had begun");
+        run(spec, RunFolder.open(dir.resolve("part")), TaskMonitor.NONE);
+        for (String file : new String[] {"dynamics.csv", "spectra.csv"}) {
+            assertEquals(sortedLines(dir.resolve("whole").resolve(file)), sortedLines(dir.resolve("part").resolve(file)),
+                    file);
+        }
+    }
+
+    @Test
+    void aRunFromBeforeTheNColumnIsUpgradedWhenOpened() throws Exception {
+        ExperimentSpec spec = ExperimentSpec.parse("""
+                {"study": "dynamics", "classes": [0, 1], "nGrid": [40], "nTest": 20, "seeds": 1, "epochs": 1}""");
+        Path old = dir.resolve("old");
+        RunFolder.create(old, spec);
+        Files.writeString(old.resolve("dynamics.csv"), """
+                seed,epoch,train_loss,test_error,distance_to_init,velocity,cka_previous,kernel_target_alignment,effective_rank,spectrum_slope,regression_test_error
+                0,0,,0.5,0,,,0.3,4.5,1.2,
+                0,1,0.08,0.25,0.04,0.04,0.99,0.35,4.1,1.3,
+                """);
+        List<ExperimentEvent.KernelSnapshot> s = snapshots(RunFolder.open(old).replay());
+        assertEquals(2, s.size());
+        assertEquals(40, s.get(1).n());
+        assertEquals(1, s.get(1).epoch());
+        assertEquals(0.04, s.get(1).velocity(), 0);
+        assertEquals(RunFolder.DYNAMICS_HEADER, Files.readAllLines(old.resolve("dynamics.csv")).get(0));
     }
 
     @Test
