@@ -36,6 +36,11 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
             description = "Examples for the infinite kernels, kernel regression and eigendecomposition (default: ${DEFAULT-VALUE}).")
     int kernelN;
 
+    @Option(names = "--cancel-after", split = ",", defaultValue = "2,5,9,14,20",
+            description = "Seconds into a run of each quick scaling preset at which Cancel is pressed, one fresh run "
+                    + "each; the time until it stops is printed (default: ${DEFAULT-VALUE}; empty to skip).")
+    double[] cancelAfter;
+
     @Option(names = "--gemm-size", defaultValue = "2048", description = "Side of the square GEMM (default: ${DEFAULT-VALUE}).")
     int gemmSize;
 
@@ -67,7 +72,29 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
                 o.println(line);
                 o.flush();
             }
+            if (cancelAfter != null && cancelAfter.length > 0) {
+                java.nio.file.Path scratch = java.nio.file.Files.createTempDirectory("ntk-bench-cancel");
+                try {
+                    for (String preset : new String[] {"scaling-mlp-quick", "scaling-myrtle-quick"}) {
+                        for (Benchmarks.CancelLatency c : exec.submit(() -> Benchmarks.cancelLatencies(preset,
+                                cancelAfter, scratch)).get()) {
+                            o.printf(java.util.Locale.ROOT, "cancel %s after %.0f s (%s): stopped in %.2f s%n",
+                                    c.preset(), c.cancelAfterSeconds(), c.stage(), c.stopSeconds());
+                            o.flush();
+                        }
+                    }
+                } finally {
+                    deleteTree(scratch);
+                }
+            }
         }
         return 0;
+    }
+
+    /** Removes the scratch runs; a file that cannot be removed is left in the temporary directory. */
+    private static void deleteTree(java.nio.file.Path root) throws java.io.IOException {
+        try (java.util.stream.Stream<java.nio.file.Path> paths = java.nio.file.Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 }

@@ -144,4 +144,60 @@ public final class Benchmarks {
             throw new IllegalStateException("Benchmark kernel has non-finite entries");
         }
     }
+
+    /** How long a run took to stop after Cancel, and what it was doing when asked. */
+    public record CancelLatency(String preset, double cancelAfterSeconds, String stage, double stopSeconds) {
+    }
+
+    /**
+     * Runs a preset into a scratch folder and cancels it after each delay in turn (a fresh run each time), measuring
+     * the time from the request to the runner's return. Must run on the compute thread, like any run.
+     */
+    public static java.util.List<CancelLatency> cancelLatencies(String preset, double[] delaysSeconds,
+                                                               java.nio.file.Path scratch) throws java.io.IOException {
+        ExperimentSpec spec = Presets.find(preset).orElseThrow(() -> new IllegalArgumentException("no preset " + preset))
+                .spec();
+        java.util.List<CancelLatency> out = new java.util.ArrayList<>();
+        java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors
+                .newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "cancel-timer");
+                    t.setDaemon(true);
+                    return t;
+                });
+        try {
+            for (int i = 0; i < delaysSeconds.length; i++) {
+                java.util.concurrent.atomic.AtomicLong askedAt = new java.util.concurrent.atomic.AtomicLong();
+                java.util.concurrent.atomic.AtomicReference<String> stage = new java.util.concurrent.atomic.AtomicReference<>("");
+                java.util.concurrent.atomic.AtomicReference<String> stageAtCancel = new java.util.concurrent.atomic.AtomicReference<>();
+                TaskMonitor monitor = new TaskMonitor() {
+                    @Override
+                    public boolean isCancelled() {
+                        return askedAt.get() != 0;
+                    }
+                };
+                timer.schedule(() -> {
+                    stageAtCancel.set(stage.get());
+                    askedAt.set(System.nanoTime());
+                }, Math.round(delaysSeconds[i] * 1000), java.util.concurrent.TimeUnit.MILLISECONDS);
+                RunFolder folder = RunFolder.create(scratch.resolve(preset + "-" + i), spec);
+                new ExperimentRunner(spec, folder, e -> {
+                    if (e instanceof ExperimentEvent.Progress p) {
+                        stage.set(p.stage());
+                    }
+                }, monitor).run();
+                long ended = System.nanoTime();
+                if (askedAt.get() == 0) {
+                    // Finished before the cancel came: nothing to measure at this delay.
+                    askedAt.set(ended);
+                    out.add(new CancelLatency(preset, delaysSeconds[i], "finished first", Double.NaN));
+                } else {
+                    out.add(new CancelLatency(preset, delaysSeconds[i], stageAtCancel.get(),
+                            (ended - askedAt.get()) / 1e9));
+                }
+            }
+        } finally {
+            timer.shutdownNow();
+        }
+        return out;
+    }
 }
