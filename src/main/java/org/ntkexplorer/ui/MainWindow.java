@@ -421,6 +421,10 @@ public final class MainWindow {
     private void refreshRecent() {
         recentMenu.getItems().clear();
         for (String r : recentRuns()) {
+            // A run whose folder was moved or deleted, or never got created, is not offered.
+            if (!java.nio.file.Files.isRegularFile(Path.of(r, "spec.json"))) {
+                continue;
+            }
             MenuItem item = new MenuItem(r);
             item.setOnAction(e -> openRun(Path.of(r)));
             recentMenu.getItems().add(item);
@@ -449,8 +453,10 @@ public final class MainWindow {
                         f.fit().alpha(), f.fit().ciLow(), f.fit().ciHigh()));
             } else if (e instanceof ExperimentEvent.Finished f) {
                 appendLog(String.format("finished in %.1f s: %s", f.seconds(), f.runFolder()));
+                refreshRecent();
             } else if (e instanceof ExperimentEvent.Failed f) {
                 appendLog((f.cancelled() ? "cancelled: " : "failed: ") + f.reason());
+                refreshRecent();
                 if (!f.cancelled()) {
                     error("The run stopped", f.reason());
                 }
