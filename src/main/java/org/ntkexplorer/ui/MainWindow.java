@@ -51,14 +51,19 @@ import org.ntkexplorer.core.compute.ComputeExecutor;
 import org.ntkexplorer.core.experiment.ExperimentEvent;
 import org.ntkexplorer.core.experiment.ExperimentSpec;
 import org.ntkexplorer.core.experiment.Presets;
+import org.ntkexplorer.core.experiment.Study;
 import org.ntkexplorer.ui.panels.DriftPanel;
 import org.ntkexplorer.ui.panels.HeatmapPanel;
 import org.ntkexplorer.ui.panels.LivePanel;
 import org.ntkexplorer.ui.panels.ScalingPanel;
 import org.ntkexplorer.ui.panels.SpectrumPanel;
 import org.ntkexplorer.ui.panels.TrainingPanel;
+import org.ntkexplorer.ui.panels.WidthPanel;
 
-/** The explorer window: the form on the left, five live panels in the centre, status and log at the bottom. */
+/**
+ * The explorer window: the form on the left, five live panels in the centre (the width sweep's panel in place of
+ * the scaling panel when that is the study), status and log at the bottom.
+ */
 public final class MainWindow {
     private static final int RECENT = 8;
 
@@ -71,7 +76,8 @@ public final class MainWindow {
     private final ScalingPanel scaling = new ScalingPanel();
     private final TrainingPanel training = new TrainingPanel();
     private final HeatmapPanel heatmap = new HeatmapPanel();
-    private final List<LivePanel> panels = List.of(spectrum, drift, scaling, training, heatmap);
+    private final WidthPanel width = new WidthPanel();
+    private final List<LivePanel> panels = List.of(spectrum, drift, scaling, width, training, heatmap);
     private final TextArea log = new TextArea();
     private final StatusBar status = new StatusBar();
     private final Menu recentMenu = new Menu("Recent runs");
@@ -83,6 +89,7 @@ public final class MainWindow {
         this.prefs = prefs;
         this.session = new RunSession(threads);
         session.addConsumer(batch -> panels.forEach(p -> p.accept(batch)));
+        session.addConsumer(this::showPanelOfStudy);
         session.addConsumer(this::logEvents);
         BorderPane root = new BorderPane();
         root.setTop(menus());
@@ -117,6 +124,29 @@ public final class MainWindow {
 
     public ScalingPanel scalingPanel() {
         return scaling;
+    }
+
+    public WidthPanel widthPanel() {
+        return width;
+    }
+
+    /** A width sweep's results take the place of the scaling panel, which has nothing to show then. */
+    private void showWidthSweep(boolean sweep) {
+        width.setVisible(sweep);
+        scaling.setVisible(!sweep);
+    }
+
+    private void showPanelOfStudy(List<ExperimentEvent> batch) {
+        for (ExperimentEvent e : batch) {
+            if (e instanceof ExperimentEvent.WidthPointDone) {
+                showWidthSweep(true);
+                return;
+            }
+            if (e instanceof ExperimentEvent.ScalingPointDone) {
+                showWidthSweep(false);
+                return;
+            }
+        }
     }
 
     private MenuBar menus() {
@@ -219,7 +249,8 @@ public final class MainWindow {
         grid.add(spectrum, 0, 0);
         grid.add(drift, 1, 0);
         grid.add(heatmap, 2, 0);
-        grid.add(scaling, 0, 1, 2, 1);
+        width.setVisible(false);
+        grid.add(new javafx.scene.layout.StackPane(scaling, width), 0, 1, 2, 1);
         grid.add(training, 2, 1);
         return grid;
     }
@@ -259,6 +290,7 @@ public final class MainWindow {
             return false;
         }
         panels.forEach(LivePanel::clear);
+        showWidthSweep(spec.study() == Study.WIDTH_SWEEP);
         Path dir = runsDirectory().resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
                 + "-" + spec.study().id());
         try {
@@ -298,6 +330,7 @@ public final class MainWindow {
                 return;
             }
             form.setSpec(spec);
+            showWidthSweep(spec.study() == Study.WIDTH_SWEEP);
             remember(dir);
             appendLog("opened " + dir);
         }));
@@ -322,6 +355,7 @@ public final class MainWindow {
         panels.forEach(LivePanel::clear);
         read.thenAccept(spec -> Platform.runLater(() -> {
             form.setSpec(spec);
+            showWidthSweep(spec.study() == Study.WIDTH_SWEEP);
             remember(dir);
             appendLog("resumed " + dir);
         }));
@@ -384,6 +418,9 @@ public final class MainWindow {
     public void exportCharts(Path dir) throws IOException {
         Files.createDirectories(dir);
         for (LivePanel p : panels) {
+            if (!p.isVisible()) {
+                continue;
+            }
             String name = p.title().toLowerCase().replaceAll("[^a-z0-9]+", "-");
             savePng(p, dir.resolve(name + ".png"));
             p.exportCsv(dir.resolve(name + ".csv"));

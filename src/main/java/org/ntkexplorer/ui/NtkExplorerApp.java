@@ -2,6 +2,7 @@ package org.ntkexplorer.ui;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.prefs.Preferences;
 
@@ -12,6 +13,7 @@ import javafx.stage.Stage;
 import javafx.util.Duration;
 
 import org.ntkexplorer.core.experiment.Presets;
+import org.ntkexplorer.ui.panels.LivePanel;
 
 /**
  * The JavaFX application; started through {@link org.ntkexplorer.Launcher}. With {@code --smoke-test=OUT.png} it
@@ -77,9 +79,10 @@ public class NtkExplorerApp extends Application {
                 String stageText = window.session().stageProperty().get();
                 boolean failed = stageText.startsWith("failed");
                 boolean drawn = Files.size(screenshot) > 20_000;
-                long withData = window.panels().stream().filter(p -> p.hasData()).count();
-                System.out.printf("smoke test: started=%s, stage='%s', panels with data=%d/5, screenshot %,d bytes, "
-                        + "uncaught=%s%n", started, stageText, withData, Files.size(screenshot), uncaught);
+                List<LivePanel> shown = window.panels().stream().filter(javafx.scene.Node::isVisible).toList();
+                long withData = shown.stream().filter(LivePanel::hasData).count();
+                System.out.printf("smoke test: started=%s, stage='%s', panels with data=%d/%d, screenshot %,d bytes, "
+                        + "uncaught=%s%n", started, stageText, withData, shown.size(), Files.size(screenshot), uncaught);
                 code = started && !failed && drawn && uncaught == null ? 0 : 1;
             } catch (Exception ex) {
                 ex.printStackTrace();

@@ -71,8 +71,11 @@ class MainWindowTest {
         assertFalse(window.scalingPanel().fitRows().isEmpty(), "α table filled");
         TableView<?> table = robot.lookup("#alpha-table").queryAs(TableView.class);
         assertEquals(window.scalingPanel().fitRows().size(), table.getItems().size());
+        assertFalse(window.widthPanel().isVisible(), "the width-sweep panel stays out of a scaling study");
         for (LivePanel p : window.panels()) {
-            assertTrue(p.hasData(), p.title() + " received data");
+            if (p.isVisible()) {
+                assertTrue(p.hasData(), p.title() + " received data");
+            }
         }
 
         startWith(robot, """
@@ -80,10 +83,23 @@ class MainWindowTest {
                  "width": 16, "epochs": 5, "batchSize": 8, "probeSize": 12}""");
         waitUntilIdle(120);
         for (LivePanel p : window.panels()) {
-            if (!p.title().equals("Scaling with n")) {
+            if (p.isVisible() && !p.title().equals("Scaling with n")) {
                 assertTrue(p.hasData(), p.title() + " received data in a dynamics study");
             }
         }
+    }
+
+    @Test
+    void aWidthSweepShowsItsPanelInPlaceOfScaling(FxRobot robot) throws Exception {
+        startWith(robot, """
+                {"study": "width-sweep", "classes": [0, 1], "nGrid": [32], "nTest": 20, "seeds": 2, "depth": 1,
+                 "widths": [16, 64, 256], "epochs": 2, "batchSize": 16, "probeSize": 10}""");
+        waitUntilIdle(120);
+        assertTrue(window.session().stageProperty().get().startsWith("finished"), window.session().stageProperty().get());
+        assertTrue(window.widthPanel().isVisible() && !window.scalingPanel().isVisible());
+        assertTrue(window.widthPanel().hasData());
+        double alpha = window.widthPanel().alpha(org.ntkexplorer.core.experiment.WidthMeasure.DISTANCE_TO_INFINITE);
+        assertTrue(alpha > 0, "the distance to the infinite NTK falls with width: α = " + alpha);
     }
 
     @Test
@@ -117,7 +133,8 @@ class MainWindowTest {
         // Saved spectra and probe kernels bring back the kernel panels too, not only the scaling points (the
         // training panel may have nothing to show: the cancel can come before any network finished training).
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.panels().stream()
-                .filter(p -> !(p instanceof org.ntkexplorer.ui.panels.TrainingPanel)).allMatch(LivePanel::hasData));
+                .filter(p -> p.isVisible() && !(p instanceof org.ntkexplorer.ui.panels.TrainingPanel))
+                .allMatch(LivePanel::hasData));
 
         Path export = runs.resolve("export");
         robot.interact(() -> {

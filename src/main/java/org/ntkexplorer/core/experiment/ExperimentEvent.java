@@ -41,6 +41,13 @@ public sealed interface ExperimentEvent {
                           double testMse) implements ExperimentEvent {
     }
 
+    /**
+     * A power law fitted to one measure of a width sweep against the width, over the widths so far: for the
+     * distance to the infinite NTK, theory predicts α = 1/2 (fluctuations of order width^(−1/2)).
+     */
+    record WidthFitUpdated(WidthMeasure measure, PowerLawFitResult fit) implements ExperimentEvent {
+    }
+
     /** Overall progress in [0, 1], with the stage being worked on. */
     record Progress(double fraction, String stage) implements ExperimentEvent {
     }

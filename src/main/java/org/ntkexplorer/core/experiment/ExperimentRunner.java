@@ -46,6 +46,7 @@ public final class ExperimentRunner {
     private final Map<Learner, List<ScalingPoint>> errorPoints = new LinkedHashMap<>();
     private final Map<Learner, List<ScalingPoint>> msePoints = new LinkedHashMap<>();
     private final Map<String, PowerLawFitResult> fits = new LinkedHashMap<>();
+    private final List<ExperimentEvent.WidthPointDone> widthPoints = new ArrayList<>();
     private DatasetSource source;
     private double unitsDone;
     private double unitsTotal;
@@ -427,6 +428,8 @@ public final class ExperimentRunner {
         Set<String> done = new HashSet<>();
         for (String[] row : folder.rows("width.csv")) {
             done.add(row[0] + "|" + row[1]);
+            widthPoints.add(new ExperimentEvent.WidthPointDone(Integer.parseInt(row[0]), Long.parseLong(row[1]),
+                    parse(row[2]), parse(row[3]), parse(row[4]), parse(row[5])));
         }
         int n = spec.nGrid()[0];
         int[] widths = spec.widths();
@@ -453,6 +456,8 @@ public final class ExperimentRunner {
                             KernelAlignment.distance(k0, kt), e.error(), e.mse());
                     folder.appendWidth(w);
                     listener.onEvent(w);
+                    widthPoints.add(w);
+                    refitWidths();
                     releaseMemory();
                 }
                 unitsDone++;
@@ -461,7 +466,27 @@ public final class ExperimentRunner {
         }
     }
 
-    /** The fits so far, keyed "learner/metric". */
+    /** Refits each width-sweep measure against the width once two widths have a value; bootstrap CIs over seeds. */
+    private void refitWidths() {
+        for (WidthMeasure m : WidthMeasure.values()) {
+            List<ScalingPoint> points = new ArrayList<>();
+            for (ExperimentEvent.WidthPointDone w : widthPoints) {
+                double v = m.of(w);
+                if (Double.isFinite(v) && v > 0) {
+                    points.add(new ScalingPoint(w.width(), w.seed(), v));
+                }
+            }
+            if (points.stream().mapToDouble(ScalingPoint::n).distinct().count() < 2) {
+                continue;
+            }
+            PowerLawFitResult f = new PowerLawFit(1000, PowerLawFit.DEFAULT_LEVEL, 0, false).fit(points);
+            fits.put(WidthMeasure.FIT_PREFIX + m.id(), f);
+            listener.onEvent(new ExperimentEvent.WidthFitUpdated(m, f));
+        }
+        folder.writeFits(fits);
+    }
+
+    /** The fits so far, keyed "learner/metric" (and "width-sweep/measure" for a width sweep). */
     public Map<String, PowerLawFitResult> fits() {
         return Map.copyOf(fits);
     }

@@ -213,6 +213,7 @@ public final class RunFolder {
      */
     public List<ExperimentEvent> replay() throws IOException {
         List<ExperimentEvent> out = new ArrayList<>();
+        List<ExperimentEvent> widthFits = new ArrayList<>();
         for (String[] r : rows("results.csv")) {
             out.add(new ExperimentEvent.ScalingPointDone(Learner.fromId(r[0]), Integer.parseInt(r[1]),
                     Long.parseLong(r[2]), d(r[3]), d(r[4]), d(r[5]), d(r[6])));
@@ -227,7 +228,11 @@ public final class RunFolder {
                 PowerLawFitResult fit = new PowerLawFitResult(f.get("alpha").asDouble(), f.get("a").asDouble(),
                         f.get("rSquared").asDouble(), f.get("ciLow").asDouble(), f.get("ciHigh").asDouble(),
                         f.get("level").asDouble(), Double.NaN, Double.NaN, Double.NaN, f.get("pointsUsed").asInt());
-                out.add(new ExperimentEvent.FitUpdated(Learner.fromId(parts[0]), parts[1], fit));
+                if (key.startsWith(WidthMeasure.FIT_PREFIX)) {
+                    widthFits.add(new ExperimentEvent.WidthFitUpdated(WidthMeasure.fromId(parts[1]), fit));
+                } else {
+                    out.add(new ExperimentEvent.FitUpdated(Learner.fromId(parts[0]), parts[1], fit));
+                }
             }
         }
         Map<String, double[]> spectra = spectra();
@@ -260,6 +265,8 @@ public final class RunFolder {
             out.add(new ExperimentEvent.WidthPointDone(Integer.parseInt(r[0]), Long.parseLong(r[1]), d(r[2]), d(r[3]),
                     d(r[4]), d(r[5])));
         }
+        // After the points, as in a live run.
+        out.addAll(widthFits);
         return out;
     }
 

@@ -1,16 +1,10 @@
 package org.ntkexplorer.core.experiment;
 
-import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
-/**
- * Scaling points gathered per learner and training-set size, summarised over seeds as a plot shows them: the
- * mean and the sample standard deviation of the positive, finite values (a log axis cannot show the others).
- */
+/** Scaling points per learner and training-set size, summarised over seeds for each test metric. */
 public final class ScalingTable {
     public enum Metric {
         TEST_ERROR("test_error"), TEST_MSE("test_mse");
@@ -27,58 +21,33 @@ public final class ScalingTable {
         }
     }
 
-    /** One size: mean and standard deviation over the {@code seeds} runs that gave a usable value. */
-    public record Row(int n, double mean, double sd, int seeds) {
+    private record Series(Learner learner, Metric metric) {
     }
 
-    private final Map<Learner, TreeMap<Integer, List<double[]>>> values = new EnumMap<>(Learner.class);
+    private final SeedSummary<Series> summary = new SeedSummary<>();
+    private final Set<Learner> learners = new LinkedHashSet<>();
 
     public void add(ExperimentEvent.ScalingPointDone p) {
-        values.computeIfAbsent(p.learner(), k -> new TreeMap<>()).computeIfAbsent(p.n(), k -> new ArrayList<>())
-                .add(new double[] {p.testError(), p.testMse()});
+        learners.add(p.learner());
+        summary.add(new Series(p.learner(), Metric.TEST_ERROR), p.n(), p.testError());
+        summary.add(new Series(p.learner(), Metric.TEST_MSE), p.n(), p.testMse());
     }
 
     public Set<Learner> learners() {
-        return values.keySet();
+        return learners;
     }
 
-    /** Sizes in increasing order; a size without a usable value is left out. */
-    public List<Row> rows(Learner learner, Metric metric) {
-        List<Row> out = new ArrayList<>();
-        TreeMap<Integer, List<double[]>> byN = values.get(learner);
-        if (byN == null) {
-            return out;
-        }
-        int col = metric.ordinal();
-        for (Map.Entry<Integer, List<double[]>> e : byN.entrySet()) {
-            double sum = 0;
-            int m = 0;
-            for (double[] v : e.getValue()) {
-                if (Double.isFinite(v[col]) && v[col] > 0) {
-                    sum += v[col];
-                    m++;
-                }
-            }
-            if (m == 0) {
-                continue;
-            }
-            double mean = sum / m;
-            double ss = 0;
-            for (double[] v : e.getValue()) {
-                if (Double.isFinite(v[col]) && v[col] > 0) {
-                    ss += (v[col] - mean) * (v[col] - mean);
-                }
-            }
-            out.add(new Row(e.getKey(), mean, m > 1 ? Math.sqrt(ss / (m - 1)) : 0, m));
-        }
-        return out;
+    /** Sizes in increasing order (the row's x is n); a size without a usable value is left out. */
+    public List<SeedSummary.Row> rows(Learner learner, Metric metric) {
+        return summary.rows(new Series(learner, metric));
     }
 
     public boolean isEmpty() {
-        return values.isEmpty();
+        return learners.isEmpty();
     }
 
     public void clear() {
-        values.clear();
+        learners.clear();
+        summary.clear();
     }
 }

@@ -39,4 +39,33 @@ final class Charts {
         a.setAutoUnitScaling(false);
         return a;
     }
+
+    /**
+     * A log axis labels only powers of ten, so a range inside one decade would show no numbers: the y axis is set
+     * to the decades enclosing every point and its error bar instead of auto-ranging.
+     */
+    static void fitLogYToDecades(XYChart chart, java.util.Collection<? extends io.fair_acc.dataset.DataSet> sets) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        for (io.fair_acc.dataset.DataSet d : sets) {
+            for (int i = 0; i < d.getDataCount(); i++) {
+                double v = d.get(io.fair_acc.dataset.DataSet.DIM_Y, i);
+                if (v > 0) {
+                    double lo = v;
+                    double hi = v;
+                    if (d instanceof io.fair_acc.dataset.DataSetError e) {
+                        lo -= e.getErrorNegative(io.fair_acc.dataset.DataSet.DIM_Y, i);
+                        hi += e.getErrorPositive(io.fair_acc.dataset.DataSet.DIM_Y, i);
+                    }
+                    min = Math.min(min, lo > 0 ? lo : v);
+                    max = Math.max(max, hi);
+                }
+            }
+        }
+        if (max > 0 && min > 0 && Double.isFinite(min)) {
+            DefaultNumericAxis y = (DefaultNumericAxis) chart.getYAxis();
+            y.setAutoRanging(false);
+            y.set(Math.pow(10, Math.floor(Math.log10(min))), Math.pow(10, Math.ceil(Math.log10(max))));
+        }
+    }
 }

@@ -28,6 +28,7 @@ import io.fair_acc.dataset.spi.DoubleErrorDataSet;
 import org.ntkexplorer.core.experiment.ExperimentEvent;
 import org.ntkexplorer.core.experiment.Learner;
 import org.ntkexplorer.core.experiment.ScalingTable;
+import org.ntkexplorer.core.experiment.SeedSummary;
 import org.ntkexplorer.core.scaling.PowerLawFitResult;
 
 /** Test error or MSE against n per learner, with error bars over seeds, fitted power laws and a table of α. */
@@ -121,15 +122,15 @@ public final class ScalingPanel extends LivePanel {
             chart.getDatasets().add(d);
             return d;
         });
-        List<ScalingTable.Row> summary = table.rows(l, selected());
+        List<SeedSummary.Row> summary = table.rows(l, selected());
         int m = summary.size();
         double[] x = new double[m];
         double[] y = new double[m];
         double[] lo = new double[m];
         double[] hi = new double[m];
         for (int i = 0; i < m; i++) {
-            ScalingTable.Row r = summary.get(i);
-            x[i] = r.n();
+            SeedSummary.Row r = summary.get(i);
+            x[i] = r.x();
             y[i] = r.mean();
             // The lower bar stops just above zero, which a log axis cannot show.
             lo[i] = Math.min(r.sd(), r.mean() * 0.999);
@@ -137,31 +138,7 @@ public final class ScalingPanel extends LivePanel {
         }
         // One call replaces the data under the data set's own write lock (which is not re-entrant).
         ds.set(x, y, lo, hi);
-        fitLossAxisToDecades();
-    }
-
-    /**
-     * A log axis labels only powers of ten, so a range inside one decade would show no numbers: the loss axis
-     * is set to the enclosing decades of all points instead of auto-ranging.
-     */
-    private void fitLossAxisToDecades() {
-        double min = Double.POSITIVE_INFINITY;
-        double max = 0;
-        for (DoubleErrorDataSet d : points.values()) {
-            for (int i = 0; i < d.getDataCount(); i++) {
-                double v = d.get(DataSet.DIM_Y, i);
-                if (v > 0) {
-                    min = Math.min(min, v - d.getErrorNegative(DataSet.DIM_Y, i));
-                    max = Math.max(max, v + d.getErrorPositive(DataSet.DIM_Y, i));
-                }
-            }
-        }
-        if (max > 0 && min > 0 && Double.isFinite(min)) {
-            io.fair_acc.chartfx.axes.spi.DefaultNumericAxis y =
-                    (io.fair_acc.chartfx.axes.spi.DefaultNumericAxis) chart.getYAxis();
-            y.setAutoRanging(false);
-            y.set(Math.pow(10, Math.floor(Math.log10(min))), Math.pow(10, Math.ceil(Math.log10(max))));
-        }
+        Charts.fitLogYToDecades(chart, points.values());
     }
 
     private void redrawFit(Learner l) {
@@ -171,11 +148,11 @@ public final class ScalingPanel extends LivePanel {
             chart.getDatasets().add(d);
             return d;
         });
-        List<ScalingTable.Row> summary = table.rows(l, selected());
+        List<SeedSummary.Row> summary = table.rows(l, selected());
         if (f != null && !summary.isEmpty()) {
             line.setName(String.format(Locale.ROOT, "%s: α = %.3f [%.3f, %.3f]", l.id(), f.alpha(), f.ciLow(),
                     f.ciHigh()));
-            double[] n = {summary.get(0).n(), summary.get(summary.size() - 1).n()};
+            double[] n = {summary.get(0).x(), summary.get(summary.size() - 1).x()};
             line.set(n, new double[] {f.a() * Math.pow(n[0], -f.alpha()), f.a() * Math.pow(n[1], -f.alpha())});
         } else {
             line.clearData();

@@ -280,6 +280,14 @@ class ExperimentRunnerTest {
         assertEquals(2, w.size());
         assertTrue(w.get(1).distanceToInfinite() < w.get(0).distanceToInfinite(), w.toString());
         assertEquals(3, Files.readAllLines(dir.resolve("w/width.csv")).size());
+        ExperimentEvent.WidthFitUpdated fit = events.stream().filter(e -> e instanceof ExperimentEvent.WidthFitUpdated f
+                && f.measure() == WidthMeasure.DISTANCE_TO_INFINITE).map(e -> (ExperimentEvent.WidthFitUpdated) e)
+                .reduce((a, b) -> b).orElseThrow();
+        double expected = Math.log(w.get(0).distanceToInfinite() / w.get(1).distanceToInfinite()) / Math.log(1024.0 / 16);
+        assertEquals(expected, fit.fit().alpha(), 1e-9, "two widths, one seed: the slope through both points");
+        assertTrue(Files.readString(dir.resolve("w/fits.json")).contains("\"width-sweep/distance_to_infinite\""));
+        assertTrue(RunFolder.open(dir.resolve("w")).replay().stream().anyMatch(e -> e instanceof ExperimentEvent.WidthFitUpdated f
+                && Math.abs(f.fit().alpha() - fit.fit().alpha()) < 1e-12));
     }
 
     @Test

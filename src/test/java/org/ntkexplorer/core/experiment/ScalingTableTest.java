@@ -21,8 +21,8 @@ class ScalingTableTest {
             t.add(p(Learner.NETWORK, 200, s, errors[s], 0.05 + s * 0.01));
             t.add(p(Learner.NETWORK, 100, s, errors[s] + 0.1, 0.07));
         }
-        List<ScalingTable.Row> rows = t.rows(Learner.NETWORK, ScalingTable.Metric.TEST_ERROR);
-        assertEquals(List.of(100, 200), rows.stream().map(ScalingTable.Row::n).toList(), "sorted by n");
+        List<SeedSummary.Row> rows = t.rows(Learner.NETWORK, ScalingTable.Metric.TEST_ERROR);
+        assertEquals(List.of(100, 200), rows.stream().map(SeedSummary.Row::x).toList(), "sorted by n");
         DescriptiveStatistics ref = new DescriptiveStatistics(errors);
         assertEquals(ref.getMean(), rows.get(1).mean(), 1e-15);
         assertEquals(ref.getStandardDeviation(), rows.get(1).sd(), 1e-15);
@@ -37,9 +37,9 @@ class ScalingTableTest {
         t.add(p(Learner.ENTK_INIT, 50, 0, 0.0, 0.1));
         t.add(p(Learner.ENTK_INIT, 50, 1, Double.NaN, 0.2));
         t.add(p(Learner.ENTK_INIT, 100, 0, 0.2, 0.1));
-        List<ScalingTable.Row> rows = t.rows(Learner.ENTK_INIT, ScalingTable.Metric.TEST_ERROR);
+        List<SeedSummary.Row> rows = t.rows(Learner.ENTK_INIT, ScalingTable.Metric.TEST_ERROR);
         assertEquals(1, rows.size());
-        assertEquals(100, rows.get(0).n());
+        assertEquals(100, rows.get(0).x());
         assertEquals(2, t.rows(Learner.ENTK_INIT, ScalingTable.Metric.TEST_MSE).get(0).seeds());
         assertTrue(t.rows(Learner.NNGP, ScalingTable.Metric.TEST_ERROR).isEmpty());
     }
