@@ -431,6 +431,9 @@ public final class ExperimentRunner {
             widthPoints.add(new ExperimentEvent.WidthPointDone(Integer.parseInt(row[0]), Long.parseLong(row[1]),
                     parse(row[2]), parse(row[3]), parse(row[4]), parse(row[5])));
         }
+        if (!widthPoints.isEmpty()) {
+            refitWidths();
+        }
         int n = spec.nGrid()[0];
         int[] widths = spec.widths();
         unitsTotal = (double) widths.length * spec.seeds();
