@@ -78,8 +78,13 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
                     for (String preset : new String[] {"scaling-mlp-quick", "scaling-myrtle-quick"}) {
                         for (Benchmarks.CancelLatency c : exec.submit(() -> Benchmarks.cancelLatencies(preset,
                                 cancelAfter, scratch)).get()) {
-                            o.printf(java.util.Locale.ROOT, "cancel %s after %.0f s (%s): stopped in %.2f s%n",
-                                    c.preset(), c.cancelAfterSeconds(), c.stage(), c.stopSeconds());
+                            if (Double.isNaN(c.stopSeconds())) {
+                                o.printf(java.util.Locale.ROOT, "cancel %s after %.0f s: the run had finished%n",
+                                        c.preset(), c.cancelAfterSeconds());
+                            } else {
+                                o.printf(java.util.Locale.ROOT, "cancel %s after %.0f s (%s): stopped in %.2f s%n",
+                                        c.preset(), c.cancelAfterSeconds(), c.stage(), c.stopSeconds());
+                            }
                             o.flush();
                         }
                     }
