@@ -71,6 +71,14 @@ class MainWindowTest {
         assertFalse(window.scalingPanel().fitRows().isEmpty(), "α table filled");
         TableView<?> table = robot.lookup("#alpha-table").queryAs(TableView.class);
         assertEquals(window.scalingPanel().fitRows().size(), table.getItems().size());
+        // The legend names each fit with the α of the table, not an earlier one.
+        java.util.Set<String> legend = robot.lookup(".chart-legend-item").queryAllAs(javafx.scene.control.Label.class)
+                .stream().map(javafx.scene.control.Label::getText).collect(java.util.stream.Collectors.toSet());
+        for (org.ntkexplorer.ui.panels.ScalingPanel.FitRow r : window.scalingPanel().fitRows()) {
+            String expected = String.format(java.util.Locale.ROOT, "%s: α = %.3f [%.3f, %.3f]", r.learner(), r.alpha(),
+                    r.ciLow(), r.ciHigh());
+            assertTrue(legend.contains(expected), expected + " not in legend " + legend);
+        }
         assertFalse(window.widthPanel().isVisible(), "the width-sweep panel stays out of a scaling study");
         for (LivePanel p : window.panels()) {
             if (p.isVisible()) {
