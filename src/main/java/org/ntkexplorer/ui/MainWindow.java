@@ -327,12 +327,9 @@ public final class MainWindow {
         read.whenComplete((spec, failure) -> Platform.runLater(() -> {
             if (failure != null) {
                 error("The run folder could not be opened", dir + ": " + failure.getMessage());
-                return;
+            } else {
+                showSavedRun(spec, dir, "opened");
             }
-            form.setSpec(spec);
-            showWidthSweep(spec.study() == Study.WIDTH_SWEEP);
-            remember(dir);
-            appendLog("opened " + dir);
         }));
     }
 
@@ -353,12 +350,15 @@ public final class MainWindow {
             return;
         }
         panels.forEach(LivePanel::clear);
-        read.thenAccept(spec -> Platform.runLater(() -> {
-            form.setSpec(spec);
-            showWidthSweep(spec.study() == Study.WIDTH_SWEEP);
-            remember(dir);
-            appendLog("resumed " + dir);
-        }));
+        read.thenAccept(spec -> Platform.runLater(() -> showSavedRun(spec, dir, "resumed")));
+    }
+
+    /** Once a saved run's folder has been read: its spec in the form, the right panel for its study, recent runs. */
+    private void showSavedRun(ExperimentSpec spec, Path dir, String what) {
+        form.setSpec(spec);
+        showWidthSweep(spec.study() == Study.WIDTH_SWEEP);
+        remember(dir);
+        appendLog(what + " " + dir);
     }
 
     private void chooseResume() {

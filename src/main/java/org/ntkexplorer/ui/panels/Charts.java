@@ -1,5 +1,7 @@
 package org.ntkexplorer.ui.panels;
 
+import java.util.List;
+
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.chartfx.plugins.DataPointTooltip;
@@ -8,6 +10,11 @@ import io.fair_acc.chartfx.plugins.Zoomer;
 import io.fair_acc.chartfx.renderer.ErrorStyle;
 import io.fair_acc.chartfx.renderer.LineStyle;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
+import io.fair_acc.dataset.spi.DoubleDataSet;
+import io.fair_acc.dataset.spi.DoubleErrorDataSet;
+
+import org.ntkexplorer.core.experiment.SeedSummary;
+import org.ntkexplorer.core.scaling.PowerLawFitResult;
 
 /** Chart construction shared by the panels: labelled axes, zoom, point tooltips, legend. */
 final class Charts {
@@ -67,5 +74,40 @@ final class Charts {
             y.setAutoRanging(false);
             y.set(Math.pow(10, Math.floor(Math.log10(min))), Math.pow(10, Math.ceil(Math.log10(max))));
         }
+    }
+
+    /** Means over seeds with ± one standard deviation as error bars, in one call under the data set's own lock. */
+    static void setMeans(DoubleErrorDataSet ds,
+                         List<SeedSummary.Row> rows) {
+        int k = rows.size();
+        double[] x = new double[k];
+        double[] y = new double[k];
+        double[] lo = new double[k];
+        double[] hi = new double[k];
+        for (int i = 0; i < k; i++) {
+            SeedSummary.Row r = rows.get(i);
+            x[i] = r.x();
+            y[i] = r.mean();
+            // The lower bar stops just above zero, which a log axis cannot show.
+            lo[i] = Math.min(r.sd(), r.mean() * 0.999);
+            hi[i] = r.sd();
+        }
+        ds.set(x, y, lo, hi);
+    }
+
+    /**
+     * A fitted power law a·x^(−α) drawn as a straight log–log segment over the rows' x range, named {@code name};
+     * cleared when there is no fit or fewer than two rows.
+     */
+    static void setPowerLaw(DoubleDataSet line,
+                            PowerLawFitResult f,
+                            List<SeedSummary.Row> rows, String name) {
+        if (f == null || rows.size() < 2) {
+            line.clearData();
+            return;
+        }
+        double[] x = {rows.get(0).x(), rows.get(rows.size() - 1).x()};
+        line.setName(name);
+        line.set(x, new double[] {f.a() * Math.pow(x[0], -f.alpha()), f.a() * Math.pow(x[1], -f.alpha())});
     }
 }

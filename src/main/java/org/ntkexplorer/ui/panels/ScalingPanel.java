@@ -28,7 +28,6 @@ import io.fair_acc.dataset.spi.DoubleErrorDataSet;
 import org.ntkexplorer.core.experiment.ExperimentEvent;
 import org.ntkexplorer.core.experiment.Learner;
 import org.ntkexplorer.core.experiment.ScalingTable;
-import org.ntkexplorer.core.experiment.SeedSummary;
 import org.ntkexplorer.core.scaling.PowerLawFitResult;
 
 /** Test error or MSE against n per learner, with error bars over seeds, fitted power laws and a table of α. */
@@ -122,22 +121,7 @@ public final class ScalingPanel extends LivePanel {
             chart.getDatasets().add(d);
             return d;
         });
-        List<SeedSummary.Row> summary = table.rows(l, selected());
-        int m = summary.size();
-        double[] x = new double[m];
-        double[] y = new double[m];
-        double[] lo = new double[m];
-        double[] hi = new double[m];
-        for (int i = 0; i < m; i++) {
-            SeedSummary.Row r = summary.get(i);
-            x[i] = r.x();
-            y[i] = r.mean();
-            // The lower bar stops just above zero, which a log axis cannot show.
-            lo[i] = Math.min(r.sd(), r.mean() * 0.999);
-            hi[i] = r.sd();
-        }
-        // One call replaces the data under the data set's own write lock (which is not re-entrant).
-        ds.set(x, y, lo, hi);
+        Charts.setMeans(ds, table.rows(l, selected()));
         Charts.fitLogYToDecades(chart, points.values());
     }
 
@@ -148,15 +132,8 @@ public final class ScalingPanel extends LivePanel {
             chart.getDatasets().add(d);
             return d;
         });
-        List<SeedSummary.Row> summary = table.rows(l, selected());
-        if (f != null && !summary.isEmpty()) {
-            line.setName(String.format(Locale.ROOT, "%s: α = %.3f [%.3f, %.3f]", l.id(), f.alpha(), f.ciLow(),
-                    f.ciHigh()));
-            double[] n = {summary.get(0).x(), summary.get(summary.size() - 1).x()};
-            line.set(n, new double[] {f.a() * Math.pow(n[0], -f.alpha()), f.a() * Math.pow(n[1], -f.alpha())});
-        } else {
-            line.clearData();
-        }
+        Charts.setPowerLaw(line, f, table.rows(l, selected()), f == null ? l.id() + " fit"
+                : String.format(Locale.ROOT, "%s: α = %.3f [%.3f, %.3f]", l.id(), f.alpha(), f.ciLow(), f.ciHigh()));
         rows.setAll(tableRows());
     }
 

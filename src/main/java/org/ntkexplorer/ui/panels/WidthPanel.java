@@ -65,30 +65,11 @@ public final class WidthPanel extends LivePanel {
     private void redraw() {
         for (WidthMeasure m : WidthMeasure.values()) {
             List<SeedSummary.Row> rows = summary.rows(m);
-            int k = rows.size();
-            double[] x = new double[k];
-            double[] y = new double[k];
-            double[] lo = new double[k];
-            double[] hi = new double[k];
-            for (int i = 0; i < k; i++) {
-                SeedSummary.Row r = rows.get(i);
-                x[i] = r.x();
-                y[i] = r.mean();
-                // The lower bar stops just above zero, which a log axis cannot show.
-                lo[i] = Math.min(r.sd(), r.mean() * 0.999);
-                hi[i] = r.sd();
-            }
-            points.get(m).set(x, y, lo, hi);
+            Charts.setMeans(points.get(m), rows);
             PowerLawFitResult f = fits.get(m);
-            DoubleDataSet line = lines.get(m);
-            if (f != null && k >= 2) {
-                line.setName(String.format(Locale.ROOT, "%s ∝ width^(−%.3f) [%.3f, %.3f]", m.label(), f.alpha(),
-                        f.ciLow(), f.ciHigh()));
-                double[] w = {x[0], x[k - 1]};
-                line.set(w, new double[] {f.a() * Math.pow(w[0], -f.alpha()), f.a() * Math.pow(w[1], -f.alpha())});
-            } else {
-                line.clearData();
-            }
+            Charts.setPowerLaw(lines.get(m), f, rows, f == null ? m.label() + " fit"
+                    : String.format(Locale.ROOT, "%s ∝ width^(−%.3f) [%.3f, %.3f]", m.label(), f.alpha(), f.ciLow(),
+                    f.ciHigh()));
         }
         Charts.fitLogYToDecades(chart, points.values());
     }
