@@ -53,7 +53,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         RunFolder folder;
         ExperimentSpec experiment;
         if (resume != null) {
-            folder = RunFolder.open(resume);
+            folder = RunFolder.resume(resume);
             experiment = folder.spec();
         } else {
             if (specArg == null || out == null) {
@@ -71,7 +71,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         ConsoleProgress bar = ConsoleProgress.to(spec.commandLine().getErr());
         AtomicReference<ExperimentEvent> last = new AtomicReference<>();
         int t = threads == null ? ComputeExecutor.defaultThreads() : threads;
-        try (ComputeExecutor exec = new ComputeExecutor(t)) {
+        try (folder; ComputeExecutor exec = new ComputeExecutor(t)) {
             ExperimentRunner runner = new ExperimentRunner(experiment, folder, e -> {
                 if (e instanceof ExperimentEvent.Progress p) {
                     bar.progress(p.fraction(), p.stage());
@@ -85,8 +85,10 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                 return null;
             }).get();
             bar.progress(1, "done");
-            runner.fits().forEach((k, f) -> o.printf(Locale.ROOT, "%-28s alpha = %.3f  [%.3f, %.3f]  (%d points)%n", k,
-                    f.alpha(), f.ciLow(), f.ciHigh(), f.pointsUsed()));
+            runner.fits().forEach((k, e) -> o.printf(Locale.ROOT, "%-28s alpha = %.3f  [%.3f, %.3f]  (%d points)%s%n",
+                    k.id(), e.fit().alpha(), e.fit().ciLow(), e.fit().ciHigh(), e.fit().pointsUsed(),
+                    e.notConverged().isEmpty() ? "" : "  (" + e.notConverged().size() + " networks did not meet the "
+                            + "stopping rule)"));
         }
         ExperimentEvent end = last.get();
         if (end instanceof ExperimentEvent.Failed f) {
@@ -105,7 +107,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         try {
             return ExperimentSpec.read(file);
         } catch (java.io.IOException e) {
-            throw new InvalidSpecException(file.toString(), java.util.List.of("cannot be read: " + e.getMessage()));
+            throw InvalidSpecException.of(file.toString(), "cannot be read: " + e.getMessage());
         }
     }
 }

@@ -101,7 +101,7 @@ public final class RunSession implements AutoCloseable {
                 queue.add(new ExperimentEvent.Failed("the run folder could not be created: " + e.getMessage(), false));
                 return;
             }
-            runner(spec, folder).run();
+            runAndClose(spec, folder);
         });
     }
 
@@ -114,19 +114,20 @@ public final class RunSession implements AutoCloseable {
         begin(folderPath);
         CompletableFuture<ExperimentSpec> read = new CompletableFuture<>();
         submitRun(() -> {
-            RunFolder folder;
+            RunFolder folder = null;
             ExperimentSpec spec;
             try {
-                folder = RunFolder.open(folderPath);
+                folder = RunFolder.resume(folderPath);
                 spec = folder.spec();
                 queue.addAll(folder.replay());
             } catch (IOException | RuntimeException e) {
+                closeQuietly(folder);
                 read.completeExceptionally(e);
                 queue.add(new ExperimentEvent.Failed(folderPath + " cannot be resumed: " + e.getMessage(), false));
                 return;
             }
             read.complete(spec);
-            runner(spec, folder).run();
+            runAndClose(spec, folder);
         });
         return read;
     }
@@ -180,6 +181,16 @@ public final class RunSession implements AutoCloseable {
         return read;
     }
 
+    private static void closeQuietly(RunFolder folder) {
+        if (folder != null) {
+            try {
+                folder.close();
+            } catch (IOException e) {
+                org.slf4j.LoggerFactory.getLogger(RunSession.class).warn("could not release {}", folder.dir(), e);
+            }
+        }
+    }
+
     private void ensureIdle() {
         if (running.get()) {
             throw new IllegalStateException("a run is going; cancel it first");
@@ -196,6 +207,15 @@ public final class RunSession implements AutoCloseable {
         stage.set("starting");
         runFolder.set(folderPath);
         startNanos = System.nanoTime();
+    }
+
+    /** Runs to the end on the compute thread and then releases the folder's lock. */
+    private void runAndClose(ExperimentSpec spec, RunFolder folder) {
+        try (folder) {
+            runner(spec, folder).run();
+        } catch (IOException e) {
+            queue.add(new ExperimentEvent.Failed("the run folder could not be released: " + e.getMessage(), false));
+        }
     }
 
     private ExperimentRunner runner(ExperimentSpec spec, RunFolder folder) {

@@ -48,7 +48,7 @@ class LargeSeriesRenderTest {
             for (int i = 0; i < eig.length; i++) {
                 eig[i] = Math.pow(i + 1, -1.2 - 0.01 * f);
             }
-            ExperimentEvent.KernelSnapshot s = new ExperimentEvent.KernelSnapshot(0, 100, f, eig, 1, 1, 0, 0, 1, 1, 0, null);
+            ExperimentEvent.KernelSnapshot s = new ExperimentEvent.KernelSnapshot(0, 100, f, f, eig, 1, 1, 0, 0, 1, 1, 0, null);
             long start = System.nanoTime();
             robot.interact(() -> {
                 panel.accept(java.util.List.of(s));

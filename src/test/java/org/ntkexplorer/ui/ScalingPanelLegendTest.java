@@ -45,9 +45,9 @@ class ScalingPanelLegendTest {
     @Test
     void theLegendFollowsARefit(FxRobot robot) {
         List<ExperimentEvent> first = List.of(
-                new ExperimentEvent.ScalingPointDone(Learner.NETWORK, 100, 0, 0.4, 0.05, 0.01, 1),
-                new ExperimentEvent.ScalingPointDone(Learner.NETWORK, 200, 0, 0.3, 0.04, 0.01, 1),
-                new ExperimentEvent.FitUpdated(Learner.NETWORK, "test_error", fit(0.111)));
+                ExperimentEvent.ScalingPointDone.of(Learner.NETWORK, 100, 0, 0.4, 0.05),
+                ExperimentEvent.ScalingPointDone.of(Learner.NETWORK, 200, 0, 0.3, 0.04),
+                ExperimentEvent.FitUpdated.of(Learner.NETWORK, org.ntkexplorer.core.experiment.ScalingTable.Metric.TEST_ERROR, fit(0.111)));
         robot.interact(() -> panel.accept(first));
         robot.interact(() -> {
             panel.applyCss();
@@ -55,8 +55,8 @@ class ScalingPanelLegendTest {
         });
         assertTrue(legend(robot).contains("network: α = 0.111 [0.061, 0.161]"), legend(robot).toString());
         robot.interact(() -> panel.accept(List.of(
-                new ExperimentEvent.ScalingPointDone(Learner.NETWORK, 400, 0, 0.2, 0.03, 0.01, 1),
-                new ExperimentEvent.FitUpdated(Learner.NETWORK, "test_error", fit(0.222)))));
+                ExperimentEvent.ScalingPointDone.of(Learner.NETWORK, 400, 0, 0.2, 0.03),
+                ExperimentEvent.FitUpdated.of(Learner.NETWORK, org.ntkexplorer.core.experiment.ScalingTable.Metric.TEST_ERROR, fit(0.222)))));
         robot.interact(() -> {
             panel.applyCss();
             panel.layout();

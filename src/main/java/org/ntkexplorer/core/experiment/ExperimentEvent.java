@@ -7,33 +7,91 @@ import org.ntkexplorer.core.scaling.PowerLawFitResult;
 /** What a running experiment reports to its listeners (the terminal, the window). Plain values only. */
 public sealed interface ExperimentEvent {
 
-    /** A training epoch of the network at size n and seed; NaN where a figure was not measured. */
-    record EpochDone(int n, long seed, int epoch, int epochs, double trainLoss, double trainError, double testLoss,
-                     double testError) implements ExperimentEvent {
+    /**
+     * An evaluation of the network being trained for a unit, on its whole training and test sets: after some epochs
+     * and at the end of training. NaN where a figure was not measured.
+     *
+     * @param maxSteps the most steps this network may take (its budget, or its stopping rule's cap)
+     * @param testLoss the test MSE (on softmax probabilities for a cross-entropy network)
+     */
+    record EpochDone(UnitKey unit, int epoch, long step, long maxSteps, double trainLoss, double trainError,
+                     double testLoss, double testError) implements ExperimentEvent {
+        public int n() {
+            return unit.n();
+        }
+
+        public long seed() {
+            return unit.seed();
+        }
     }
 
     /**
-     * The eNTK on the probe set of the network trained on n examples, at an epoch, with its spectrum (the largest
-     * eigenvalues of K/n, descending) and metrics. {@code kernel} is the probe kernel (at most
-     * {@link KernelPicture#MAX_SIZE} examples) with rows and columns ordered by class, for the heatmap; null
-     * when a saved run kept no kernel.
+     * The eNTK on the probe set of the network trained on n examples, after {@code epoch} epochs ({@code step}
+     * steps), with its spectrum (the largest eigenvalues of K/n, descending) and metrics. {@code kernel} is the probe
+     * kernel (at most {@link KernelPicture#MAX_SIZE} examples) with rows and columns ordered by class, for the
+     * heatmap; null when a saved run kept no kernel.
      */
-    record KernelSnapshot(long seed, int n, int epoch, double[] eigenvalues, double effectiveRank, double spectrumSlope,
-                          double distanceToInit, double velocity, double ckaToPrevious, double targetAlignment,
-                          double regressionTestError, KernelPicture kernel) implements ExperimentEvent {
+    record KernelSnapshot(long seed, int n, int epoch, long step, double[] eigenvalues, double effectiveRank,
+                          double spectrumSlope, double distanceToInit, double velocity, double ckaToPrevious,
+                          double targetAlignment, double regressionTestError, KernelPicture kernel)
+            implements ExperimentEvent {
     }
 
     /** Eigenvalues of K/n of the infinite-width NTK on the same probe set, to overlay on the spectrum. */
     record ReferenceSpectrum(String name, double[] eigenvalues) implements ExperimentEvent {
     }
 
-    /** One learner at one training-set size and seed. */
-    record ScalingPointDone(Learner learner, int n, long seed, double testError, double testMse, double trainLoss,
-                            double seconds) implements ExperimentEvent {
+    /** One learner at one training-set size and seed: its row of results.csv. */
+    record ScalingPointDone(ResultRow row) implements ExperimentEvent {
+        /** A point with only test figures. */
+        public static ScalingPointDone of(Learner l, int n, long seed, double testError, double testMse) {
+            return new ScalingPointDone(ResultRow.ofTest(l, n, seed, testError, testMse));
+        }
+
+        public Learner learner() {
+            return row.learner();
+        }
+
+        public int n() {
+            return row.n();
+        }
+
+        public long seed() {
+            return row.seed();
+        }
+
+        public double testError() {
+            return row.testError();
+        }
+
+        public double testMse() {
+            return row.testMse();
+        }
+
+        public double richness() {
+            return row.richness();
+        }
     }
 
-    /** The power-law fit of one learner over the points so far. */
-    record FitUpdated(Learner learner, String metric, PowerLawFitResult fit) implements ExperimentEvent {
+    /** The power-law fit of one learner's metric over every row so far, with the networks that did not converge. */
+    record FitUpdated(FitKey.OfLearner key, Fits.Entry entry) implements ExperimentEvent {
+        /** A fit of a learner's metric outside a richness study, with every network converged. */
+        public static FitUpdated of(Learner l, ScalingTable.Metric metric, PowerLawFitResult fit) {
+            return new FitUpdated(new FitKey.OfLearner(l, Double.NaN, metric), new Fits.Entry(fit, java.util.List.of()));
+        }
+
+        public Learner learner() {
+            return key.learner();
+        }
+
+        /** The metric's id, as in fits.json ("test_error", "test_mse"). */
+        public String metric() {
+            return key.metric().id();
+        }
+
+        public PowerLawFitResult fit() {
+            return entry.fit();
+        }
     }
 
     /** One width of a width sweep at one seed. */

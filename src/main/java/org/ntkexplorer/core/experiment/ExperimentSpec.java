@@ -19,6 +19,8 @@ import org.ntkexplorer.core.model.Architecture;
 import org.ntkexplorer.core.model.LearningRateSchedule;
 import org.ntkexplorer.core.model.LossKind;
 import org.ntkexplorer.core.model.NetworkSpec;
+import org.ntkexplorer.core.model.OutputTransform;
+import org.ntkexplorer.core.model.TrainingBudget;
 import org.ntkexplorer.core.model.Optimizer;
 import org.ntkexplorer.core.model.Parameterization;
 import org.ntkexplorer.core.model.TrainingConfig;
@@ -35,20 +37,45 @@ import org.ntkexplorer.core.model.TrainingConfig;
  * @param snapshotEvery epochs between kernel snapshots (dynamics)
  * @param snapshotRegression also kernel-regress with each probe-kernel snapshot (costs a test×probe kernel each)
  * @param saveKernels keep each probe-kernel snapshot as .npy under kernels/ in the run folder
+ * @param budget     how long each network trains: epochs, a step budget, or a stopping rule with a cap
+ * @param centered   train and evaluate the network as f − f₀, its change since initialisation
+ * @param richness   the output scale α of the centred network α·(f − f₀) (NaN: off, the plain network)
+ * @param richnessGrid the values of α a richness study trains at
  */
 public record ExperimentSpec(Study study, String dataset, int[] classes, int[] nGrid, int nTest, int seeds,
                              Preprocessing preprocessing, Architecture architecture, int depth, int width,
                              int[] widths, Activation activation, Parameterization parameterization, double sigmaW,
                              double sigmaB, Optimizer optimizer, double learningRate, double momentum, int batchSize,
-                             int epochs, double weightDecay, LossKind loss, LearningRateSchedule schedule,
+                             TrainingBudget budget, double weightDecay, LossKind loss, LearningRateSchedule schedule,
                              List<Learner> learners, int probeSize, double ridge, Precision dtype, int n0,
-                             int snapshotEvery, boolean snapshotRegression, boolean saveKernels) {
+                             int snapshotEvery, boolean snapshotRegression, boolean saveKernels, boolean centered,
+                             double richness, double[] richnessGrid) {
 
     public ExperimentSpec {
         classes = classes == null ? null : classes.clone();
         nGrid = nGrid.clone();
         widths = widths.clone();
         learners = List.copyOf(learners);
+        richnessGrid = richnessGrid.clone();
+    }
+
+    @Override
+    public double[] richnessGrid() {
+        return richnessGrid.clone();
+    }
+
+    /** Epochs of an epoch budget; 0 for a step budget or a stopping rule. */
+    public int epochs() {
+        return budget.epochs();
+    }
+
+    /** What the training loss sees of a network trained at richness α (NaN: this spec's own setting). */
+    public OutputTransform transform(double atRichness) {
+        double a = Double.isNaN(atRichness) ? richness : atRichness;
+        if (!Double.isNaN(a)) {
+            return OutputTransform.centered(a);
+        }
+        return centered ? OutputTransform.centered(1) : OutputTransform.NONE;
     }
 
     @Override
@@ -67,7 +94,8 @@ public record ExperimentSpec(Study study, String dataset, int[] classes, int[] n
     }
 
     public TrainingConfig training() {
-        return new TrainingConfig(optimizer, learningRate, momentum, batchSize, epochs, weightDecay, loss, schedule);
+        return new TrainingConfig(optimizer, learningRate, momentum, batchSize, budget.epochs(), weightDecay, loss,
+                schedule);
     }
 
     /** The network of this spec at a given width, for data of the given input shape and outputs. */
@@ -106,7 +134,25 @@ public record ExperimentSpec(Study study, String dataset, int[] classes, int[] n
         m.put("learningRate", learningRate);
         m.put("momentum", momentum);
         m.put("batchSize", batchSize);
-        m.put("epochs", epochs);
+        if (budget.isEpochs()) {
+            m.put("epochs", budget.epochs());
+        }
+        if (budget.steps() > 0) {
+            m.put("steps", budget.steps());
+        }
+        if (budget.hasRule()) {
+            Map<String, Object> rule = new LinkedHashMap<>();
+            if (!Double.isNaN(budget.trainError())) {
+                rule.put("trainError", budget.trainError());
+            }
+            if (!Double.isNaN(budget.trainLoss())) {
+                rule.put("trainLoss", budget.trainLoss());
+            }
+            if (budget.maxSteps() > 0) {
+                rule.put("maxSteps", budget.maxSteps());
+            }
+            m.put("trainUntil", rule);
+        }
         m.put("weightDecay", weightDecay);
         m.put("loss", loss.id());
         m.put("schedule", schedule.id());
@@ -118,6 +164,9 @@ public record ExperimentSpec(Study study, String dataset, int[] classes, int[] n
         m.put("snapshotEvery", snapshotEvery);
         m.put("snapshotRegression", snapshotRegression);
         m.put("saveKernels", saveKernels);
+        m.put("centered", centered);
+        m.put("richness", Double.isNaN(richness) ? null : richness);
+        m.put("richnessGrid", richnessGrid);
         return m;
     }
 
@@ -129,31 +178,56 @@ public record ExperimentSpec(Study study, String dataset, int[] classes, int[] n
         }
     }
 
-    /** Problems of combination that single fields cannot show; empty when the spec can run. */
-    List<String> crossProblems() {
-        List<String> p = new ArrayList<>();
+    /** Problems of combination that single fields cannot show, keyed by the field to change; empty when it runs. */
+    List<InvalidSpecException.Problem> crossProblems() {
+        List<InvalidSpecException.Problem> p = new ArrayList<>();
         if (architecture.isConvolutional()) {
             for (Learner l : learners) {
                 if (l.needsInfiniteKernel()) {
-                    p.add("learner " + l.id() + " needs an MLP: " + architecture.id() + " has no infinite-width kernel");
+                    p.add(new InvalidSpecException.Problem("learners", "learner " + l.id() + " needs an MLP: "
+                            + architecture.id() + " has no infinite-width kernel"));
                 }
             }
             if (study == Study.WIDTH_SWEEP) {
-                p.add("the width sweep compares with the infinite NTK and needs an MLP");
+                p.add(new InvalidSpecException.Problem("architecture",
+                        "the width sweep compares with the infinite NTK and needs an MLP"));
             }
         }
-        if (parameterization != Parameterization.NTK && learners.contains(Learner.INFINITE_NTK)) {
-            p.add("learner infinite-ntk needs parameterization ntk");
-        }
         if (study == Study.PRETRAINED && !learners.contains(Learner.ENTK_PRETRAINED)) {
-            p.add("study pretrained needs learner entk-pretrained");
+            p.add(new InvalidSpecException.Problem("learners", "study pretrained needs learner entk-pretrained"));
         }
         if (study == Study.WIDTH_SWEEP && widths.length == 0) {
-            p.add("widths must list at least one width for a width sweep");
+            p.add(new InvalidSpecException.Problem("widths", "widths must list at least one width for a width sweep"));
         }
-        if ((study == Study.SCALING || study == Study.PRETRAINED)
+        if ((study == Study.SCALING || study == Study.PRETRAINED || study == Study.RICHNESS)
                 && Arrays.stream(nGrid).distinct().count() < 2) {
-            p.add("nGrid needs at least two distinct sizes to fit a scaling law");
+            p.add(new InvalidSpecException.Problem("nGrid", "nGrid needs at least two distinct sizes to fit a scaling law"));
+        }
+        if (study == Study.RICHNESS) {
+            if (richnessGrid.length == 0) {
+                p.add(new InvalidSpecException.Problem("richnessGrid", "a richness study needs richnessGrid, the values "
+                        + "of α to train at (e.g. [0.1, 1, 10, 100])"));
+            }
+            if (!Double.isNaN(richness)) {
+                p.add(new InvalidSpecException.Problem("richness", "a richness study takes its values from "
+                        + "richnessGrid; leave richness out"));
+            }
+            if (!learners.contains(Learner.NETWORK)) {
+                p.add(new InvalidSpecException.Problem("learners", "a richness study trains networks: learners must "
+                        + "include network"));
+            }
+        } else if (richnessGrid.length > 0) {
+            p.add(new InvalidSpecException.Problem("richnessGrid", "richnessGrid is used by the richness study only"));
+        }
+        boolean scaled = !Double.isNaN(richness) || study == Study.RICHNESS;
+        if (scaled && optimizer == Optimizer.ADAM) {
+            p.add(new InvalidSpecException.Problem("optimizer", "richness cannot be combined with Adam: Adam's steps "
+                    + "do not shrink with the loss's 1/α² scale, so α would not move the network between the lazy "
+                    + "and the rich regime. Use sgd or momentum"));
+        }
+        if (scaled && !centered) {
+            p.add(new InvalidSpecException.Problem("centered", "richness trains the centred network α·(f − f₀): "
+                    + "centered must be true (or left out)"));
         }
         return p;
     }

@@ -15,9 +15,22 @@ public final class ScalingTable {
             this.id = id;
         }
 
-        /** The name used in fits.json and {@link ExperimentEvent.FitUpdated#metric()}. */
+        /** The name used in results.csv's columns and fits.json. */
         public String id() {
             return id;
+        }
+
+        public static Metric fromId(String id) {
+            for (Metric m : values()) {
+                if (m.id.equals(id)) {
+                    return m;
+                }
+            }
+            throw new IllegalArgumentException("unknown metric '" + id + "' (expected test_error or test_mse)");
+        }
+
+        public double of(ResultRow r) {
+            return this == TEST_ERROR ? r.testError() : r.testMse();
         }
     }
 

@@ -17,6 +17,7 @@ import org.ntkexplorer.core.model.LearningRateSchedule;
 import org.ntkexplorer.core.model.LossKind;
 import org.ntkexplorer.core.model.Optimizer;
 import org.ntkexplorer.core.model.Parameterization;
+import org.ntkexplorer.core.model.TrainingBudget;
 
 /** JSON → {@link ExperimentSpec}, collecting every problem instead of stopping at the first. */
 final class SpecReader {
@@ -24,10 +25,11 @@ final class SpecReader {
             "preprocessing", "architecture", "depth", "width", "widths", "activation", "parameterization", "sigmaW",
             "sigmaB", "optimizer", "learningRate", "momentum", "batchSize", "epochs", "weightDecay", "loss", "schedule",
             "learners", "probeSize", "ridge", "dtype", "n0", "snapshotEvery", "snapshotRegression",
-            "saveKernels");
+            "saveKernels", "steps", "trainUntil", "centered", "richness", "richnessGrid");
+    private static final Set<String> RULE_KEYS = Set.of("trainError", "trainLoss", "maxSteps");
 
     private final JsonNode root;
-    private final List<String> problems = new ArrayList<>();
+    private final List<InvalidSpecException.Problem> problems = new ArrayList<>();
 
     private SpecReader(JsonNode root) {
         this.root = root;
@@ -38,10 +40,10 @@ final class SpecReader {
         try {
             root = new ObjectMapper().readTree(json);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new InvalidSpecException(source, List.of("not valid JSON: " + e.getOriginalMessage()));
+            throw InvalidSpecException.of(source, "not valid JSON: " + e.getOriginalMessage());
         }
         if (root == null || !root.isObject()) {
-            throw new InvalidSpecException(source, List.of("must be a JSON object"));
+            throw InvalidSpecException.of(source, "must be a JSON object");
         }
         return new SpecReader(root).build(source);
     }
@@ -50,11 +52,11 @@ final class SpecReader {
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String k = it.next();
             if (!KEYS.contains(k)) {
-                problems.add("unknown key '" + k + "'");
+                problem(k, "unknown key '" + k + "'");
             }
         }
         if (!root.has("study")) {
-            problems.add("study is missing (scaling, pretrained, dynamics or width-sweep)");
+            problem("study", "study is missing (scaling, pretrained, dynamics, width-sweep or richness)");
         }
         Study study = named("study", "scaling", Study::fromId);
         String dataset = text("dataset", "fashion-mnist-sample");
@@ -75,10 +77,10 @@ final class SpecReader {
         double lr = number("learningRate", 0.1, 0, false);
         double momentum = number("momentum", 0.9, 0, true);
         if (momentum >= 1) {
-            problems.add("momentum must be below 1 (got " + momentum + ")");
+            problem("momentum", "momentum must be below 1 (got " + momentum + ")");
         }
         int batch = integer("batchSize", 64, 1);
-        int epochs = integer("epochs", 20, 0);
+        TrainingBudget budget = budget();
         double wd = number("weightDecay", 0, 0, true);
         LossKind loss = named("loss", "mse", LossKind::fromId);
         LearningRateSchedule schedule = named("schedule", "constant", LearningRateSchedule::fromId);
@@ -90,17 +92,102 @@ final class SpecReader {
         int every = integer("snapshotEvery", 1, 1);
         boolean snapshotRegression = root.has("snapshotRegression") && bool("snapshotRegression");
         boolean saveKernels = !root.has("saveKernels") || bool("saveKernels");
+        double richness = root.has("richness") && !root.get("richness").isNull()
+                ? number("richness", Double.NaN, 0, false) : Double.NaN;
+        double[] richnessGrid = positives("richnessGrid");
+        // Richness is defined on the centred network, so asking for it turns centring on unless said otherwise.
+        boolean centered = root.has("centered") ? bool("centered")
+                : !Double.isNaN(richness) || study == Study.RICHNESS;
         if (!problems.isEmpty()) {
             throw new InvalidSpecException(source, problems);
         }
         ExperimentSpec spec = new ExperimentSpec(study, dataset, classes, nGrid, nTest, seeds, pre, arch, depth, width,
-                widths, act, par, sigmaW, sigmaB, opt, lr, momentum, batch, epochs, wd, loss, schedule, learners, probe,
-                ridge, dtype, n0, every, snapshotRegression, saveKernels);
-        List<String> cross = spec.crossProblems();
+                widths, act, par, sigmaW, sigmaB, opt, lr, momentum, batch, budget, wd, loss, schedule, learners, probe,
+                ridge, dtype, n0, every, snapshotRegression, saveKernels, centered, richness, richnessGrid);
+        List<InvalidSpecException.Problem> cross = spec.crossProblems();
         if (!cross.isEmpty()) {
             throw new InvalidSpecException(source, cross);
         }
         return spec;
+    }
+
+    private void problem(String key, String message) {
+        problems.add(new InvalidSpecException.Problem(key, message));
+    }
+
+    /**
+     * epochs, steps and trainUntil: epochs (default 20) only when neither of the others is given, since an epoch
+     * budget gives small training sets fewer steps.
+     */
+    private TrainingBudget budget() {
+        boolean stepsGiven = root.has("steps");
+        JsonNode rule = root.get("trainUntil");
+        boolean ruleGiven = rule != null && !rule.isNull();
+        int epochs = stepsGiven || ruleGiven ? integer("epochs", 0, 0) : integer("epochs", 20, 0);
+        long steps = stepsGiven ? integer("steps", 0, 1) : 0;
+        double trainError = Double.NaN;
+        double trainLoss = Double.NaN;
+        long maxSteps = 0;
+        if (ruleGiven) {
+            if (!rule.isObject()) {
+                problem("trainUntil", "trainUntil must be an object such as {\"trainError\": 0.01, \"maxSteps\": 5000}");
+                return TrainingBudget.ofEpochs(20);
+            }
+            rule.fieldNames().forEachRemaining(k -> {
+                if (!RULE_KEYS.contains(k)) {
+                    problem("trainUntil", "unknown key 'trainUntil." + k + "' (expected trainError, trainLoss, maxSteps)");
+                }
+            });
+            trainError = ruleNumber(rule, "trainError");
+            trainLoss = ruleNumber(rule, "trainLoss");
+            JsonNode m = rule.get("maxSteps");
+            if (m != null) {
+                if (!m.canConvertToInt() || !m.isIntegralNumber() || m.asInt() < 1) {
+                    problem("trainUntil", "trainUntil.maxSteps must be a whole number ≥ 1 (got " + m + ")");
+                } else {
+                    maxSteps = m.asInt();
+                }
+            }
+        }
+        List<String> p = TrainingBudget.problems(epochs, steps, trainError, trainLoss, maxSteps);
+        if (!p.isEmpty()) {
+            p.forEach(msg -> problem(stepsGiven && !ruleGiven ? "steps" : ruleGiven ? "trainUntil" : "epochs", msg));
+            return TrainingBudget.ofEpochs(20);
+        }
+        return new TrainingBudget(epochs, steps, trainError, trainLoss, maxSteps);
+    }
+
+    private double ruleNumber(JsonNode rule, String key) {
+        JsonNode n = rule.get(key);
+        if (n == null || n.isNull()) {
+            return Double.NaN;
+        }
+        if (!n.isNumber() || !Double.isFinite(n.asDouble())) {
+            problem("trainUntil", "trainUntil." + key + " must be a finite number (got " + n + ")");
+            return Double.NaN;
+        }
+        return n.asDouble();
+    }
+
+    private double[] positives(String key) {
+        JsonNode n = root.get(key);
+        if (n == null || n.isNull()) {
+            return new double[0];
+        }
+        if (!n.isArray()) {
+            problem(key, key + " must be a list of positive numbers");
+            return new double[0];
+        }
+        double[] out = new double[n.size()];
+        for (int i = 0; i < out.length; i++) {
+            JsonNode e = n.get(i);
+            if (!e.isNumber() || !(e.asDouble() > 0) || !Double.isFinite(e.asDouble())) {
+                problem(key, key + "[" + i + "] must be a positive number (got " + e + ")");
+            } else {
+                out[i] = e.asDouble();
+            }
+        }
+        return out;
     }
 
     private List<Learner> learners() {
@@ -110,7 +197,7 @@ final class SpecReader {
             return List.of(Learner.NETWORK, Learner.ENTK_INIT);
         }
         if (!n.isArray() || n.isEmpty()) {
-            problems.add("learners must be a non-empty list");
+            problem("learners", "learners must be a non-empty list");
             return out;
         }
         for (JsonNode e : n) {
@@ -120,7 +207,7 @@ final class SpecReader {
                     out.add(l);
                 }
             } catch (IllegalArgumentException ex) {
-                problems.add(ex.getMessage());
+                problem("learners", ex.getMessage());
             }
         }
         return out;
@@ -132,7 +219,7 @@ final class SpecReader {
         try {
             return parse.apply(value);
         } catch (IllegalArgumentException e) {
-            problems.add(key + ": " + e.getMessage());
+            problem(key, key + ": " + e.getMessage());
             return parse.apply(fallback);
         }
     }
@@ -143,7 +230,7 @@ final class SpecReader {
             return fallback;
         }
         if (!n.isTextual() || n.asText().isBlank()) {
-            problems.add(key + " must be a non-empty string");
+            problem(key, key + " must be a non-empty string");
             return fallback;
         }
         return n.asText();
@@ -152,7 +239,7 @@ final class SpecReader {
     private boolean bool(String key) {
         JsonNode n = root.get(key);
         if (!n.isBoolean()) {
-            problems.add(key + " must be true or false");
+            problem(key, key + " must be true or false");
             return false;
         }
         return n.asBoolean();
@@ -164,11 +251,11 @@ final class SpecReader {
             return fallback;
         }
         if (!n.canConvertToInt() || !n.isIntegralNumber()) {
-            problems.add(key + " must be a whole number (got " + n + ")");
+            problem(key, key + " must be a whole number (got " + n + ")");
             return fallback;
         }
         if (n.asInt() < min) {
-            problems.add(key + " must be at least " + min + " (got " + n.asInt() + ")");
+            problem(key, key + " must be at least " + min + " (got " + n.asInt() + ")");
         }
         return n.asInt();
     }
@@ -179,12 +266,12 @@ final class SpecReader {
             return fallback;
         }
         if (!n.isNumber() || !Double.isFinite(n.asDouble())) {
-            problems.add(key + " must be a finite number (got " + n + ")");
+            problem(key, key + " must be a finite number (got " + n + ")");
             return fallback;
         }
         double v = n.asDouble();
         if (minAllowed ? v < min : v <= min) {
-            problems.add(key + " must be " + (minAllowed ? "at least " : "greater than ") + min + " (got " + v + ")");
+            problem(key, key + " must be " + (minAllowed ? "at least " : "greater than ") + min + " (got " + v + ")");
         }
         return v;
     }
@@ -195,14 +282,14 @@ final class SpecReader {
             return fallback;
         }
         if (!n.isArray()) {
-            problems.add(key + " must be a list of whole numbers");
+            problem(key, key + " must be a list of whole numbers");
             return fallback;
         }
         int[] out = new int[n.size()];
         for (int i = 0; i < out.length; i++) {
             JsonNode e = n.get(i);
             if (!e.isIntegralNumber() || e.asInt() < min) {
-                problems.add(key + "[" + i + "] must be a whole number ≥ " + min + " (got " + e + ")");
+                problem(key, key + "[" + i + "] must be a whole number ≥ " + min + " (got " + e + ")");
             } else {
                 out[i] = e.asInt();
             }

@@ -1,6 +1,9 @@
 package org.ntkexplorer.core.experiment;
 
-/** The four studies (REFERENCE §1): three claims of the paper and the width picture used in teaching. */
+/**
+ * The five studies: the three claims of the paper, the width picture used in teaching, and the lazy–rich dial
+ * (docs/science.md, §Studies).
+ */
 public enum Study {
     /** Claim 1: test loss against n for the network and kernel regression with its kernels. */
     SCALING("scaling"),
@@ -9,7 +12,9 @@ public enum Study {
     /** Claim 3: how the eNTK on a fixed probe set moves during training. */
     DYNAMICS("dynamics"),
     /** The NTK limit: distance to the infinite NTK at init and movement in training, against width. */
-    WIDTH_SWEEP("width-sweep");
+    WIDTH_SWEEP("width-sweep"),
+    /** When networks escape their kernel: the data-scaling exponent against the output scale α of α·(f − f₀). */
+    RICHNESS("richness");
 
     private final String id;
 
@@ -27,6 +32,6 @@ public enum Study {
                 return s;
             }
         }
-        throw new IllegalArgumentException("unknown study '" + id + "' (expected scaling, pretrained, dynamics or width-sweep)");
+        throw new IllegalArgumentException("unknown study '" + id + "' (expected scaling, pretrained, dynamics, width-sweep or richness)");
     }
 }

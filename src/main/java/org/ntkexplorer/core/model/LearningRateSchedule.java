@@ -5,7 +5,7 @@ public enum LearningRateSchedule {
     CONSTANT("constant"),
     /** Half-cosine from 1 to 0 over all iterations. */
     COSINE("cosine"),
-    /** ×0.1 after half and again after three quarters of the epochs. */
+    /** ×0.1 after half and again after three quarters of the steps. */
     STEP("step");
 
     private final String id;
@@ -18,13 +18,14 @@ public enum LearningRateSchedule {
         return id;
     }
 
-    public double multiplier(int iteration, int totalIterations, int epoch, int totalEpochs) {
+    /** The multiplier at step {@code step} (from 0) of a schedule spanning {@code totalSteps} steps. */
+    public double multiplier(long step, long totalSteps) {
+        double t = totalSteps <= 1 ? 0 : Math.min(1.0, step / (double) totalSteps);
         switch (this) {
             case COSINE:
-                double t = totalIterations <= 1 ? 0 : Math.min(1.0, iteration / (double) totalIterations);
                 return 0.5 * (1 + Math.cos(Math.PI * t));
             case STEP:
-                return epoch >= 0.75 * totalEpochs ? 0.01 : epoch >= 0.5 * totalEpochs ? 0.1 : 1.0;
+                return t >= 0.75 ? 0.01 : t >= 0.5 ? 0.1 : 1.0;
             default:
                 return 1.0;
         }

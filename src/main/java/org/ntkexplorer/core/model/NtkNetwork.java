@@ -33,6 +33,7 @@ import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 import org.nd4j.linalg.lossfunctions.impl.LossMSE;
+import org.ntkexplorer.core.model.dl4j.CenteredLoss;
 import org.ntkexplorer.core.model.dl4j.NtkActivation;
 import org.ntkexplorer.core.model.dl4j.NtkScaleBias;
 
@@ -49,16 +50,18 @@ public final class NtkNetwork {
     private final LayerPlan plan;
     private final MultiLayerNetwork net;
     private final LossKind loss;
+    private final OutputTransform transform;
     private final List<String> weightKeys = new ArrayList<>();
     private final List<String> biasKeys = new ArrayList<>();
     private final int logitsLayerIndex;
 
-    private NtkNetwork(NetworkSpec spec, LayerPlan plan, MultiLayerNetwork net, LossKind loss,
+    private NtkNetwork(NetworkSpec spec, LayerPlan plan, MultiLayerNetwork net, LossKind loss, OutputTransform transform,
                        List<String> weightKeys, List<String> biasKeys, int logitsLayerIndex) {
         this.spec = spec;
         this.plan = plan;
         this.net = net;
         this.loss = loss;
+        this.transform = transform;
         this.weightKeys.addAll(weightKeys);
         this.biasKeys.addAll(biasKeys);
         this.logitsLayerIndex = logitsLayerIndex;
@@ -66,6 +69,15 @@ public final class NtkNetwork {
 
     /** A network at initialisation, weights drawn from {@code seed}, ready to train with {@code training}. */
     public static NtkNetwork create(NetworkSpec spec, long seed, DataType dataType, TrainingConfig training) {
+        return create(spec, seed, dataType, training, OutputTransform.NONE);
+    }
+
+    /**
+     * As {@link #create(NetworkSpec, long, DataType, TrainingConfig)}, trained through {@code transform}: when it is
+     * centred, the training targets must carry f₀ beside y (see {@link CenteredLoss}).
+     */
+    public static NtkNetwork create(NetworkSpec spec, long seed, DataType dataType, TrainingConfig training,
+                                    OutputTransform transform) {
         LayerPlan plan = LayerPlan.of(spec);
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
                 .seed(seed)
@@ -109,7 +121,7 @@ public final class NtkNetwork {
             }
         }
         int logitsIndex = idx - 1;
-        list.layer(idx, loss(training.loss()));
+        list.layer(idx, loss(training.loss(), transform));
         int[] shape = spec.inputShape();
         list.setInputType(spec.architecture().isConvolutional()
                 ? InputType.convolutionalFlat(shape[1], shape[2], shape[0])
@@ -117,7 +129,7 @@ public final class NtkNetwork {
         MultiLayerConfiguration conf = list.build();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
-        NtkNetwork n = new NtkNetwork(spec, plan, net, training.loss(), wKeys, bKeys, logitsIndex);
+        NtkNetwork n = new NtkNetwork(spec, plan, net, training.loss(), transform, wKeys, bKeys, logitsIndex);
         n.initialise(seed);
         return n;
     }
@@ -157,7 +169,11 @@ public final class NtkNetwork {
         }
     }
 
-    private static LossLayer loss(LossKind kind) {
+    private static LossLayer loss(LossKind kind, OutputTransform transform) {
+        if (transform.centered()) {
+            return new LossLayer.Builder(new CenteredLoss(kind, transform.scale())).activation(new ActivationIdentity())
+                    .build();
+        }
         return kind == LossKind.MSE
                 ? new LossLayer.Builder(new LossMSE()).activation(new ActivationIdentity()).build()
                 : new LossLayer.Builder(new LossMCXENT()).activation(new ActivationSoftmax()).build();
@@ -184,6 +200,10 @@ public final class NtkNetwork {
 
     public LossKind loss() {
         return loss;
+    }
+
+    public OutputTransform transform() {
+        return transform;
     }
 
     public MultiLayerNetwork dl4j() {
@@ -233,6 +253,31 @@ public final class NtkNetwork {
             weight(k).assign(w.reshape(weight(k).shape()).castTo(weight(k).dataType()));
             bias(k).assign(b.reshape(bias(k).shape()).castTo(bias(k).dataType()));
         }
+    }
+
+    /** A copy of what training has changed, for a checkpoint. */
+    public NetworkState state() {
+        INDArray updater = net.getUpdater() == null ? null : net.getUpdater().getStateViewArray();
+        return new NetworkState(net.params().dup(), updater == null ? null : updater.dup(), net.getIterationCount(),
+                net.getEpochCount());
+    }
+
+    /** Puts a network back in a saved state; its shapes must be this network's. */
+    public void restore(NetworkState s) {
+        if (s.parameters().length() != net.numParams()) {
+            throw new IllegalArgumentException("the saved state has " + s.parameters().length()
+                    + " parameters, the network " + net.numParams());
+        }
+        net.params().assign(s.parameters().reshape(net.params().shape()).castTo(net.params().dataType()));
+        INDArray updater = net.getUpdater().getStateViewArray();
+        if (updater != null && s.updaterState() != null) {
+            if (updater.length() != s.updaterState().length()) {
+                throw new IllegalArgumentException("the saved optimiser state does not fit this network's optimiser");
+            }
+            updater.assign(s.updaterState().reshape(updater.shape()).castTo(updater.dataType()));
+        }
+        net.setIterationCount(s.iterationCount());
+        net.setEpochCount(s.epochCount());
     }
 
     /** f(x): the C logits (before any softmax), rows of {@code x} flattened per example in C×H×W order. */

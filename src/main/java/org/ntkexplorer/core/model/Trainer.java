@@ -6,10 +6,14 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.ntkexplorer.core.compute.TaskMonitor;
 
 /**
- * Minibatch training of an {@link NtkNetwork} with DL4J, one epoch per call so that callers can measure the
- * network and its kernel between epochs. Shuffling comes from the seed, so a run is repeatable on CPU.
+ * Minibatch training of an {@link NtkNetwork} with DL4J, one optimisation step at a time, so that a training loop
+ * can stop after a step budget or a stopping rule and measure the network and its kernel in between. Each epoch is
+ * one pass over the training set in an order drawn from (seed, epoch) alone, so training can stop after any step
+ * and continue from a {@link Position} with the same numbers. The learning-rate schedule spans
+ * {@code scheduleSteps} steps.
  */
 public final class Trainer {
     private final NtkNetwork network;
@@ -17,15 +21,28 @@ public final class Trainer {
     private final INDArray inputs;
     private final INDArray targets;
     private final long seed;
-    private final int iterationsPerEpoch;
-    private int epoch;
-    private int iteration;
+    private final int stepsPerEpoch;
+    private final long scheduleSteps;
+    private int[] order;
+    private Position at = Position.START;
+    private double lastEpochLoss = Double.NaN;
 
     /**
-     * @param inputs  n × inputDim, one example per row (C×H×W order for images)
-     * @param targets n × outputs: regression targets for MSE, one-hot rows for cross-entropy
+     * Where training stands: steps taken, completed epochs, steps into the current epoch and the sum of this
+     * epoch's minibatch losses so far.
      */
-    public Trainer(NtkNetwork network, TrainingConfig config, INDArray inputs, INDArray targets, long seed) {
+    public record Position(long step, int epoch, int stepInEpoch, double epochLossSum) {
+        public static final Position START = new Position(0, 0, 0, 0);
+    }
+
+    /**
+     * @param inputs        n × inputDim, one example per row (C×H×W order for images)
+     * @param targets       n × columns the network's loss expects: targets for MSE, one-hot rows for
+     *                      cross-entropy, and f₀(x) beside them for a centred network
+     * @param scheduleSteps the steps the learning-rate schedule spans
+     */
+    public Trainer(NtkNetwork network, TrainingConfig config, INDArray inputs, INDArray targets, long seed,
+                   long scheduleSteps) {
         if (inputs.rows() != targets.rows()) {
             throw new IllegalArgumentException("inputs have " + inputs.rows() + " rows but targets " + targets.rows());
         }
@@ -38,50 +55,90 @@ public final class Trainer {
         this.inputs = inputs.castTo(dt);
         this.targets = targets.castTo(dt);
         this.seed = seed;
-        this.iterationsPerEpoch = (int) Math.ceil(inputs.rows() / (double) config.batchSize());
+        this.stepsPerEpoch = TrainingBudget.stepsPerEpoch((int) inputs.rows(), config.batchSize());
+        this.scheduleSteps = Math.max(1, scheduleSteps);
     }
 
-    public int epochsDone() {
-        return epoch;
+    /** A trainer whose schedule spans {@code config.epochs()} epochs, as before step budgets existed. */
+    public Trainer(NtkNetwork network, TrainingConfig config, INDArray inputs, INDArray targets, long seed) {
+        this(network, config, inputs, targets, seed,
+                (long) config.epochs() * TrainingBudget.stepsPerEpoch((int) inputs.rows(), config.batchSize()));
     }
 
-    public int iterationsPerEpoch() {
-        return iterationsPerEpoch;
+    public int stepsPerEpoch() {
+        return stepsPerEpoch;
+    }
+
+    public Position position() {
+        return at;
+    }
+
+    /** Continues from a saved position; the network must have been restored to the state it had there. */
+    public void seek(Position p) {
+        at = p;
+        order = null;
+    }
+
+    /** True right after the step that completed an epoch. */
+    public boolean atEpochEnd() {
+        return at.stepInEpoch() == 0 && at.step() > 0;
+    }
+
+    /** The mean minibatch loss of the last completed epoch (NaN before the first). */
+    public double lastEpochLoss() {
+        return lastEpochLoss;
+    }
+
+    /** Mean minibatch loss of the steps taken so far in the current epoch (NaN at its start). */
+    public double currentEpochLoss() {
+        return at.stepInEpoch() == 0 ? Double.NaN : at.epochLossSum() / at.stepInEpoch();
     }
 
     /**
-     * One pass over the training set in shuffled minibatches.
+     * One optimisation step on the next minibatch.
      *
-     * @return the mean minibatch training loss of the epoch (NaN or infinite when training diverged)
+     * @return the minibatch loss before the step (NaN or infinite when training diverged)
      */
-    public double trainEpoch() {
-        return trainEpoch(org.ntkexplorer.core.compute.TaskMonitor.NONE);
+    public double step() {
+        if (order == null) {
+            order = permutation((int) inputs.rows(), new Random(seed * 1_000_003L + at.epoch()));
+        }
+        int n = order.length;
+        int start = at.stepInEpoch() * config.batchSize();
+        int end = Math.min(n, start + config.batchSize());
+        int[] idx = java.util.Arrays.copyOfRange(order, start, end);
+        INDArray xb = Nd4j.pullRows(inputs, 1, idx);
+        INDArray yb = Nd4j.pullRows(targets, 1, idx);
+        MultiLayerNetwork net = network.dl4j();
+        net.setLearningRate(config.learningRate() * config.schedule().multiplier(at.step(), scheduleSteps));
+        net.fit(new DataSet(xb, yb));
+        double loss = net.score();
+        double sum = at.epochLossSum() + loss;
+        if (at.stepInEpoch() + 1 == stepsPerEpoch) {
+            lastEpochLoss = sum / stepsPerEpoch;
+            at = new Position(at.step() + 1, at.epoch() + 1, 0, 0);
+            order = null;
+        } else {
+            at = new Position(at.step() + 1, at.epoch(), at.stepInEpoch() + 1, sum);
+        }
+        return loss;
     }
 
-    /** As {@link #trainEpoch()}, checking for cancellation before every minibatch. */
-    public double trainEpoch(org.ntkexplorer.core.compute.TaskMonitor monitor) {
-        MultiLayerNetwork net = network.dl4j();
-        int n = (int) inputs.rows();
-        int[] order = permutation(n, new Random(seed * 1_000_003L + epoch));
-        int totalIterations = iterationsPerEpoch * config.epochs();
-        double lossSum = 0;
-        int batches = 0;
-        for (int start = 0; start < n; start += config.batchSize()) {
+    /**
+     * The rest of the current epoch, checking for cancellation before every step.
+     *
+     * @return the epoch's mean minibatch loss
+     */
+    public double trainEpoch(TaskMonitor monitor) {
+        do {
             monitor.checkCancelled();
-            int end = Math.min(n, start + config.batchSize());
-            int[] idx = java.util.Arrays.copyOfRange(order, start, end);
-            INDArray xb = Nd4j.pullRows(inputs, 1, idx);
-            INDArray yb = Nd4j.pullRows(targets, 1, idx);
-            double lr = config.learningRate()
-                    * config.schedule().multiplier(iteration, totalIterations, epoch, config.epochs());
-            net.setLearningRate(lr);
-            net.fit(new DataSet(xb, yb));
-            lossSum += net.score();
-            batches++;
-            iteration++;
-        }
-        epoch++;
-        return lossSum / batches;
+            step();
+        } while (!atEpochEnd());
+        return lastEpochLoss;
+    }
+
+    public double trainEpoch() {
+        return trainEpoch(TaskMonitor.NONE);
     }
 
     private static int[] permutation(int n, Random rng) {

@@ -30,8 +30,8 @@ public final class TrainingPanel extends LivePanel {
     public void accept(List<ExperimentEvent> events) {
         for (ExperimentEvent e : events) {
             if (e instanceof ExperimentEvent.EpochDone d) {
-                String run = d.n() + "/" + d.seed();
-                if (!run.equals(current) || d.epoch() == 1) {
+                String run = d.unit().id();
+                if (!run.equals(current)) {
                     clear();
                     current = run;
                 }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class ScalingTableTest {
     private static ExperimentEvent.ScalingPointDone p(Learner l, int n, long seed, double error, double mse) {
-        return new ExperimentEvent.ScalingPointDone(l, n, seed, error, mse, Double.NaN, 0);
+        return ExperimentEvent.ScalingPointDone.of(l, n, seed, error, mse);
     }
 
     @Test

@@ -1,0 +1,96 @@
+package org.ntkexplorer.core.experiment;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.ntkexplorer.core.io.Npz;
+import org.ntkexplorer.core.io.NpyArray;
+import org.ntkexplorer.core.kernel.KernelExport;
+import org.ntkexplorer.core.model.NetworkState;
+import org.ntkexplorer.core.model.Trainer;
+
+/**
+ * A network part-way through training, saved in its run folder (checkpoints/UNIT.npz): parameters, optimiser state,
+ * DL4J's counters, where training stands, and whatever the study needs to go on exactly (the probe kernel at
+ * initialisation, the last snapshot). Resuming from it gives the rows an uninterrupted run would have written.
+ *
+ * @param arrays  kernels and other arrays the study keeps across the pause
+ * @param numbers scalars the study keeps (e.g. the epoch of the last snapshot)
+ */
+record Checkpoint(Trainer.Position position, NetworkState network, Map<String, INDArray> arrays,
+                  Map<String, Double> numbers) {
+    static final String DIR = "checkpoints";
+    private static final String PARAMS = "params";
+    private static final String UPDATER = "updater";
+    private static final String POSITION = "position";
+    private static final String ARRAY = "a_";
+    private static final String NUMBER = "x_";
+
+    static Path file(Path runDir, String name) {
+        return runDir.resolve(DIR).resolve(name + ".npz");
+    }
+
+    void write(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        Map<String, NpyArray> out = new LinkedHashMap<>();
+        out.put(PARAMS, KernelExport.toNpy(network.parameters()));
+        if (network.updaterState() != null) {
+            out.put(UPDATER, KernelExport.toNpy(network.updaterState()));
+        }
+        out.put(POSITION, NpyArray.of(new long[] {position.step(), position.epoch(), position.stepInEpoch(),
+                network.iterationCount(), network.epochCount()}, 5));
+        out.put(NUMBER + "epochLossSum", NpyArray.of(new double[] {position.epochLossSum()}, 1));
+        for (Map.Entry<String, INDArray> a : arrays.entrySet()) {
+            out.put(ARRAY + a.getKey(), KernelExport.toNpy(a.getValue()));
+        }
+        for (Map.Entry<String, Double> x : numbers.entrySet()) {
+            out.put(NUMBER + x.getKey(), NpyArray.of(new double[] {x.getValue()}, 1));
+        }
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Npz.write(tmp, out);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The checkpoint in {@code file}, or null when there is none or it cannot be read (training then restarts). */
+    static Checkpoint read(Path file, java.util.function.Consumer<String> report) {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            Map<String, NpyArray> in = Npz.read(file);
+            long[] pos = in.get(POSITION).toLongs();
+            Map<String, INDArray> arrays = new LinkedHashMap<>();
+            Map<String, Double> numbers = new LinkedHashMap<>();
+            for (Map.Entry<String, NpyArray> e : in.entrySet()) {
+                if (e.getKey().startsWith(ARRAY)) {
+                    arrays.put(e.getKey().substring(ARRAY.length()), array(e.getValue()));
+                } else if (e.getKey().startsWith(NUMBER)) {
+                    numbers.put(e.getKey().substring(NUMBER.length()), e.getValue().toDoubles()[0]);
+                }
+            }
+            double lossSum = numbers.remove("epochLossSum");
+            NetworkState state = new NetworkState(array(in.get(PARAMS)),
+                    in.containsKey(UPDATER) ? array(in.get(UPDATER)) : null, (int) pos[3], (int) pos[4]);
+            return new Checkpoint(new Trainer.Position(pos[0], (int) pos[1], (int) pos[2], lossSum), state, arrays,
+                    numbers);
+        } catch (IOException | RuntimeException e) {
+            report.accept("checkpoint " + file.getFileName() + " cannot be read (" + e.getMessage()
+                    + "); its network is trained again from the start");
+            return null;
+        }
+    }
+
+    private static INDArray array(NpyArray a) {
+        long[] shape = a.shape();
+        if (a.dtype() == org.ntkexplorer.core.io.NpyDtype.FLOAT32) {
+            return Nd4j.create(a.toFloats(), shape, 'c');
+        }
+        return Nd4j.create(a.toDoubles(), shape, 'c');
+    }
+}

@@ -1,0 +1,92 @@
+package org.ntkexplorer.core.experiment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Study 3, kernel dynamics (docs/science.md, §Studies): one network per seed on the first size of the grid, its
+ * eNTK on a fixed probe set after every {@code snapshotEvery} epochs and at the end of training.
+ */
+final class DynamicsStudy implements StudyRun {
+    private final RunContext ctx;
+    private final ProbeSnapshots snapshots;
+
+    DynamicsStudy(RunContext ctx) {
+        this.ctx = ctx;
+        this.snapshots = new ProbeSnapshots(ctx);
+    }
+
+    @Override
+    public List<UnitKey> units() {
+        List<UnitKey> out = new ArrayList<>();
+        for (long seed = 0; seed < ctx.spec.seeds(); seed++) {
+            out.add(new UnitKey(ctx.spec.nGrid()[0], ctx.spec.width(), seed, Double.NaN));
+        }
+        return out;
+    }
+
+    @Override
+    public void run(UnitKey u, Checkpoint resume) {
+        PreparedSplit[] split = ctx.split(u.n(), u.seed());
+        NetworkUnit unit = new NetworkUnit(u, ctx.network(u.width(), split[0], u.seed(),
+                ctx.spec.transform(Double.NaN)), split[0], split[1]);
+        PreparedSplit probe = unit.train.head(ctx.spec.probeSize());
+        Snapshots s = new Snapshots(unit, probe);
+        if (resume != null && resume.arrays().containsKey("k0") && resume.arrays().containsKey("previous")) {
+            s.k0 = resume.arrays().get("k0");
+            s.previous = resume.arrays().get("previous");
+            s.previousEpoch = (int) Math.round(resume.numbers().getOrDefault("previousEpoch", 0.0));
+        } else {
+            resume = null;
+            s.k0 = ctx.probeKernel(unit.net, probe);
+            snapshots.referenceSpectrum(probe, u.seed(), u.n());
+            snapshots.take(unit.net, probe, unit.test, u.seed(), u.n(), 0, 0, s.k0, s.k0, null, 0, Double.NaN,
+                    unit.evaluateTest().error());
+            s.previous = s.k0;
+        }
+        new TrainingLoop(ctx).train(unit, checkpointName(u), resume, s, new double[] {0, 1});
+    }
+
+    /** The snapshots of one network, and what the next one is compared with. */
+    private final class Snapshots implements TrainingLoop.Hooks {
+        private final NetworkUnit unit;
+        private final PreparedSplit probe;
+        private INDArray k0;
+        private INDArray previous;
+        private int previousEpoch;
+
+        Snapshots(NetworkUnit unit, PreparedSplit probe) {
+            this.unit = unit;
+            this.probe = probe;
+        }
+
+        @Override
+        public boolean afterEpoch(TrainingLoop.EpochEnd e) {
+            if (e.epoch() % ctx.spec.snapshotEvery() != 0 && !e.last()) {
+                return false;
+            }
+            ctx.progress((e.epoch() - 0.5) / Math.max(1, e.epoch()), "kernel snapshot, epoch " + e.epoch());
+            INDArray k = ctx.probeKernel(unit.net, probe);
+            double loss = Double.isNaN(e.trainLoss()) ? e.epochLoss() : e.trainLoss();
+            double testError = Double.isNaN(e.testError()) ? unit.evaluateTest().error() : e.testError();
+            snapshots.take(unit.net, probe, unit.test, unit.key.seed(), unit.key.n(), e.epoch(), e.step(), k0, k,
+                    previous, e.epoch() - previousEpoch, loss, testError);
+            previous = k;
+            previousEpoch = e.epoch();
+            return true;
+        }
+
+        @Override
+        public Map<String, INDArray> arrays() {
+            return Map.of("k0", k0, "previous", previous);
+        }
+
+        @Override
+        public Map<String, Double> numbers() {
+            return Map.of("previousEpoch", (double) previousEpoch);
+        }
+    }
+}

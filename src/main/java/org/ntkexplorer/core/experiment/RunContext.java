@@ -1,0 +1,119 @@
+package org.ntkexplorer.core.experiment;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.ntkexplorer.core.compute.TaskMonitor;
+import org.ntkexplorer.core.data.DataSplit;
+import org.ntkexplorer.core.data.DatasetSource;
+import org.ntkexplorer.core.data.Layout;
+import org.ntkexplorer.core.data.SubsetRequest;
+import org.ntkexplorer.core.data.Subsets;
+import org.ntkexplorer.core.kernel.EmpiricalNtk;
+import org.ntkexplorer.core.kernel.InfiniteMlpKernel;
+import org.ntkexplorer.core.model.NtkNetwork;
+import org.ntkexplorer.core.model.OutputTransform;
+
+/**
+ * What every study of one run shares: the spec, the folder, the listener, the monitor, the opened dataset, progress
+ * over units, and the few computations all of them make (subsets, networks, probe kernels). Belongs to the compute
+ * thread.
+ */
+final class RunContext {
+    final ExperimentSpec spec;
+    final RunFolder folder;
+    final TaskMonitor monitor;
+    final DataType dt;
+    final DatasetSource source;
+    private final ExperimentListener listener;
+    private double unitsDone;
+    private double unitsTotal;
+
+    RunContext(ExperimentSpec spec, RunFolder folder, ExperimentListener listener, TaskMonitor monitor,
+               DatasetSource source) {
+        this.spec = spec;
+        this.folder = folder;
+        this.listener = listener;
+        this.monitor = monitor;
+        this.dt = spec.dtype().dataType();
+        this.source = source;
+    }
+
+    void emit(ExperimentEvent e) {
+        listener.onEvent(e);
+    }
+
+    void setUnits(double done, double total) {
+        unitsDone = done;
+        unitsTotal = total;
+    }
+
+    void unitDone() {
+        unitsDone++;
+    }
+
+    /** Overall progress, {@code withinUnit} ∈ [0, 1] being how far the current unit has come. */
+    void progress(double withinUnit, String stage) {
+        double f = unitsTotal == 0 ? 0 : Math.min(1, (unitsDone + Math.max(0, Math.min(1, withinUnit))) / unitsTotal);
+        listener.onEvent(new ExperimentEvent.Progress(f, stage));
+    }
+
+    /** The train and test subsets of a size and seed, as arrays in the spec's precision. */
+    PreparedSplit[] split(int n, long seed) {
+        Layout layout = spec.architecture().isConvolutional() ? Layout.IMAGE : Layout.FLAT;
+        DataSplit s = Subsets.select(source, new SubsetRequest(spec.classes(), n, spec.nTest(), seed,
+                spec.preprocessing(), layout));
+        return new PreparedSplit[] {PreparedSplit.of(s.train(), dt), PreparedSplit.of(s.test(), dt)};
+    }
+
+    /** A network of the spec at a width, initialised from {@code initSeed}, trained through {@code transform}. */
+    NtkNetwork network(int width, PreparedSplit train, long initSeed, OutputTransform transform) {
+        return NtkNetwork.create(spec.network(width, train.outputs(), train.inputShape()), initSeed, dt,
+                spec.training(), transform);
+    }
+
+    INDArray probeKernel(NtkNetwork net, PreparedSplit probe) {
+        return EmpiricalNtk.of(net, spec.dtype(), 0, monitor).compute(probe.inputs());
+    }
+
+    /** The train block and the test × train block of a network's eNTK. */
+    INDArray[] empiricalBlocks(NtkNetwork net, PreparedSplit train, PreparedSplit test) {
+        EmpiricalNtk ntk = EmpiricalNtk.of(net, spec.dtype(), 0, monitor);
+        return new INDArray[] {ntk.compute(train.inputs()), ntk.compute(test.inputs(), train.inputs())};
+    }
+
+    /**
+     * The infinite-width kernels of the spec's MLP. In standard parameterisation they are the limits of the same
+     * architecture with the same σ_w and σ_b: the NNGP is the same in both parameterisations, and the NTK is the
+     * NTK-parameterised limit (docs/science.md, §Infinite-width kernels).
+     */
+    InfiniteMlpKernel infiniteKernel() {
+        return new InfiniteMlpKernel(spec.activation(), spec.depth(), spec.sigmaW(), spec.sigmaB()).withMonitor(monitor);
+    }
+
+    void appendResult(ResultRow row) {
+        folder.results.append(row);
+        emit(new ExperimentEvent.ScalingPointDone(row));
+        refit();
+    }
+
+    /** Rewrites fits.json from every row in the folder and reports each fit. */
+    void refit() {
+        Map<FitKey, Fits.Entry> fits;
+        try {
+            fits = folder.refit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (Map.Entry<FitKey, Fits.Entry> f : fits.entrySet()) {
+            if (f.getKey() instanceof FitKey.OfLearner l) {
+                emit(new ExperimentEvent.FitUpdated(l, f.getValue()));
+            } else if (f.getKey() instanceof FitKey.OfWidth w) {
+                emit(new ExperimentEvent.WidthFitUpdated(w.measure(), f.getValue().fit()));
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.ntkexplorer.core.experiment;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+
+/**
+ * The operating-system lock a process holds on a run folder while it writes there, so that two processes never
+ * append to the same files. The lock file names the holder's process id, which the refusal quotes. The operating
+ * system releases the lock when the process ends, however it ends, so a killed run never leaves its folder locked.
+ */
+final class RunLock implements AutoCloseable {
+    static final String FILE = ".lock";
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private RunLock(FileChannel channel, FileLock lock) {
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    /** Locks {@code dir} for writing, or fails with a message naming the process that holds it. */
+    static RunLock acquire(Path dir) throws IOException {
+        Path file = dir.resolve(FILE);
+        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = ch.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            String holder = holder(file);
+            ch.close();
+            throw new RunFolderBusyException(dir + " is being written by " + holder
+                    + "; wait for that run to end (or stop it) before resuming or writing to this folder");
+        }
+        ch.truncate(0);
+        ch.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + " since " + Instant.now() + "\n")
+                .getBytes(StandardCharsets.UTF_8)));
+        ch.force(false);
+        return new RunLock(ch, lock);
+    }
+
+    private static String holder(Path file) {
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8).trim();
+            if (text.startsWith("pid ")) {
+                return "process " + text.substring(4);
+            }
+        } catch (IOException e) {
+            // The holder is unknown; the refusal says so.
+        }
+        return "another process (or another window of this one)";
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            lock.release();
+        } finally {
+            channel.close();
+        }
+    }
+
+    /** Another process writes the folder. */
+    static final class RunFolderBusyException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        RunFolderBusyException(String message) {
+            super(message);
+        }
+    }
+}

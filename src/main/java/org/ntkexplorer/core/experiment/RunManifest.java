@@ -1,0 +1,133 @@
+package org.ntkexplorer.core.experiment;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * run.json: the seal of a run folder. It keeps the spec the run started with and its SHA-256, so that resuming
+ * after spec.json was edited is refused with the keys that differ (rows of two settings must never mix in one
+ * fit), and the shard this folder holds, if it is one.
+ *
+ * @param shard null for a whole run
+ */
+record RunManifest(String specSha256, JsonNode spec, Shard shard) {
+    static final String FILE = "run.json";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** Shard {@code index} of {@code count} (from 0): it runs the units whose position modulo count is index. */
+    record Shard(int index, int count) {
+        Shard {
+            if (count < 1 || index < 0 || index >= count) {
+                throw new IllegalArgumentException("shard " + index + "/" + count + " does not exist: K/N needs "
+                        + "0 ≤ K < N");
+            }
+        }
+
+        String describe() {
+            return index + "/" + count;
+        }
+    }
+
+    static RunManifest of(ExperimentSpec spec, Shard shard) {
+        return new RunManifest(sha256(spec), JSON.valueToTree(spec.toMap()), shard);
+    }
+
+    static String sha256(ExperimentSpec spec) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(spec.toJson().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void write(Path dir) throws IOException {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", 2);
+        root.put("specSha256", specSha256);
+        if (shard != null) {
+            ObjectNode s = root.putObject("shard");
+            s.put("index", shard.index());
+            s.put("count", shard.count());
+        }
+        root.set("spec", spec);
+        Path tmp = dir.resolve(FILE + ".tmp");
+        Files.writeString(tmp, JSON.writeValueAsString(root), StandardCharsets.UTF_8);
+        Files.move(tmp, dir.resolve(FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The folder's manifest, or null for a folder written before manifests existed. */
+    static RunManifest read(Path dir) throws IOException {
+        Path f = dir.resolve(FILE);
+        if (!Files.exists(f)) {
+            return null;
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(f.toFile());
+        } catch (IOException e) {
+            throw new IOException(f + " cannot be read (" + e.getMessage() + "); it seals the run's spec, so the "
+                    + "run cannot be resumed safely. Start a new run folder", e);
+        }
+        JsonNode s = root.get("shard");
+        Shard shard = s == null || s.isNull() ? null : new Shard(s.get("index").asInt(), s.get("count").asInt());
+        return new RunManifest(root.path("specSha256").asText(), root.get("spec"), shard);
+    }
+
+    /** Refuses {@code current} (spec.json as it is now) when it is not the spec the run was started with. */
+    void requireSameSpec(ExperimentSpec current, Path dir) {
+        if (sha256(current).equals(specSha256)) {
+            return;
+        }
+        List<String> diff = differences(spec, JSON.valueToTree(current.toMap()));
+        throw new IllegalStateException(dir.resolve("spec.json") + " was changed after the run started ("
+                + String.join("; ", diff) + "). Resuming would mix results of two settings in one fit: put spec.json "
+                + "back, or start the changed spec in a new folder");
+    }
+
+    static List<String> differences(JsonNode sealed, JsonNode now) {
+        TreeSet<String> keys = new TreeSet<>();
+        sealed.fieldNames().forEachRemaining(keys::add);
+        now.fieldNames().forEachRemaining(keys::add);
+        List<String> out = new ArrayList<>();
+        for (String k : keys) {
+            JsonNode a = sealed.get(k);
+            JsonNode b = now.get(k);
+            if (a == null || b == null || !a.equals(b)) {
+                out.add(k + " was " + text(a) + ", now " + text(b));
+            }
+        }
+        return out.isEmpty() ? List.of("the spec's text differs") : out;
+    }
+
+    private static String text(JsonNode n) {
+        return n == null ? "absent" : n.toString();
+    }
+
+    /** The sealed spec as a map, for the merge of shards to compare. */
+    Map<String, JsonNode> specFields() {
+        Map<String, JsonNode> m = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = spec.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            m.put(e.getKey(), e.getValue());
+        }
+        return m;
+    }
+}

@@ -1,0 +1,35 @@
+package org.ntkexplorer.core.experiment;
+
+import java.util.List;
+
+/**
+ * One study of a run, as {@link ExperimentRunner} drives it: the units it consists of, and how to compute one. Rows
+ * of a unit that an interrupted run finished are already in the folder when the unit runs again, and the unit skips
+ * them; a network cut off part-way continues from its checkpoint.
+ */
+interface StudyRun {
+
+    /** Every unit of the spec, in the order one process runs them. */
+    List<UnitKey> units();
+
+    /** Computes what the folder does not yet hold of one unit. */
+    void run(UnitKey unit, Checkpoint resume);
+
+    /** The name of the unit's network checkpoint in the folder. */
+    default String checkpointName(UnitKey unit) {
+        return unit.id();
+    }
+
+    /** Called once every unit of this process is finished. */
+    default void finish() {
+    }
+
+    static StudyRun of(RunContext ctx) {
+        return switch (ctx.spec.study()) {
+            case SCALING, PRETRAINED -> new ScalingStudy(ctx);
+            case DYNAMICS -> new DynamicsStudy(ctx);
+            case WIDTH_SWEEP -> new WidthSweepStudy(ctx);
+            case RICHNESS -> new RichnessStudy(ctx);
+        };
+    }
+}

@@ -1,0 +1,9 @@
+package org.ntkexplorer.core.experiment;
+
+/**
+ * How a network's training ended: steps and epochs taken (the last epoch possibly partial), its loss and error on
+ * its whole training set at the end, its test figures, and whether it met the stopping rule (null without one).
+ */
+record TrainingOutcome(long steps, int epochs, double trainLoss, double trainError, Evaluation test,
+                       Boolean converged) {
+}

@@ -1,0 +1,63 @@
+package org.ntkexplorer.core.experiment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.ntkexplorer.core.kernel.KernelAlignment;
+
+/**
+ * Study 4, the width sweep (docs/science.md, §Studies): for each width and seed, the relative distance of the eNTK
+ * at initialisation to the infinite NTK on the probe set, how far the kernel moves in training, and the network's
+ * test figures.
+ */
+final class WidthSweepStudy implements StudyRun {
+    private final RunContext ctx;
+
+    WidthSweepStudy(RunContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public List<UnitKey> units() {
+        List<UnitKey> out = new ArrayList<>();
+        for (long seed = 0; seed < ctx.spec.seeds(); seed++) {
+            for (int width : ctx.spec.widths()) {
+                out.add(new UnitKey(ctx.spec.nGrid()[0], width, seed, Double.NaN));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void run(UnitKey u, Checkpoint resume) {
+        PreparedSplit[] split = ctx.split(u.n(), u.seed());
+        NetworkUnit unit = new NetworkUnit(u, ctx.network(u.width(), split[0], u.seed(),
+                ctx.spec.transform(Double.NaN)), split[0], split[1]);
+        PreparedSplit probe = unit.train.head(ctx.spec.probeSize());
+        INDArray k0;
+        if (resume != null && resume.arrays().containsKey("k0")) {
+            k0 = resume.arrays().get("k0");
+        } else {
+            resume = null;
+            k0 = ctx.probeKernel(unit.net, probe).castTo(DataType.DOUBLE);
+        }
+        INDArray theta = ctx.infiniteKernel().train(probe.inputs()).ntk();
+        double toInfinite = k0.sub(theta).norm2Number().doubleValue() / theta.norm2Number().doubleValue();
+        INDArray start = k0;
+        TrainingOutcome out = new TrainingLoop(ctx).train(unit, checkpointName(u), resume, new TrainingLoop.Hooks() {
+            @Override
+            public Map<String, INDArray> arrays() {
+                return Map.of("k0", start);
+            }
+        }, new double[] {0.1, 0.95});
+        INDArray kt = ctx.probeKernel(unit.net, probe).castTo(DataType.DOUBLE);
+        WidthRow row = new WidthRow(u.width(), u.seed(), toInfinite, KernelAlignment.distance(k0, kt),
+                out.test().error(), out.test().mse(), out.steps(), out.converged());
+        ctx.folder.widths.append(row);
+        ctx.emit(row.event());
+        ctx.refit();
+    }
+}
