@@ -28,6 +28,14 @@ final class DynamicsStudy implements StudyRun {
         return out;
     }
 
+    /** The unit's last evaluation (the end of its training) has its snapshot in dynamics.csv. */
+    @Override
+    public boolean holdsAllOf(UnitKey u) throws java.io.IOException {
+        long end = ctx.folder.training.read().stream().filter(t -> t.unit().equals(u)).mapToLong(TrainingRow::step)
+                .max().orElse(-1);
+        return end >= 0 && ctx.folder.dynamics.read().stream().anyMatch(d -> d.sameUnit(u) && d.step() == end);
+    }
+
     @Override
     public void run(UnitKey u, Checkpoint resume) {
         PreparedSplit[] split = ctx.split(u.n(), u.seed());

@@ -42,10 +42,7 @@ public final class ExperimentRunner {
             RunContext ctx = new RunContext(spec, folder, listener, monitor, source);
             StudyRun study = StudyRun.of(ctx);
             List<UnitKey> mine = ShardPlan.of(study.units(), folder.shard());
-            Set<UnitKey> finished = new HashSet<>();
-            for (UnitRow r : folder.units.read()) {
-                finished.add(r.unit());
-            }
+            Set<UnitKey> finished = finishedUnits(study);
             for (UnitKey u : mine) {
                 if (finished.contains(u)) {
                     folder.deleteCheckpoint(study.checkpointName(u));
@@ -82,6 +79,29 @@ public final class ExperimentRunner {
             folder.log("failed: " + reason);
             listener.onEvent(new ExperimentEvent.Failed(reason, false));
         }
+    }
+
+    /**
+     * The units that units.csv marks finished and whose rows are all in the folder. A marked unit with rows missing
+     * (a file emptied or cut after the run) loses its mark and is computed again.
+     */
+    private Set<UnitKey> finishedUnits(StudyRun study) throws IOException {
+        Set<UnitKey> marked = new HashSet<>();
+        for (UnitRow r : folder.units.read()) {
+            marked.add(r.unit());
+        }
+        Set<UnitKey> whole = new HashSet<>();
+        for (UnitKey u : marked) {
+            if (study.holdsAllOf(u)) {
+                whole.add(u);
+            } else {
+                folder.log(u.describe() + " was marked finished but some of its rows are missing; it is computed again");
+            }
+        }
+        if (whole.size() != marked.size()) {
+            folder.units.retain(r -> whole.contains(r.unit()));
+        }
+        return whole;
     }
 
     /**

@@ -42,23 +42,38 @@ final class RichnessStudy implements StudyRun {
         return out;
     }
 
-    @Override
-    public void run(UnitKey u, Checkpoint resume) {
+    /**
+     * What the folder lacks of a unit: its network, and, in the unit of the grid's first α, the kernel learners of
+     * its size and seed (they do not depend on α).
+     */
+    private Set<Learner> missing(UnitKey u) throws IOException {
         boolean kernelsHere = u.richness() == ctx.spec.richnessGrid()[0];
         Set<Learner> todo = EnumSet.noneOf(Learner.class);
         todo.addAll(ctx.spec.learners());
-        try {
-            for (ResultRow r : ctx.folder.results.read()) {
-                if (r.n() == u.n() && r.seed() == u.seed()
-                        && (r.learner() == Learner.NETWORK ? r.richness() == u.richness() : kernelsHere)) {
-                    todo.remove(r.learner());
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         if (!kernelsHere) {
             todo.retainAll(Set.of(Learner.NETWORK));
+        }
+        for (ResultRow r : ctx.folder.results.read()) {
+            if (r.n() == u.n() && r.seed() == u.seed()
+                    && (r.learner() == Learner.NETWORK ? r.richness() == u.richness() : Double.isNaN(r.richness()))) {
+                todo.remove(r.learner());
+            }
+        }
+        return todo;
+    }
+
+    @Override
+    public boolean holdsAllOf(UnitKey u) throws IOException {
+        return missing(u).isEmpty();
+    }
+
+    @Override
+    public void run(UnitKey u, Checkpoint resume) {
+        Set<Learner> todo;
+        try {
+            todo = missing(u);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         if (todo.isEmpty()) {
             return;

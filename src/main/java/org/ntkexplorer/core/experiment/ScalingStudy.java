@@ -41,16 +41,28 @@ final class ScalingStudy implements StudyRun {
         return out;
     }
 
-    @Override
-    public void run(UnitKey u, Checkpoint resume) {
+    /** The spec's learners that the folder has no row of for this unit yet. */
+    private Set<Learner> missing(UnitKey u) throws IOException {
         Set<Learner> todo = EnumSet.noneOf(Learner.class);
         todo.addAll(ctx.spec.learners());
-        try {
-            for (ResultRow r : ctx.folder.results.read()) {
-                if (r.sameUnit(u)) {
-                    todo.remove(r.learner());
-                }
+        for (ResultRow r : ctx.folder.results.read()) {
+            if (r.sameUnit(u)) {
+                todo.remove(r.learner());
             }
+        }
+        return todo;
+    }
+
+    @Override
+    public boolean holdsAllOf(UnitKey u) throws IOException {
+        return missing(u).isEmpty();
+    }
+
+    @Override
+    public void run(UnitKey u, Checkpoint resume) {
+        Set<Learner> todo;
+        try {
+            todo = missing(u);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

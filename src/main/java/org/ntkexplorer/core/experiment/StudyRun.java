@@ -15,6 +15,12 @@ interface StudyRun {
     /** Computes what the folder does not yet hold of one unit. */
     void run(UnitKey unit, Checkpoint resume);
 
+    /**
+     * Whether the folder holds every row of a unit that units.csv marks finished; false when a file was emptied or
+     * cut after the fact, and the unit is then computed again.
+     */
+    boolean holdsAllOf(UnitKey unit) throws java.io.IOException;
+
     /** The name of the unit's network checkpoint in the folder. */
     default String checkpointName(UnitKey unit) {
         return unit.id();

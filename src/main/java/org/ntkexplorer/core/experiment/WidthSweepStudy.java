@@ -32,6 +32,11 @@ final class WidthSweepStudy implements StudyRun {
     }
 
     @Override
+    public boolean holdsAllOf(UnitKey u) throws java.io.IOException {
+        return ctx.folder.widths.read().stream().anyMatch(w -> w.width() == u.width() && w.seed() == u.seed());
+    }
+
+    @Override
     public void run(UnitKey u, Checkpoint resume) {
         PreparedSplit[] split = ctx.split(u.n(), u.seed());
         NetworkUnit unit = new NetworkUnit(u, ctx.network(u.width(), split[0], u.seed(),

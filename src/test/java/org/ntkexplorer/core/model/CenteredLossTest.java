@@ -1,0 +1,87 @@
+package org.ntkexplorer.core.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.nd4j.linalg.activations.impl.ActivationSoftmax;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
+import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
+import org.nd4j.linalg.lossfunctions.impl.LossMSE;
+import org.ntkexplorer.core.model.dl4j.CenteredLoss;
+
+class CenteredLossTest {
+    private static final int B = 6;
+    private static final int C = 4;
+
+    private static INDArray oneHot() {
+        INDArray y = Nd4j.zeros(DataType.DOUBLE, B, C);
+        for (int i = 0; i < B; i++) {
+            y.putScalar(i, (i * 3) % C, 1);
+        }
+        return y;
+    }
+
+    private static void assertClose(INDArray expected, INDArray actual) {
+        assertEquals(0, expected.sub(actual).norm2Number().doubleValue(), 1e-12 * (1 + expected.norm2Number().doubleValue()));
+    }
+
+    /** Uncentred and unscaled, the loss is DL4J's own MSE and softmax cross-entropy, score and gradient. */
+    @ParameterizedTest
+    @EnumSource(LossKind.class)
+    void withoutCentringOrScaleItIsDl4jsLoss(LossKind kind) {
+        INDArray z = TestNetworks.inputs(B, C, 5);
+        INDArray y = kind == LossKind.MSE ? TestNetworks.inputs(B, C, 6) : oneHot();
+        INDArray labels = Nd4j.hstack(y, Nd4j.zeros(DataType.DOUBLE, B, C));
+        ILossFunction dl4j = kind == LossKind.MSE ? new LossMSE() : new LossMCXENT();
+        var act = kind == LossKind.MSE ? new ActivationIdentity() : new ActivationSoftmax();
+        CenteredLoss ours = new CenteredLoss(kind, 1);
+        assertEquals(dl4j.computeScore(y, z.dup(), act, null, true),
+                ours.computeScore(labels, z.dup(), new ActivationIdentity(), null, true), 1e-12);
+        assertClose(dl4j.computeGradient(y, z.dup(), act, null),
+                ours.computeGradient(labels, z.dup(), new ActivationIdentity(), null));
+    }
+
+    /** With f₀ and α: the loss of h = α(z − f₀) over α², whose gradient is (1/α)·∂L/∂h, checked by differences. */
+    @ParameterizedTest
+    @EnumSource(LossKind.class)
+    void centredAndScaledGradientMatchesFiniteDifferences(LossKind kind) {
+        double alpha = 7;
+        INDArray z = TestNetworks.inputs(B, C, 8);
+        INDArray f0 = TestNetworks.inputs(B, C, 9);
+        INDArray y = kind == LossKind.MSE ? TestNetworks.inputs(B, C, 10) : oneHot();
+        INDArray labels = Nd4j.hstack(y, f0);
+        CenteredLoss loss = new CenteredLoss(kind, alpha);
+        INDArray grad = loss.computeGradient(labels, z.dup(), new ActivationIdentity(), null);
+        double eps = 1e-6;
+        for (int i = 0; i < B; i++) {
+            for (int c = 0; c < C; c++) {
+                INDArray up = z.dup();
+                up.putScalar(i, c, z.getDouble(i, c) + eps);
+                INDArray down = z.dup();
+                down.putScalar(i, c, z.getDouble(i, c) - eps);
+                double numeric = (loss.computeScore(labels, up, new ActivationIdentity(), null, false)
+                        - loss.computeScore(labels, down, new ActivationIdentity(), null, false)) / (2 * eps);
+                assertEquals(numeric, grad.getDouble(i, c), 1e-7);
+            }
+        }
+    }
+
+    @Test
+    void theScoreIsTheLossOfTheCentredOutputOverAlphaSquared() {
+        double alpha = 3;
+        INDArray z = TestNetworks.inputs(B, C, 11);
+        INDArray f0 = TestNetworks.inputs(B, C, 12);
+        INDArray y = TestNetworks.inputs(B, C, 13);
+        INDArray h = z.sub(f0).muli(alpha);
+        double mse = h.sub(y).muli(h.sub(y)).sumNumber().doubleValue() / (B * C);
+        double score = new CenteredLoss(LossKind.MSE, alpha).computeScore(Nd4j.hstack(y, f0), z, new ActivationIdentity(),
+                null, true);
+        assertEquals(mse / (alpha * alpha), score, 1e-12);
+    }
+}
