@@ -1,6 +1,6 @@
 package org.ntkexplorer.core.experiment;
 
-/** The four studies (REFERENCE §1): three claims of the paper and the width picture used in teaching. */
+/** The four studies: the paper's three claims and the width picture for teaching (docs/science.md, §The studies). */
 public enum Study {
     /** Claim 1: test loss against n for the network and kernel regression with its kernels. */
     SCALING("scaling"),

@@ -7,7 +7,7 @@ import org.ntkexplorer.core.linalg.DoubleMatrices;
 import org.ntkexplorer.core.model.Activation;
 
 /**
- * Infinite-width NNGP and per-logit NTK of an NTK-parameterised MLP (REFERENCE §4):
+ * Infinite-width NNGP and per-logit NTK of an NTK-parameterised MLP (docs/science.md, §Infinite-width kernels):
  * Σ¹ = σ_w²·x·x'/d + σ_b², Θ¹ = Σ¹; per hidden layer Σ^{l+1} = σ_w²·T + σ_b², Θ^{l+1} = Σ^{l+1} + σ_w²·Ṫ·Θ^l.
  *
  * <p>The input Gram is one GEMM; the recursion then runs entry by entry through all layers at once, so only
