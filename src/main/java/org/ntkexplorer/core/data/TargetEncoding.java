@@ -1,6 +1,6 @@
 package org.ntkexplorer.core.data;
 
-/** Regression targets for classification labels (REFERENCE §5). */
+/** Regression targets for classification labels (docs/science.md, §Kernel regression). */
 public enum TargetEncoding {
     /** One-hot minus 1/C: 1−1/C for the true class, −1/C elsewhere; C outputs, each target row sums to 0. */
     CENTRED_ONE_HOT,

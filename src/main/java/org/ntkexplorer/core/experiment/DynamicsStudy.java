@@ -7,7 +7,7 @@ import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Study 3, kernel dynamics (docs/science.md, §Studies): one network per seed on the first size of the grid, its
+ * Study 3, kernel dynamics (docs/science.md, §The studies): one network per seed on the first size of the grid, its
  * eNTK on a fixed probe set after every {@code snapshotEvery} epochs and at the end of training.
  */
 final class DynamicsStudy implements StudyRun {

@@ -7,7 +7,7 @@ import org.ntkexplorer.core.model.LossKind;
 import org.ntkexplorer.core.regression.RegressionMetrics;
 
 /**
- * Figures of a set of predictions on a split (docs/science.md, §Metrics): the error rate (argmax, for every
+ * Figures of a set of predictions on a split (docs/science.md, §Training protocol): the error rate (argmax, for every
  * learner), the MSE against the split's targets, and the loss the predictions were trained under.
  *
  * @param mse  mean over examples and outputs of the squared error: raw outputs against the centred one-hot targets

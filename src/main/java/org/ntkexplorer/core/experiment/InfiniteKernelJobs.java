@@ -9,7 +9,7 @@ import org.ntkexplorer.core.kernel.Precision;
 import org.ntkexplorer.core.model.NetworkSpec;
 import org.ntkexplorer.core.model.Parameterization;
 
-/** Infinite-width kernels for {@link KernelJob}: closed forms or quadrature for MLPs (REFERENCE §4). */
+/** Infinite-width kernels of MLPs for {@link KernelJob} (docs/science.md, §Infinite-width kernels). */
 final class InfiniteKernelJobs {
     private InfiniteKernelJobs() {
     }

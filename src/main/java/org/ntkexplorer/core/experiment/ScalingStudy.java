@@ -13,7 +13,7 @@ import org.ntkexplorer.core.kernel.KernelAlignment;
 import org.ntkexplorer.core.model.NtkNetwork;
 
 /**
- * Studies 1 and 2, data scaling (docs/science.md, §Studies): for each n and seed, kernel regression with the
+ * Studies 1 and 2, data scaling (docs/science.md, §The studies): for each n and seed, kernel regression with the
  * network's eNTK at initialisation, the infinite-width kernels and (study 2) the eNTK of a network pre-trained on
  * n0 examples, then the network itself, trained under the spec's protocol, with its probe kernel before and after.
  */

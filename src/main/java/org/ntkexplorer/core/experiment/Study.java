@@ -2,7 +2,7 @@ package org.ntkexplorer.core.experiment;
 
 /**
  * The five studies: the three claims of the paper, the width picture used in teaching, and the lazy–rich dial
- * (docs/science.md, §Studies).
+ * (docs/science.md, §The studies).
  */
 public enum Study {
     /** Claim 1: test loss against n for the network and kernel regression with its kernels. */

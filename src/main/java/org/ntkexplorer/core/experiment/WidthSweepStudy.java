@@ -9,7 +9,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.ntkexplorer.core.kernel.KernelAlignment;
 
 /**
- * Study 4, the width sweep (docs/science.md, §Studies): for each width and seed, the relative distance of the eNTK
+ * Study 4, the width sweep (docs/science.md, §The studies): for each width and seed, the relative distance of the eNTK
  * at initialisation to the infinite NTK on the probe set, how far the kernel moves in training, and the network's
  * test figures.
  */

@@ -12,7 +12,7 @@ public interface DualActivation {
     /** Writes T into {@code out[0]} and Ṫ into {@code out[1]}; {@code out} lets hot loops avoid allocation. */
     void evaluate(double s11, double s12, double s22, double[] out);
 
-    /** Closed forms where REFERENCE §4 gives them (relu, erf), otherwise quadrature of the given order. */
+    /** Closed forms for relu and erf, else quadrature of the given order (docs/science.md, §Infinite-width kernels). */
     static DualActivation of(Activation activation, int quadratureOrder) {
         return switch (activation) {
             case RELU -> new ReluDual();

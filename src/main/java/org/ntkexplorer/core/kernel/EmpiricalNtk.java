@@ -15,8 +15,9 @@ import org.ntkexplorer.core.model.NtkNetwork;
 
 /**
  * The exact empirical NTK K(x, x') = (1/C) Σ_c ⟨∂f_c(x)/∂θ, ∂f_c(x')/∂θ⟩ of a network at one moment
- * (REFERENCE §2–§3), computed from per-layer factors in blocks of rows. Features of all blocks are kept when
- * they fit in a share of free memory; otherwise the column blocks are recomputed.
+ * (docs/science.md, §Empirical NTK and §Computing the eNTK), computed from per-layer factors in blocks of
+ * rows. Features of all blocks are kept when they fit in a share of free memory; otherwise the column blocks
+ * are recomputed.
  */
 public final class EmpiricalNtk {
     /** Share of available memory the cached features may take. */

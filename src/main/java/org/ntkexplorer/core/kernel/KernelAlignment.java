@@ -4,9 +4,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.ntkexplorer.core.linalg.DoubleMatrices;
 
 /**
- * Similarity of kernels on the same probe set (REFERENCE §6): kernel distance and velocity (Fort et al. 2020),
- * centred kernel alignment (Kornblith et al. 2019) and kernel–target alignment (Cristianini et al. 2002).
- * All sums run in double whatever the input type.
+ * Similarity of kernels on the same probe set (docs/science.md, §Kernel metrics): kernel distance and velocity
+ * (Fort et al. 2020), centred kernel alignment (Kornblith et al. 2019) and kernel–target alignment
+ * (Cristianini et al. 2002). All sums run in double whatever the input type.
  */
 public final class KernelAlignment {
     private KernelAlignment() {

@@ -15,7 +15,7 @@ import org.ntkexplorer.core.io.Npy;
 import org.ntkexplorer.core.io.NpyArray;
 import org.ntkexplorer.core.io.Npz;
 
-/** Writes the NumPy interchange folder of REFERENCE §9 for a computed kernel. */
+/** Writes the NumPy interchange folder (docs/science.md, §NumPy interchange) for a computed kernel. */
 public final class KernelExport {
     private KernelExport() {
     }

@@ -5,7 +5,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.ntkexplorer.core.linalg.DoubleMatrices;
 import org.ntkexplorer.core.linalg.SymmetricLapack;
 
-/** Eigenvalues λ₁ ≥ … ≥ λ_n of K/n (REFERENCE §6) and the summaries drawn from them. */
+/** Eigenvalues λ₁ ≥ … ≥ λ_n of K/n (docs/science.md, §Kernel metrics) and the summaries drawn from them. */
 public record KernelSpectrum(double[] eigenvalues) {
 
     /** Spectrum of the symmetric kernel {@code k} divided by its size (lower triangle read). */

@@ -4,7 +4,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * What one trainable layer contributes to the eNTK for a block of examples, in a form whose pairing with
- * another block is a few GEMMs (REFERENCE §3).
+ * another block is a few GEMMs (docs/science.md, §Computing the eNTK).
  */
 interface LayerFeature {
 

@@ -10,8 +10,9 @@ import org.ntkexplorer.core.model.NetworkSpec;
 import org.ntkexplorer.core.model.PlannedLayer;
 
 /**
- * The content of model.json (REFERENCE §9): enough to rebuild the same function in another framework from
- * params.npz. Each trainable layer computes z = weightMultiplier·(a ⋆ W) + biasMultiplier·b, then its activation.
+ * The content of model.json (docs/science.md, §NumPy interchange): enough to rebuild the same function in
+ * another framework from params.npz. Each trainable layer computes z = weightMultiplier·(a ⋆ W) +
+ * biasMultiplier·b, then its activation.
  */
 public final class ModelDescription {
     private ModelDescription() {

@@ -1,8 +1,9 @@
 package org.ntkexplorer.core.model;
 
 /**
- * How a layer's weights enter the function (REFERENCE §2). Under NTK the multipliers σ_w/√fan_in and σ_b
- * are part of the forward and backward pass; under STANDARD they only scale the initialisation.
+ * How a layer's weights enter the function (docs/science.md, §Conventions). Under NTK the multipliers
+ * σ_w/√fan_in and σ_b are part of the forward and backward pass; under STANDARD they only scale the
+ * initialisation.
  */
 public enum Parameterization {
     NTK("ntk"),

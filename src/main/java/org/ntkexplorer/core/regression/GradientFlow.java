@@ -6,9 +6,9 @@ import org.ntkexplorer.core.linalg.DoubleMatrices;
 import org.ntkexplorer.core.linalg.SymmetricLapack;
 
 /**
- * Predictions of the linearised network under gradient flow on the squared loss from f₀ = 0 (REFERENCE §5):
- * f_t(X*) = K*·K⁻¹·(I − e^(−ηKt))·Y, evaluated through K = V·diag(λ)·Vᵀ as K*·V·diag(g)·VᵀY with
- * g(λ) = (1 − e^(−ηλt))/λ. One eigendecomposition serves every (η, t).
+ * Predictions of the linearised network under gradient flow on the squared loss from f₀ = 0
+ * (docs/science.md, §Kernel regression): f_t(X*) = K*·K⁻¹·(I − e^(−ηKt))·Y, evaluated through
+ * K = V·diag(λ)·Vᵀ as K*·V·diag(g)·VᵀY with g(λ) = (1 − e^(−ηλt))/λ. One eigendecomposition serves every (η, t).
  *
  * <p>As t → ∞, g → 1/λ and the predictions become ridgeless kernel regression. Eigenvalues at or below
  * n·ε·λ_max are treated as exactly 0, where g = ηt for finite t and the direction is dropped at t = ∞

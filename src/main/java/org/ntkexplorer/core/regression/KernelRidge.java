@@ -5,9 +5,9 @@ import org.ntkexplorer.core.linalg.DoubleMatrices;
 import org.ntkexplorer.core.linalg.SymmetricLapack;
 
 /**
- * Kernel ridge regression (REFERENCE §5): solves (K + λ·mean(diag K)·I)·α = Y by Cholesky in double precision.
- * The ridge is relative to mean(diag K) so that one λ means the same amount of regularisation for kernels of
- * any scale. Only the lower triangle of K is read.
+ * Kernel ridge regression (docs/science.md, §Kernel regression): solves (K + λ·mean(diag K)·I)·α = Y by
+ * Cholesky in double precision. The ridge is relative to mean(diag K) so that one λ means the same amount of
+ * regularisation for kernels of any scale. Only the lower triangle of K is read.
  */
 public final class KernelRidge {
     private KernelRidge() {

@@ -3,7 +3,7 @@ package org.ntkexplorer.core.regression;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.ntkexplorer.core.linalg.DoubleMatrices;
 
-/** Regression targets from integer labels (REFERENCE §5). */
+/** Regression targets from integer labels (docs/science.md, §Kernel regression). */
 public final class Targets {
     private Targets() {
     }

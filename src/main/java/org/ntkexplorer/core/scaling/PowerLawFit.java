@@ -18,9 +18,9 @@ import org.apache.commons.math3.linear.RealVector;
 import org.apache.commons.math3.util.Pair;
 
 /**
- * Scaling-law fit (REFERENCE §7): log L = log a − α·log n by least squares over every run, a bootstrap
- * confidence interval for α that resamples, independently for each n, the runs at that n with replacement, and
- * optionally L = a·n^(−α) + c by Levenberg–Marquardt started from the log-linear fit.
+ * Scaling-law fit (docs/science.md, §Scaling-law fits): log L = log a − α·log n by least squares over every
+ * run, a bootstrap confidence interval for α that resamples, independently for each n, the runs at that n with
+ * replacement, and optionally L = a·n^(−α) + c by Levenberg–Marquardt started from the log-linear fit.
  */
 public final class PowerLawFit {
     public static final int DEFAULT_RESAMPLES = 2000;

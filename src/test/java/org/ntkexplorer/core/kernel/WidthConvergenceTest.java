@@ -14,7 +14,7 @@ import org.ntkexplorer.core.model.NtkNetwork;
 import org.ntkexplorer.core.model.Parameterization;
 import org.ntkexplorer.core.model.TestNetworks;
 
-/** REFERENCE §4: the eNTK at initialisation approaches the infinite NTK with relative error ∝ width^(−1/2). */
+/** The eNTK at init nears the infinite NTK, error ∝ width^(−1/2) (docs/science.md, §Infinite-width kernels). */
 class WidthConvergenceTest {
 
     @Test

@@ -18,7 +18,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 class NtkNetworkTest {
 
-    /** The forward pass written out by hand in plain Java, multipliers included (REFERENCE §2). */
+    /** The forward pass written out by hand in plain Java, multipliers included (docs/science.md, §Conventions). */
     private static double[] handForward(NtkNetwork net, double[] x) {
         double[] a = x;
         Map<String, INDArray> p = net.parameters();

@@ -16,9 +16,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * Configuration of z = s_w·u + s_b·b, placed after a bias-free dense or convolution layer whose output is
  * u = a·W. This puts the parameterisation's multipliers inside the function, so they act in the forward pass
- * and in every gradient (REFERENCE §2): ∂z/∂W = s_w·aᵀ(…), ∂z/∂b = s_b. Under standard parameterisation both
- * multipliers are 1 and the layer is a plain bias. A native layer rather than a SameDiff one, whose gradients
- * were found to be scaled wrongly in this DL4J version.
+ * and in every gradient (docs/science.md, §Conventions): ∂z/∂W = s_w·aᵀ(…), ∂z/∂b = s_b. Under standard
+ * parameterisation both multipliers are 1 and the layer is a plain bias. A native layer rather than a SameDiff
+ * one, whose gradients were found to be scaled wrongly in this DL4J version.
  */
 public class NtkScaleBias extends FeedForwardLayer {
     private static final long serialVersionUID = 1L;
