@@ -38,7 +38,7 @@ final class SpecReader {
         try {
             root = new ObjectMapper().readTree(json);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new InvalidSpecException(source, List.of("not valid JSON: " + e.getOriginalMessage()));
+            throw new InvalidSpecException(source, List.of(JsonProblems.describe(e)));
         }
         if (root == null || !root.isObject()) {
             throw new InvalidSpecException(source, List.of("must be a JSON object"));
