@@ -55,4 +55,12 @@ class FiniteTest {
                     || e.getMessage().contains("positive definite"), e.getMessage());
         }
     }
+
+    @Test
+    void aNaNKernelIsNeverWritten(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        var e = assertThrows(Finite.NonFiniteException.class, () -> KernelExport.write(dir.resolve("k"),
+                new java.util.HashMap<>(), new double[5], 5, 1, null, kernelWith(Double.NaN, 0, 0), null));
+        assertTrue(e.getMessage().contains("kernel.npy"), e.getMessage());
+        assertFalse(java.nio.file.Files.exists(dir.resolve("k/kernel.npy")));
+    }
 }
