@@ -101,14 +101,17 @@ public final class MemoryBudget {
     private static void require(String what, double offHeap, double heap, String parts, String advice) {
         long needed = clamp(offHeap);
         if (needed > 0) {
-            long avail = availableBytes(needed);
+            // Beyond the ceiling no collection can help, so the answer comes at once.
+            long avail = needed > offHeapCeilingBytes() ? availableBytes() : availableBytes(needed);
             if (needed > avail) {
                 throw new InsufficientMemoryException(what, offHeap, parts, avail, advice);
             }
         }
         long heapNeeded = clamp(heap);
         if (heapNeeded > availableHeapBytes()) {
-            System.gc();
+            if (heapNeeded <= heapMaxBytes()) {
+                System.gc();
+            }
             long avail = availableHeapBytes();
             if (heapNeeded > avail) {
                 throw InsufficientMemoryException.heap(what, heap, parts, avail, advice);
