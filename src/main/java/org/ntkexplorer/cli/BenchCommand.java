@@ -5,14 +5,20 @@ import java.util.Map;
 
 import org.ntkexplorer.core.compute.ComputeEnvironment;
 import org.ntkexplorer.core.compute.ComputeExecutor;
+import org.ntkexplorer.core.compute.Footprint;
+import org.ntkexplorer.core.compute.MemoryBudget;
 import org.ntkexplorer.core.experiment.Benchmarks;
+import org.ntkexplorer.core.kernel.InfiniteMlpKernel;
+import org.ntkexplorer.core.kernel.KernelSpectrum;
+import org.ntkexplorer.core.regression.KernelRidge;
 import org.ntkexplorer.core.model.Architecture;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "bench", sortOptions = false,
+@Command(name = "bench", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = NtkCli.Version.class,
+        
         description = "Measure GEMM throughput and the kernel engine on this machine; prints figures, checks nothing.")
 final class BenchCommand implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec
@@ -46,6 +52,7 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        checkArguments();
         PrintWriter o = spec.commandLine().getOut();
         int t = threads == null ? ComputeExecutor.defaultThreads() : threads;
         try (ComputeExecutor exec = new ComputeExecutor(t)) {
@@ -94,6 +101,39 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private void checkArguments() {
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        if (threads != null && threads < 1) {
+            problems.add("--threads must be at least 1 (got " + threads + ")");
+        }
+        String[] names = {"--mlp-n", "--cnn-n", "--oracle-n", "--kernel-n", "--gemm-size"};
+        int[] values = {mlpN, cnnN, oracleN, kernelN, gemmSize};
+        for (int i = 0; i < names.length; i++) {
+            if (values[i] < 1) {
+                problems.add(names[i] + " must be at least 1 (got " + values[i] + ")");
+            }
+        }
+        for (double s : cancelAfter == null ? new double[0] : cancelAfter) {
+            if (!(s >= 0) || Double.isInfinite(s)) {
+                problems.add("--cancel-after takes seconds ≥ 0 (got " + s + ")");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), String.join("; ", problems));
+        }
+        // The kernel-n stages hold n×n matrices in Java arrays and the GEMM three side² ones: refuse up front.
+        Footprint largest = Footprint.of("float32 GEMM of side " + gemmSize, 3.0 * gemmSize * gemmSize * Float.BYTES, 0);
+        for (Footprint f : new Footprint[] {InfiniteMlpKernel.footprint(kernelN, 0), KernelRidge.footprint(kernelN, 10),
+            KernelSpectrum.footprint(kernelN)}) {
+            largest = Footprint.larger(largest, f);
+        }
+        MemoryBudget.require("The benchmarks", largest, "Use a smaller --kernel-n or --gemm-size.");
+        if (kernelN > InfiniteMlpKernel.maxExamples()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--kernel-n can be at most "
+                    + InfiniteMlpKernel.maxExamples() + " (its kernels are held in one Java array each)");
+        }
     }
 
     /** Removes the scratch runs; a file that cannot be removed is left in the temporary directory. */

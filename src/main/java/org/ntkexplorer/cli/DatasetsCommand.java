@@ -14,7 +14,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "datasets", description = "List the datasets that can be opened now, or describe one in detail.")
+@Command(name = "datasets", mixinStandardHelpOptions = true, versionProvider = NtkCli.Version.class,
+        description = "List the datasets that can be opened now, or describe one in detail.")
 final class DatasetsCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -74,17 +75,33 @@ final class DatasetsCommand implements Runnable {
         out.printf("  %s: %d examples; raw values %s..%s (rawMax %s), mean %.4f, std %.4f, %.1f%% of values at the minimum%n",
                 name, st.size(), num(st.min()), num(st.max()), num(part.rawMax()), st.mean(), st.std(), 100 * st.fractionAtMin());
         if (st.perClass() != null) {
-            List<String> names = s.classNames();
-            int[] per = st.perClass();
-            StringBuilder sb = new StringBuilder();
-            for (int c = 0; c < per.length; c++) {
-                sb.append(c == 0 ? "" : ", ").append(c).append(' ').append(names.get(c)).append(": ").append(per[c]);
-            }
-            out.println("    per class: " + sb);
+            out.println("    per class: " + perClass(s.classNames(), st.perClass()));
         }
     }
 
-    private static String num(double v) {
+    /**
+     * "0 T-shirt/top: 600, …" with each run of empty classes as one entry, so that a stray label of 200 in an IDX
+     * file reads "10–199: none" rather than two hundred entries; names that only repeat the id are left out.
+     */
+    static String perClass(List<String> names, int[] per) {
+        List<String> out = new java.util.ArrayList<>();
+        for (int c = 0; c < per.length; c++) {
+            int end = c;
+            while (per[c] == 0 && end + 1 < per.length && per[end + 1] == 0) {
+                end++;
+            }
+            if (end > c + 1) {
+                out.add(c + "–" + end + ": none");
+                c = end;
+                continue;
+            }
+            String name = names.get(c).equals(Integer.toString(c)) ? "" : " " + names.get(c);
+            out.add(c + name + ": " + per[c]);
+        }
+        return String.join(", ", out);
+    }
+
+        private static String num(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format("%.4g", v);
     }
 }

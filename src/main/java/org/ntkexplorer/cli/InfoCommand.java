@@ -7,7 +7,8 @@ import org.ntkexplorer.core.compute.ComputeEnvironment;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-@Command(name = "info", description = "Backend (CPU/CUDA), BLAS vendor and threads, heap and free memory.")
+@Command(name = "info", mixinStandardHelpOptions = true, versionProvider = NtkCli.Version.class,
+        description = "Backend (CPU/CUDA), BLAS vendor and threads, heap and free memory.")
 final class InfoCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -2,11 +2,16 @@ package org.ntkexplorer.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import org.ntkexplorer.core.compute.MemoryBudget;
+import org.ntkexplorer.core.data.DatasetRegistry;
+import org.ntkexplorer.core.data.DatasetSource;
 import org.ntkexplorer.core.data.Preprocessing;
 import org.ntkexplorer.core.experiment.KernelJob;
+import org.ntkexplorer.core.kernel.KernelExport;
 import org.ntkexplorer.core.kernel.KernelKind;
 import org.ntkexplorer.core.kernel.Precision;
 import org.ntkexplorer.core.model.Activation;
@@ -17,7 +22,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "kernel", sortOptions = false,
+@Command(name = "kernel", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = NtkCli.Version.class,
         description = "Compute one kernel on a dataset subset and write the NumPy interchange folder "
                 + "(inputs.npy, labels.npy, kernel.npy, params.npz, model.json).")
 final class KernelCommand implements java.util.concurrent.Callable<Integer> {
@@ -68,28 +73,61 @@ final class KernelCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--dtype", defaultValue = "float64", description = "float32 or float64 (default: ${DEFAULT-VALUE}).")
     String dtype;
 
-    @Option(names = "--out", required = true, description = "Folder to write.")
+    @Option(names = "--out", required = true, description = "Folder to write (created if needed).")
     Path out;
+
+    @Option(names = "--force", description = "Write into --out even when it already holds files; files of the same "
+            + "name are replaced.")
+    boolean force;
 
     @Override
     public Integer call() throws Exception {
-        KernelJob job;
-        try {
-            job = new KernelJob(dataset, classes, n, seed, Preprocessing.fromId(preprocessing),
-                    Architecture.fromId(arch), depth, width, Activation.fromId(activation),
-                    Parameterization.fromId(parameterization), sigmaW, sigmaB, KernelKind.fromName(kind),
-                    Precision.fromId(dtype));
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        List<String> problems = new ArrayList<>();
+        Preprocessing pre = parse(problems, () -> Preprocessing.fromId(preprocessing));
+        Architecture architecture = parse(problems, () -> Architecture.fromId(arch));
+        Activation act = parse(problems, () -> Activation.fromId(activation));
+        Parameterization par = parse(problems, () -> Parameterization.fromId(parameterization));
+        KernelKind kernelKind = parse(problems, () -> KernelKind.fromName(kind));
+        Precision precision = parse(problems, () -> Precision.fromId(dtype));
+        String target = KernelExport.targetProblem(out, force);
+        if (target != null) {
+            problems.add(target);
         }
+        if (!problems.isEmpty()) {
+            throw usage(problems);
+        }
+        DatasetSource source = DatasetRegistry.open(dataset);
+        KernelJob job = new KernelJob(dataset, classes, n, seed, pre, architecture, depth, width, act, par, sigmaW,
+                sigmaB, kernelKind, precision);
+        problems.addAll(job.problems(source));
+        if (!problems.isEmpty()) {
+            throw usage(problems);
+        }
+        job.check(source);
         PrintWriter o = spec.commandLine().getOut();
-        o.printf("Computing the %s kernel of %s on %d examples of %s%s (free memory %s)%n", kind, arch, n, dataset,
-                classes == null ? "" : " classes " + Arrays.toString(classes), MemoryBudget.gib(MemoryBudget.availableBytes()));
+        o.printf("Computing the %s kernel of %s on %d examples of %s%s (%s of memory available)%n", kind, arch, n,
+                dataset, classes == null ? "" : " classes " + Arrays.toString(classes),
+                MemoryBudget.gib(MemoryBudget.availableBytes()));
         o.flush();
-        KernelJob.Result r = job.run(out, ConsoleProgress.to(spec.commandLine().getErr()));
+        KernelJob.Result r = job.run(source, out, ConsoleProgress.to(spec.commandLine().getErr()));
         o.printf("%s%n%d×%d kernel in %.2f s%s; written to %s%n", r.description(), r.n(), r.n(), r.seconds(),
                 r.parameters() > 0 ? String.format(" (%,d parameters)", r.parameters()) : "", out.toAbsolutePath());
         o.flush();
         return 0;
+    }
+
+    /** Parses one setting, keeping its problem beside the others' so that all are reported together. */
+    private static <T> T parse(List<String> problems, java.util.function.Supplier<T> parser) {
+        try {
+            return parser.get();
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+            return null;
+        }
+    }
+
+    private CommandLine.ParameterException usage(List<String> problems) {
+        return new CommandLine.ParameterException(spec.commandLine(), problems.size() == 1 ? problems.get(0)
+                : problems.size() + " problems:\n  - " + String.join("\n  - ", problems));
     }
 }

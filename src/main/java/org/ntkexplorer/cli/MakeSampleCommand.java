@@ -11,7 +11,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "make-sample", description = "Write a stratified Fashion-MNIST subset as gzipped IDX files "
+@Command(name = "make-sample", mixinStandardHelpOptions = true, versionProvider = NtkCli.Version.class,
+        description = "Write a stratified Fashion-MNIST subset as gzipped IDX files "
         + "with its licence and a README (how it was made, SHA-256 of every file).")
 final class MakeSampleCommand implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec

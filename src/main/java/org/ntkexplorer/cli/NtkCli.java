@@ -3,6 +3,7 @@ package org.ntkexplorer.cli;
 import java.io.PrintWriter;
 
 import org.ntkexplorer.core.AppInfo;
+import org.ntkexplorer.core.experiment.InvalidSpecException;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -34,17 +35,36 @@ public final class NtkCli implements Runnable {
     public static CommandLine newCommandLine() {
         CommandLine cl = new CommandLine(new NtkCli());
         cl.setExecutionExceptionHandler(NtkCli::reportFailure);
+        cl.setParameterExceptionHandler(NtkCli::reportUsageError);
         return cl;
     }
 
-    /** A failure is reported as one line naming the problem; the stack trace goes to the log only. */
+    /**
+     * A failure is reported as one line naming the problem (a list of problems keeps one per line); the stack
+     * trace goes to the log only. A spec or job that cannot run is a usage error, whatever stage found it.
+     */
     private static int reportFailure(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
-        String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-        err.println("error: " + msg.replace('\n', ' '));
+        if (ex instanceof InvalidSpecException) {
+            err.println("error: " + ex.getMessage());
+            err.flush();
+            return EXIT_USAGE;
+        }
+        err.println("error: " + Failures.describe(ex).replace('\n', ' '));
         err.flush();
         org.slf4j.LoggerFactory.getLogger(NtkCli.class).debug("command failed", ex);
         return EXIT_FAILURE;
+    }
+
+    /** The problem and where the options are explained, not the whole usage text after every typo. */
+    private static int reportUsageError(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cl = ex.getCommandLine();
+        PrintWriter err = cl.getErr();
+        err.println("error: " + ex.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+        err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for the options.");
+        err.flush();
+        return EXIT_USAGE;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

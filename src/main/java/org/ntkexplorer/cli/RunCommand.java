@@ -1,15 +1,18 @@
 package org.ntkexplorer.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.ntkexplorer.core.compute.ComputeExecutor;
+import org.ntkexplorer.core.data.DatasetRegistry;
 import org.ntkexplorer.core.experiment.ExperimentEvent;
 import org.ntkexplorer.core.experiment.ExperimentRunner;
 import org.ntkexplorer.core.experiment.ExperimentSpec;
 import org.ntkexplorer.core.experiment.InvalidSpecException;
+import org.ntkexplorer.core.experiment.Preflight;
 import org.ntkexplorer.core.experiment.Presets;
 import org.ntkexplorer.core.experiment.RunFolder;
 
@@ -18,7 +21,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "run", sortOptions = false,
+@Command(name = "run", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = NtkCli.Version.class,
         description = "Run an experiment spec (a JSON file or a preset name) headless into a run folder.")
 final class RunCommand implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec
@@ -50,22 +53,22 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             o.flush();
             return 0;
         }
+        checkArguments();
         RunFolder folder;
         ExperimentSpec experiment;
         if (resume != null) {
             folder = RunFolder.resume(resume);
             experiment = folder.spec();
+            preflight(experiment);
         } else {
-            if (specArg == null || out == null) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "give a spec (file or preset) and --out DIR, or --resume DIR");
-            }
             try {
                 experiment = Presets.find(specArg).map(Presets.Preset::spec)
                         .orElseGet(() -> readSpec(Path.of(specArg)));
             } catch (InvalidSpecException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
+            // Before the folder exists, so that a run that cannot start leaves nothing behind.
+            preflight(experiment);
             folder = RunFolder.create(out, experiment);
         }
         ConsoleProgress bar = ConsoleProgress.to(spec.commandLine().getErr());
@@ -85,10 +88,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                 return null;
             }).get();
             bar.progress(1, "done");
-            runner.fits().forEach((k, e) -> o.printf(Locale.ROOT, "%-28s alpha = %.3f  [%.3f, %.3f]  (%d points)%s%n",
-                    k.id(), e.fit().alpha(), e.fit().ciLow(), e.fit().ciHigh(), e.fit().pointsUsed(),
-                    e.notConverged().isEmpty() ? "" : "  (" + e.notConverged().size() + " networks did not meet the "
-                            + "stopping rule)"));
+            FitSummary.lines(runner.fits()).forEach(o::println);
         }
         ExperimentEvent end = last.get();
         if (end instanceof ExperimentEvent.Failed f) {
@@ -103,11 +103,49 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         return 0;
     }
 
+    /** Combinations that cannot mean anything are usage errors, never silently ignored. */
+    private void checkArguments() {
+        if (threads != null && threads < 1) {
+            throw usage("--threads must be at least 1 (got " + threads + ")");
+        }
+        if (resume != null && (specArg != null || out != null)) {
+            throw usage("--resume continues the run in " + resume + " with the spec it holds; give either --resume DIR "
+                    + "alone, or a SPEC with --out DIR, not both");
+        }
+        if (resume == null && (specArg == null || out == null)) {
+            throw usage("give a spec (file or preset) and --out DIR, or --resume DIR");
+        }
+        Path folder = resume != null ? resume : out;
+        if (folder.toString().isBlank()) {
+            throw usage((resume != null ? "--resume" : "--out") + " is empty; name the run folder");
+        }
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw usage(folder + " is a file; " + (resume != null ? "--resume names a run folder"
+                    : "--out names a folder to create"));
+        }
+    }
+
+    /** Every problem the spec and the dataset's header show, and the memory estimate, before any work. */
+    private void preflight(ExperimentSpec experiment) {
+        try {
+            Preflight.check(experiment, DatasetRegistry.open(experiment.dataset()));
+        } catch (InvalidSpecException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+
     private static ExperimentSpec readSpec(Path file) {
         try {
             return ExperimentSpec.read(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw InvalidSpecException.of(file.toString(), "no such file, and no preset of that name (see "
+                    + "--list-presets)");
         } catch (java.io.IOException e) {
-            throw InvalidSpecException.of(file.toString(), "cannot be read: " + e.getMessage());
+            throw InvalidSpecException.of(file.toString(), "cannot be read: " + Failures.describe(e));
         }
     }
 }

@@ -80,4 +80,21 @@ class DatasetCommandsTest {
         assertEquals(NtkCli.EXIT_FAILURE, r.code());
         assertTrue(r.err().contains("not Fashion-MNIST") || r.err().contains("no separate test part"), r.err());
     }
+
+    /** A stray label of 200 in an IDX file used to print a 1.8 kB list of empty classes. */
+    @Test
+    void emptyClassesAreCollapsed() {
+        String line = DatasetsCommand.perClass(java.util.stream.IntStream.rangeClosed(0, 200)
+                .mapToObj(Integer::toString).toList(), perClass());
+        assertEquals("0: 5, 1: 5, 2: 0, 3: 5, 4–199: none, 200: 1", line);
+    }
+
+    private static int[] perClass() {
+        int[] per = new int[201];
+        per[0] = 5;
+        per[1] = 5;
+        per[3] = 5;
+        per[200] = 1;
+        return per;
+    }
 }

@@ -119,7 +119,7 @@ class KernelCommandTest {
     @Test
     void infiniteKernelOfACnnIsRefusedClearly() {
         StringWriter err = new StringWriter();
-        assertEquals(1, run(err, "kernel", "--arch", "myrtle5", "--kind", "infinite-ntk", "--n", "4",
+        assertEquals(2, run(err, "kernel", "--arch", "myrtle5", "--kind", "infinite-ntk", "--n", "4",
                 "--out", dir.resolve("x").toString()));
         assertTrue(err.toString().contains("MLPs only"), err.toString());
     }
@@ -127,10 +127,79 @@ class KernelCommandTest {
     @Test
     void impossibleSettingsAreUsageErrors() {
         StringWriter err = new StringWriter();
-        assertEquals(2, run(err, "kernel", "--activation", "sigmoid", "--out", dir.toString()));
+        assertEquals(2, run(err, "kernel", "--activation", "sigmoid", "--out", dir.resolve("s").toString()));
         assertTrue(err.toString().contains("sigmoid"), err.toString());
         StringWriter err2 = new StringWriter();
-        assertEquals(1, run(err2, "kernel", "--n", "100000", "--out", dir.toString()));
-        assertTrue(err2.toString().startsWith("error:"), err2.toString());
+        assertEquals(2, run(err2, "kernel", "--n", "100000", "--out", dir.resolve("n").toString()));
+        assertTrue(err2.toString().startsWith("error: n = 100000 training examples over 10 classes need 10000 of each "
+                + "class") && err2.toString().contains("at most 6000 can be drawn"), err2.toString());
+    }
+
+    /** Runs a kernel command that must be refused for memory, and checks it answered within five seconds. */
+    private static CliRun refusedQuickly(String... args) {
+        long start = System.nanoTime();
+        CliRun r = CliRun.of(args);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertEquals(NtkCli.EXIT_FAILURE, r.code(), r.err());
+        assertTrue(seconds < 5, "refused after " + seconds + " s");
+        assertTrue(r.err().startsWith("error: The ") && r.err().contains("GiB of memory")
+                && !r.err().contains("bad_alloc"), r.err());
+        return r;
+    }
+
+    @Test
+    void widthOfABillionIsRefusedBeforeAnyNetworkExists() {
+        CliRun r = refusedQuickly("kernel", "--width", "1000000000", "--n", "20", "--classes", "0,1", "--out",
+                dir.resolve("w").toString());
+        assertTrue(r.err().contains("network parameters") && r.err().contains("smaller width"), r.err());
+        assertTrue(!Files.exists(dir.resolve("w")), "nothing written");
+    }
+
+    @Test
+    void nngpOf150000ExamplesIsRefused() {
+        CliRun r = refusedQuickly("kernel", "--kind", "nngp", "--dataset", "gaussian-mixture?size=150100&d=2",
+                "--n", "150000", "--out", dir.resolve("g").toString());
+        assertTrue(r.err().contains("NNGP and NTK of 150000 examples"), r.err());
+    }
+
+    @Test
+    void myrtleTenOfWidth4096IsRefused() {
+        CliRun r = refusedQuickly("kernel", "--arch", "myrtle10", "--width", "4096", "--n", "20", "--classes", "0,1",
+                "--dtype", "float32", "--out", dir.resolve("m").toString());
+        assertTrue(r.err().contains("eNTK features"), r.err());
+    }
+
+    /** A NaN pixel used to give exit 0 and an all-NaN kernel.npy. */
+    @Test
+    void nanInputIsRefusedAndNothingIsWritten() throws Exception {
+        Path npz = org.ntkexplorer.core.data.FiniteInputsTestAccess.npzWithNaN(dir.resolve("nan.npz"), 3);
+        CliRun r = CliRun.of("kernel", "--dataset", "npz:" + npz, "--n", "10", "--width", "8", "--out",
+                dir.resolve("k").toString());
+        assertEquals(NtkCli.EXIT_FAILURE, r.code());
+        assertTrue(r.err().contains("'X' holds NaN at example 3"), r.err());
+        assertTrue(!Files.exists(dir.resolve("k/kernel.npy")));
+    }
+
+    /** An export replaces kernel.npy and its companions, so a folder that holds files needs --force. */
+    @Test
+    void anExistingNonEmptyFolderIsNotOverwrittenWithoutForce() throws Exception {
+        Path out = dir.resolve("k");
+        String[] args = {"kernel", "--classes", "0,1", "--n", "6", "--width", "4", "--depth", "1", "--out",
+            out.toString()};
+        assertEquals(0, CliRun.of(args).code());
+        byte[] first = Files.readAllBytes(out.resolve("kernel.npy"));
+        CliRun again = CliRun.of(args);
+        assertEquals(NtkCli.EXIT_USAGE, again.code());
+        assertTrue(again.err().contains("already holds files") && again.err().contains("--force"), again.err());
+        assertArrayEquals(first, Files.readAllBytes(out.resolve("kernel.npy")));
+        String[] forced = java.util.Arrays.copyOf(args, args.length + 1);
+        forced[args.length] = "--force";
+        assertEquals(0, CliRun.of(forced).code());
+
+        Path runFolder = Files.createDirectories(dir.resolve("run"));
+        Files.writeString(runFolder.resolve("spec.json"), "{}");
+        CliRun intoRun = CliRun.of("kernel", "--n", "6", "--out", runFolder.toString());
+        assertEquals(NtkCli.EXIT_USAGE, intoRun.code());
+        assertTrue(intoRun.err().contains("is a run folder"), intoRun.err());
     }
 }

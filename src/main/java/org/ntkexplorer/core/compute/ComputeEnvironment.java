@@ -24,12 +24,13 @@ public final class ComputeEnvironment {
         info.put("blas.vendor", String.valueOf(env.getOrDefault("blas.vendor", "unknown")));
         info.put("blas.threads", String.valueOf(env.getOrDefault("omp.threads", "unknown")));
         info.put("cpu.cores", String.valueOf(env.getOrDefault("cores", Runtime.getRuntime().availableProcessors())));
-        Runtime rt = Runtime.getRuntime();
-        info.put("heap.max", mib(rt.maxMemory()));
-        info.put("heap.free", mib(rt.maxMemory() - (rt.totalMemory() - rt.freeMemory())));
-        info.put("offheap.max", mib(org.bytedeco.javacpp.Pointer.maxBytes()));
-        info.put("physical.memory", mib(org.bytedeco.javacpp.Pointer.physicalBytes() > 0
-                ? org.bytedeco.javacpp.Pointer.totalPhysicalBytes() : -1));
+        // Every figure comes from MemoryBudget, the account that refusals and the status bar use too.
+        info.put("memory.max", mib(MemoryBudget.ceilingBytes()) + " (whole process, heap included)");
+        info.put("heap.max", mib(MemoryBudget.heapMaxBytes()));
+        info.put("heap.free", mib(MemoryBudget.availableHeapBytes()));
+        info.put("offheap.max", mib(MemoryBudget.offHeapCeilingBytes()) + " (memory.max less heap.max)");
+        info.put("offheap.free", mib(MemoryBudget.availableBytes()));
+        info.put("physical.memory", mib(org.bytedeco.javacpp.Pointer.totalPhysicalBytes()));
         info.put("physical.free", mib(org.bytedeco.javacpp.Pointer.availablePhysicalBytes()));
         info.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
         info.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
@@ -37,6 +38,6 @@ public final class ComputeEnvironment {
     }
 
     static String mib(long bytes) {
-        return bytes < 0 ? "unknown" : String.format("%,d MiB", bytes >> 20);
+        return bytes <= 0 ? "unknown" : MemoryBudget.mib(bytes);
     }
 }

@@ -17,7 +17,8 @@ public class DatasetException extends RuntimeException {
         UNKNOWN_DATASET,
         NOT_INSTALLED,
         BAD_SPEC,
-        UNSUPPORTED_FORMAT
+        UNSUPPORTED_FORMAT,
+        NON_FINITE
     }
 
     private final Problem problem;

@@ -49,6 +49,7 @@ final class GaussianMixtureDataset {
                 x[i * d + k] = means[labels[i] * d + k] + rng.nextGaussian();
             }
         }
+        FiniteInputs.require(x, d, spec.text(), "the generated inputs");
         List<String> names = new ArrayList<>();
         for (int c = 0; c < classes; c++) {
             names.add(Integer.toString(c));

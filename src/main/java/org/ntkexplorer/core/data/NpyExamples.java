@@ -27,6 +27,20 @@ final class NpyExamples extends StoredExamples {
         return max <= 1 ? 1 : max;
     }
 
+    /** Flat index of the first NaN or infinite value, or −1; integer arrays cannot hold one. */
+    static long firstNonFinite(NpyArray x) {
+        if (x.dtype().isInteger()) {
+            return -1;
+        }
+        long n = x.size();
+        for (long i = 0; i < n; i++) {
+            if (!Double.isFinite(x.getDouble(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     @Override
     double stored(int i, long k) {
         return x.getDouble(i * exampleLength + k);

@@ -112,6 +112,11 @@ final class NpzDataset {
             }
             labels[i] = (int) v;
         }
+        long bad = NpyExamples.firstNonFinite(x);
+        if (bad >= 0) {
+            long perExample = x.size() / xs[0];
+            throw FiniteInputs.notFinite(file, "'" + xKey + "'", bad / perExample, bad % perExample, x.getDouble(bad));
+        }
         int[] shape = switch (xs.length) {
             case 2 -> new int[] {Math.toIntExact(xs[1])};
             case 3 -> new int[] {1, Math.toIntExact(xs[1]), Math.toIntExact(xs[2])};

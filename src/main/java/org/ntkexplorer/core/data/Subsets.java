@@ -55,7 +55,8 @@ public final class Subsets {
         for (int c : ids) {
             if (c < 0 || c >= classCount) {
                 throw new DatasetException(Problem.UNKNOWN_CLASS, null, source.spec() + " has classes 0.."
-                        + (classCount - 1) + " (" + String.join(", ", source.classNames()) + "); there is no class " + c);
+                        + (classCount - 1) + (classCount > 20 ? "" : " (" + String.join(", ", source.classNames()) + ")")
+                        + "; there is no class " + c);
             }
             if (seen[c]) {
                 throw bad(source, "class " + c + " is requested twice");
@@ -250,13 +251,13 @@ public final class Subsets {
 
     private static DatasetException tooMany(DatasetSource source, int classId, String requested, String has,
                                             int[][] byClass, int[] ids) {
-        List<String> per = new ArrayList<>();
-        for (int c : ids) {
-            per.add(c + ": " + byClass[c].length);
+        int[] counts = new int[byClass.length];
+        for (int c = 0; c < counts.length; c++) {
+            counts[c] = byClass[c].length;
         }
         return new DatasetException(Problem.TOO_MANY_REQUESTED, null, source.spec() + ": requested " + requested
                 + " of class " + classId + " (" + source.classNames().get(classId) + ") but " + has
-                + "; available per class: " + String.join(", ", per) + ". Ask for fewer.");
+                + "; available per class: " + SubsetCheck.countsText(ids, counts) + ". Ask for fewer.");
     }
 
     private static DatasetException bad(DatasetSource source, String message) {

@@ -50,6 +50,8 @@ final class TeacherStudentDataset {
                 + "random teacher f(x) = v·%s(W·x/√d)/√%d (one hidden layer of width %d, NTK scaling, no biases, "
                 + "weights N(0,1)), %d output%s%s. No separate test part.", seed, size, d, trim(decay), phi.id(), width,
                 width, outputs, outputs == 1 ? "" : "s", standardize ? ", standardised over the whole pool" : "");
+        FiniteInputs.require(x, d, spec.text(), "the generated inputs");
+        FiniteInputs.require(y, outputs, spec.text(), "the teacher's targets");
         DenseExamples pool = DenseExamples.withTargets(x, d, y, outputs);
         return new LoadedDataset(spec.text(), description, Task.REGRESSION, List.of(), outputs, pool, Optional.empty());
     }

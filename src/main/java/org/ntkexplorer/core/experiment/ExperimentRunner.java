@@ -39,6 +39,7 @@ public final class ExperimentRunner {
             folder.log("start " + spec.study().id() + (folder.shard() == null ? "" : ", shard "
                     + folder.shard().describe()) + "; training: " + spec.budget().describe());
             DatasetSource source = DatasetRegistry.open(spec.dataset());
+            Preflight.check(spec, source);
             RunContext ctx = new RunContext(spec, folder, listener, monitor, source);
             StudyRun study = StudyRun.of(ctx);
             List<UnitKey> mine = ShardPlan.of(study.units(), folder.shard());

@@ -25,6 +25,11 @@ public class InvalidSpecException extends IllegalArgumentException {
         return new InvalidSpecException(source, List.of(new Problem("", message)));
     }
 
+    /** Problems with no particular key, in order. */
+    public static InvalidSpecException ofMessages(String source, List<String> messages) {
+        return new InvalidSpecException(source, messages.stream().map(m -> new Problem("", m)).toList());
+    }
+
     /** The problems' messages, in order. */
     public List<String> problems() {
         return problems.stream().map(Problem::message).toList();

@@ -40,7 +40,7 @@ final class SpecReader {
         try {
             root = new ObjectMapper().readTree(json);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw InvalidSpecException.of(source, "not valid JSON: " + e.getOriginalMessage());
+            throw InvalidSpecException.of(source, JsonProblems.describe(e));
         }
         if (root == null || !root.isObject()) {
             throw InvalidSpecException.of(source, "must be a JSON object");
@@ -98,15 +98,14 @@ final class SpecReader {
         // Richness is defined on the centred network, so asking for it turns centring on unless said otherwise.
         boolean centered = root.has("centered") ? bool("centered")
                 : !Double.isNaN(richness) || study == Study.RICHNESS;
-        if (!problems.isEmpty()) {
-            throw new InvalidSpecException(source, problems);
-        }
+        // A field that could not be read holds its default here, so problems of combination are found together
+        // with the field problems rather than after they are fixed.
         ExperimentSpec spec = new ExperimentSpec(study, dataset, classes, nGrid, nTest, seeds, pre, arch, depth, width,
                 widths, act, par, sigmaW, sigmaB, opt, lr, momentum, batch, budget, wd, loss, schedule, learners, probe,
                 ridge, dtype, n0, every, snapshotRegression, saveKernels, centered, richness, richnessGrid);
-        List<InvalidSpecException.Problem> cross = spec.crossProblems();
-        if (!cross.isEmpty()) {
-            throw new InvalidSpecException(source, cross);
+        problems.addAll(spec.crossProblems());
+        if (!problems.isEmpty()) {
+            throw new InvalidSpecException(source, problems);
         }
         return spec;
     }

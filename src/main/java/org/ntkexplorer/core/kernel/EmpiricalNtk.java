@@ -8,9 +8,13 @@ import java.util.List;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.ntkexplorer.core.compute.Footprint;
 import org.ntkexplorer.core.compute.InsufficientMemoryException;
 import org.ntkexplorer.core.compute.MemoryBudget;
 import org.ntkexplorer.core.compute.TaskMonitor;
+import org.ntkexplorer.core.model.LayerPlan;
+import org.ntkexplorer.core.model.NetworkFootprint;
+import org.ntkexplorer.core.model.NetworkSpec;
 import org.ntkexplorer.core.model.NtkNetwork;
 
 /**
@@ -22,6 +26,7 @@ import org.ntkexplorer.core.model.NtkNetwork;
 public final class EmpiricalNtk {
     /** Share of available memory the cached features may take. */
     private static final double FEATURE_SHARE = 0.4;
+    private static final int MIN_BLOCK_ROWS = 64;
 
     private final NetworkSnapshot snapshot;
     private final FeatureExtractor extractor;
@@ -143,7 +148,7 @@ public final class EmpiricalNtk {
     /** Largest block with two blocks of features in a quarter of what is left, between 64 and 4096 rows. */
     private static int chooseBlockRows(long perExample, long free) {
         long rows = perExample == 0 ? 4096 : free / 4 / (2 * perExample);
-        return (int) Math.max(64, Math.min(4096, rows));
+        return (int) Math.max(MIN_BLOCK_ROWS, Math.min(4096, rows));
     }
 
     /** Memory of the kernel plus the working set of two blocks of features and their pairing. */
@@ -161,6 +166,24 @@ public final class EmpiricalNtk {
         long kernelBytes = (long) n1 * n2 * snapshot.dataType().width();
         int rows = blockRows > 0 ? blockRows : chooseBlockRows(perExample, Math.max(0, available - kernelBytes));
         return estimateBytes(perExample, n1, n2, rows, snapshot.dataType().width());
+    }
+
+    /**
+     * The peak of an n1×n2 eNTK of a network of {@code spec}, from its plan alone, for refusing a job before any
+     * network exists: the kernel, a frozen copy of the parameters, two blocks of features at the smallest block size
+     * {@link #compute} chooses, and a conv chunk's temporaries.
+     */
+    public static Footprint footprint(NetworkSpec spec, Precision precision, int n1, int n2) {
+        LayerPlan plan = LayerPlan.of(spec);
+        int width = precision.bytes();
+        double perExample = FeatureSizes.featureBytesPerExample(plan.layers(), spec.outputs(), width);
+        double block = Math.min(MIN_BLOCK_ROWS, Math.max(n1, n2));
+        double chunk = Math.max(FeatureExtractor.DEFAULT_CHUNK_BYTES,
+                FeatureSizes.chunkBytesPerExample(plan.layers(), spec.outputs(), width));
+        String size = n1 + "×" + n2;
+        return Footprint.of("eNTK " + size + " kernel", (double) n1 * n2 * width, 0)
+                .plus(Footprint.of("eNTK features and work space", 2 * block * perExample
+                        + 3 * block * block * width + 3 * chunk + NetworkFootprint.parameterCount(plan) * width, 0));
     }
 
     private static List<int[]> blocks(int n, int rows) {

@@ -2,6 +2,7 @@ package org.ntkexplorer.core.kernel;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.ntkexplorer.core.compute.Footprint;
 import org.ntkexplorer.core.compute.TaskMonitor;
 import org.ntkexplorer.core.linalg.DoubleMatrices;
 import org.ntkexplorer.core.model.Activation;
@@ -121,6 +122,24 @@ public final class InfiniteMlpKernel {
         LayerPlan plan = plan(squaredNorms(xTest), squaredNorms(xTrain), xTrain.columns(),
                 (long) xTest.rows() * xTrain.rows());
         return recurse(gram(xTest, xTrain), plan, plan.diagA(), plan.diagB(), xTest.rows(), xTrain.rows(), false);
+    }
+
+    /**
+     * The peak of {@link #compute} on {@code nTrain} and {@code nTest} examples ({@link #train} alone when nTest is
+     * 0). The input Gram comes back from ND4J, is flattened and copied into a Java double[] that the recursion
+     * overwrites beside a second one for the NTK; both are then copied back into ND4J arrays, and the train block's
+     * pair stays while the test block is computed.
+     */
+    public static Footprint footprint(int nTrain, int nTest) {
+        double train = (double) nTrain * nTrain * Double.BYTES;
+        double cross = (double) nTest * nTrain * Double.BYTES;
+        return Footprint.of("NNGP and NTK of " + nTrain + (nTest > 0 ? " + " + nTest : "") + " examples",
+                Math.max(4 * train, 2 * train + 4 * cross), 2 * Math.max(train, cross));
+    }
+
+    /** Largest number of examples whose train block fits the Java array the recursion runs in. */
+    public static int maxExamples() {
+        return (int) Math.floor(Math.sqrt(Integer.MAX_VALUE - 8.0));
     }
 
     /** Both blocks kernel regression needs: train×train and test×train. */

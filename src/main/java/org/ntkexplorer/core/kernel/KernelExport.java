@@ -26,6 +26,7 @@ public final class KernelExport {
      */
     public static void write(Path dir, Map<String, Object> model, double[] inputs, int n, int inputDim, int[] labels,
                              INDArray kernel, Map<String, INDArray> params) throws IOException {
+        Finite.requireFinite(kernel, "The kernel to be written to " + dir.resolve("kernel.npy"));
         Files.createDirectories(dir);
         Npy.write(dir.resolve("inputs.npy"), NpyArray.of(inputs, n, inputDim));
         if (labels != null) {
@@ -40,6 +41,33 @@ public final class KernelExport {
             Npz.write(dir.resolve("params.npz"), arrays);
         }
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve("model.json").toFile(), model);
+    }
+
+    /**
+     * Why {@code dir} should not receive an export, or null when it may: an export replaces kernel.npy and its
+     * companions without asking, so a folder that already holds files needs {@code overwrite}.
+     */
+    public static String targetProblem(Path dir, boolean overwrite) {
+        if (dir.toString().isBlank()) {
+            return "the output folder is empty; name the folder to write";
+        }
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            return dir + " is a file; name a folder to write the kernel into";
+        }
+        if (!overwrite && Files.isDirectory(dir) && !isEmpty(dir)) {
+            String what = Files.exists(dir.resolve("spec.json")) ? "is a run folder" : "already holds files";
+            return dir + " " + what + ", and kernel.npy, inputs.npy, labels.npy, params.npz and model.json would replace "
+                    + "any of the same name; name a new folder, or add --force to write there anyway";
+        }
+        return null;
+    }
+
+    private static boolean isEmpty(Path dir) {
+        try (java.util.stream.Stream<Path> entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** C-order copy in the array's own precision (float32 stays float32, anything else becomes float64). */

@@ -2,6 +2,7 @@ package org.ntkexplorer.core.kernel;
 
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.ntkexplorer.core.compute.Footprint;
 import org.ntkexplorer.core.linalg.DoubleMatrices;
 import org.ntkexplorer.core.linalg.SymmetricLapack;
 
@@ -11,6 +12,7 @@ public record KernelSpectrum(double[] eigenvalues) {
     /** Spectrum of the symmetric kernel {@code k} divided by its size (lower triangle read). */
     public static KernelSpectrum of(INDArray k) {
         DoubleMatrices.requireSquare(k, "Kernel");
+        Finite.requireFinite(k, "The kernel whose spectrum was asked for");
         int n = k.rows();
         double[] a = DoubleMatrices.toRowMajor(k);
         double[] ascending = SymmetricLapack.eigenInPlace(a, n, false);
@@ -19,6 +21,15 @@ public record KernelSpectrum(double[] eigenvalues) {
             descending[i] = ascending[n - 1 - i] / n;
         }
         return new KernelSpectrum(descending);
+    }
+
+    /**
+     * The peak of {@link #of} for an n×n kernel: a double copy and its flattening in ND4J, the Java array LAPACK
+     * works in, and the native copy the JVM may hand LAPACK instead of the array itself.
+     */
+    public static Footprint footprint(int n) {
+        double matrix = (double) n * n * Double.BYTES;
+        return Footprint.of("eigendecomposition of " + n + "×" + n, 3 * matrix, matrix);
     }
 
     /** (Σλ)²/Σλ²: n for a flat spectrum, 1 for rank one. */

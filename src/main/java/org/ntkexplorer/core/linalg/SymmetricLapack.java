@@ -20,6 +20,7 @@ public final class SymmetricLapack {
      * @return 0 on success, or the 1-based order of the leading minor that is not positive definite
      */
     public static int choleskyInPlace(double[] a, int n) {
+        requireFinite(a, n, "factorise");
         int info = LAPACKE_dpotrf(LAPACK_ROW_MAJOR, (byte) 'L', n, a, n);
         if (info < 0) {
             throw new IllegalArgumentException("dpotrf rejected argument " + (-info));
@@ -40,11 +41,29 @@ public final class SymmetricLapack {
      * {@code vectors}, {@code a} is overwritten by the orthonormal eigenvectors as its columns.
      */
     public static double[] eigenInPlace(double[] a, int n, boolean vectors) {
+        requireFinite(a, n, "take the eigenvalues of");
         double[] w = new double[n];
         int info = LAPACKE_dsyevd(LAPACK_ROW_MAJOR, (byte) (vectors ? 'V' : 'N'), (byte) 'L', n, a, n, w);
         if (info != 0) {
-            throw new ArithmeticException("Symmetric eigensolver dsyevd did not converge (info " + info + ")");
+            throw new ArithmeticException("The eigenvalues of this " + n + "×" + n + " kernel could not be computed "
+                    + "(LAPACK's eigensolver stopped with code " + info + "). This happens when its entries are "
+                    + "extremely large or small; use float64 and standardised inputs.");
         }
         return w;
+    }
+
+    /**
+     * LAPACK answers NaN with a factor full of NaN or an "illegal argument" code that says nothing of the cause, so
+     * non-finite entries are refused here, with their position.
+     */
+    private static void requireFinite(double[] a, int n, String action) {
+        for (int i = 0; i < a.length; i++) {
+            if (!Double.isFinite(a[i])) {
+                throw new ArithmeticException("Cannot " + action + " a " + n + "×" + n + " kernel that holds " + a[i]
+                        + " (row " + i / n + ", column " + i % n + "): NaN or infinite values in the input data, or a "
+                        + "network whose weights overflowed in training, make the kernel non-finite. Check the data "
+                        + "with `datasets --describe`, or lower the learning rate or σ_w.");
+            }
+        }
     }
 }

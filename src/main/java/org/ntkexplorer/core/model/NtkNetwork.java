@@ -121,7 +121,7 @@ public final class NtkNetwork {
             }
         }
         int logitsIndex = idx - 1;
-        list.layer(idx, loss(training.loss(), transform));
+        list.layer(idx, loss(training.loss(), transform, spec.outputs()));
         int[] shape = spec.inputShape();
         list.setInputType(spec.architecture().isConvolutional()
                 ? InputType.convolutionalFlat(shape[1], shape[2], shape[0])
@@ -169,14 +169,21 @@ public final class NtkNetwork {
         }
     }
 
-    private static LossLayer loss(LossKind kind, OutputTransform transform) {
+    /** The loss layer; its size is set so that DL4J does not warn about a layer of size zero. */
+    private static LossLayer loss(LossKind kind, OutputTransform transform, int outputs) {
+        LossLayer.Builder b;
         if (transform.centered()) {
-            return new LossLayer.Builder(new CenteredLoss(kind, transform.scale())).activation(new ActivationIdentity())
-                    .build();
+            b = new LossLayer.Builder(new CenteredLoss(kind, transform.scale())).activation(new ActivationIdentity());
+        } else if (kind == LossKind.MSE) {
+            b = new LossLayer.Builder(new LossMSE()).activation(new ActivationIdentity());
+        } else {
+            b = new LossLayer.Builder(new LossMCXENT()).activation(new ActivationSoftmax());
         }
-        return kind == LossKind.MSE
-                ? new LossLayer.Builder(new LossMSE()).activation(new ActivationIdentity()).build()
-                : new LossLayer.Builder(new LossMCXENT()).activation(new ActivationSoftmax()).build();
+        // The builder refuses sizes for a layer without parameters; the built configuration takes them.
+        LossLayer layer = b.build();
+        layer.setNIn(outputs);
+        layer.setNOut(outputs);
+        return layer;
     }
 
     private static IActivation dl4jActivation(Activation a) {

@@ -1,6 +1,8 @@
 package org.ntkexplorer.core.regression;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.ntkexplorer.core.compute.Footprint;
+import org.ntkexplorer.core.kernel.Finite;
 import org.ntkexplorer.core.linalg.DoubleMatrices;
 import org.ntkexplorer.core.linalg.SymmetricLapack;
 
@@ -29,6 +31,7 @@ public final class KernelRidge {
         if (!(relativeRidge >= 0) || Double.isInfinite(relativeRidge)) {
             throw new IllegalArgumentException("Ridge must be a finite number ≥ 0, got " + relativeRidge);
         }
+        Finite.requireFinite(kTrain, "The training kernel of kernel regression");
         double[] a = DoubleMatrices.toRowMajor(kTrain);
         double trace = 0;
         for (int i = 0; i < n; i++) {
@@ -46,6 +49,13 @@ public final class KernelRidge {
         double[] b = DoubleMatrices.toRowMajor(targets);
         SymmetricLapack.choleskySolveInPlace(a, n, b, cols);
         return new KernelRidgeModel(DoubleMatrices.fromRowMajor(b, n, cols), relativeRidge, absoluteRidge);
+    }
+
+    /** The peak of {@link #fit} for n examples and C outputs: as an eigendecomposition, plus the targets. */
+    public static Footprint footprint(int n, int outputs) {
+        double matrix = (double) n * n * Double.BYTES;
+        double targets = (double) n * outputs * Double.BYTES;
+        return Footprint.of("kernel regression on " + n + " examples", 3 * matrix + 2 * targets, matrix + targets);
     }
 
     /** A NaN in K makes dpotrf succeed with a NaN factor; treat that as a failed factorisation too. */

@@ -1,0 +1,176 @@
+package org.ntkexplorer.core.experiment;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.ntkexplorer.core.compute.Footprint;
+import org.ntkexplorer.core.compute.MemoryBudget;
+import org.ntkexplorer.core.data.DatasetSource;
+import org.ntkexplorer.core.data.Layout;
+import org.ntkexplorer.core.data.SubsetCheck;
+import org.ntkexplorer.core.data.Task;
+import org.ntkexplorer.core.kernel.InfiniteMlpKernel;
+import org.ntkexplorer.core.model.LossKind;
+import org.ntkexplorer.core.model.NetworkFootprint;
+import org.ntkexplorer.core.model.NetworkSpec;
+
+/**
+ * Everything about a run that the spec and the dataset's header can tell, checked before any work: a run that
+ * cannot finish is refused at once, with every problem listed, instead of failing at its largest n after the
+ * smaller ones were computed, or in native code after a minute of allocation retries.
+ */
+public final class Preflight {
+    private Preflight() {
+    }
+
+    /**
+     * Refuses a run that cannot finish: first every problem of the spec against the dataset, together
+     * ({@link InvalidSpecException}); then a peak that does not fit in memory
+     * ({@link org.ntkexplorer.core.compute.InsufficientMemoryException}, with the estimate and what to change);
+     * then sizes beyond the Java arrays the computations run in ({@link InvalidSpecException}).
+     */
+    public static void check(ExperimentSpec spec, DatasetSource source) {
+        String title = "The " + spec.study().id() + " run on " + source.spec();
+        List<String> problems = problems(spec, source);
+        if (!problems.isEmpty()) {
+            throw InvalidSpecException.ofMessages(title, problems);
+        }
+        RunFootprint peak = footprint(spec, source);
+        MemoryBudget.require(title + " at its largest step (" + peak.where() + ")", peak.footprint(),
+                advice(peak.footprint().largestPart().what()));
+        List<String> limits = limits(spec, source);
+        if (!limits.isEmpty()) {
+            throw InvalidSpecException.ofMessages(title, limits);
+        }
+    }
+
+    /** Every problem of the spec against the dataset's header and labels; empty when the run can start. */
+    static List<String> problems(ExperimentSpec spec, DatasetSource source) {
+        Set<String> out = new LinkedHashSet<>(spec.crossProblems().stream().map(InvalidSpecException.Problem::message)
+                .toList());
+        SubsetCheck subsets = SubsetCheck.of(source);
+        Layout layout = spec.architecture().isConvolutional() ? Layout.IMAGE : Layout.FLAT;
+        boolean scaling = spec.study() == Study.SCALING || spec.study() == Study.PRETRAINED
+                || spec.study() == Study.RICHNESS;
+        int[] sizes = scaling ? Arrays.stream(spec.nGrid()).distinct().sorted().toArray() : new int[] {spec.nGrid()[0]};
+        String key = scaling ? "nGrid: " : "nGrid[0] (the n of a " + spec.study().id() + " study): ";
+        List<String> classProblems = subsets.classProblems(spec.classes(), layout);
+        out.addAll(classProblems);
+        if (classProblems.isEmpty()) {
+            for (int n : sizes) {
+                subsets.sizeProblems(spec.classes(), n, spec.nTest()).forEach(p -> out.add(keyed(key, p)));
+            }
+            if (spec.study() == Study.PRETRAINED) {
+                subsets.sizeProblems(spec.classes(), spec.n0(), spec.nTest()).forEach(p -> out.add(keyed("n0: ", p)));
+            }
+        }
+        boolean shapeOk = classProblems.stream().noneMatch(p -> p.startsWith("a CNN needs image examples"));
+        if (spec.loss() == LossKind.CROSS_ENTROPY && source.task() == Task.REGRESSION) {
+            out.add("loss cross-entropy needs class labels, and " + source.spec() + " is a regression dataset; "
+                    + "use loss mse");
+        }
+        if (shapeOk) {
+            for (int width : widths(spec)) {
+                try {
+                    spec.network(width, outputs(spec, source), inputShape(spec, source));
+                } catch (IllegalArgumentException e) {
+                    for (String p : e.getMessage().replaceFirst("^Invalid network: ", "").split("; ")) {
+                        out.add(spec.study() == Study.WIDTH_SWEEP ? "widths: " + p : p);
+                    }
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** A size problem under the key it comes from; one about nTest alone names nTest itself. */
+    private static String keyed(String key, String problem) {
+        return problem.startsWith("nTest = ") ? problem : key + problem;
+    }
+
+    /** The estimated peak of the run's largest step. */
+    static RunFootprint footprint(ExperimentSpec spec, DatasetSource source) {
+        int[] shape = inputShape(spec, source);
+        RunFootprint.Shape data = new RunFootprint.Shape(shape, Arrays.stream(shape).reduce(1, (a, b) -> a * b),
+                outputs(spec, source));
+        return switch (spec.study()) {
+            case SCALING, PRETRAINED, RICHNESS -> RunFootprint.scaling(spec, data);
+            case DYNAMICS -> RunFootprint.dynamics(spec, data);
+            case WIDTH_SWEEP -> RunFootprint.widthSweep(spec, data);
+        };
+    }
+
+    /** Sizes that no amount of memory makes possible: layers and kernels held in single Java arrays. */
+    private static List<String> limits(ExperimentSpec spec, DatasetSource source) {
+        List<String> out = new ArrayList<>();
+        for (int width : widths(spec)) {
+            NetworkSpec net = spec.network(width, outputs(spec, source), inputShape(spec, source));
+            out.addAll(NetworkFootprint.problems(net));
+        }
+        int most = InfiniteMlpKernel.maxExamples();
+        boolean kernels = spec.learners().stream().anyMatch(l -> l != Learner.NETWORK);
+        int n = Arrays.stream(spec.nGrid()).max().orElse(0);
+        if (scaling(spec) && kernels && n > most) {
+            out.add("nGrid: kernel regression holds the n×n kernel in one Java array, so n can be at most " + most
+                    + " (got " + n + ")");
+        }
+        if ((double) spec.nTest() * n > Integer.MAX_VALUE - 8.0 && kernels) {
+            out.add("nTest × n = " + (long) spec.nTest() * n + " entries of the test kernel exceed one Java array; "
+                    + "use a smaller nTest");
+        }
+        if (Math.min(spec.probeSize(), spec.nGrid()[0]) > most) {
+            out.add("probeSize can be at most " + most + " (the probe kernel is held in one Java array)");
+        }
+        return out;
+    }
+
+    private static boolean scaling(ExperimentSpec spec) {
+        return spec.study() == Study.SCALING || spec.study() == Study.PRETRAINED || spec.study() == Study.RICHNESS;
+    }
+
+    /** What to change, by the part of the estimate that dominates it. */
+    static String advice(String largestPart) {
+        if (largestPart.startsWith("eNTK features")) {
+            return "Use a smaller width: the eNTK's features of each example grow with it (with its square for a CNN).";
+        }
+        if (largestPart.contains("network parameters")) {
+            return "Use a smaller width (the network's parameters grow with its square).";
+        }
+        if (largestPart.startsWith("training activations")) {
+            return "Use a smaller batchSize or width.";
+        }
+        if (largestPart.startsWith("activations of one forward pass")) {
+            return "Use fewer examples (nGrid, nTest) or a smaller width: the network is evaluated on the whole "
+                    + "training and test subsets at once.";
+        }
+        if (largestPart.startsWith("the subset")) {
+            return "Use fewer examples (nGrid, nTest).";
+        }
+        return "Use fewer examples (nGrid, nTest, probeSize), or dtype float32 for the empirical kernels.";
+    }
+
+    private static int[] widths(ExperimentSpec spec) {
+        return spec.study() == Study.WIDTH_SWEEP ? spec.widths() : new int[] {spec.width()};
+    }
+
+    private static int outputs(ExperimentSpec spec, DatasetSource source) {
+        if (source.task() == Task.REGRESSION) {
+            return source.outputs();
+        }
+        return spec.classes() == null ? source.classNames().size() : spec.classes().length;
+    }
+
+    private static int[] inputShape(ExperimentSpec spec, DatasetSource source) {
+        int[] shape = source.train().shape();
+        return spec.architecture().isConvolutional() && shape.length == 3 ? shape
+                : new int[] {source.train().exampleLength()};
+    }
+
+    /** Exposed for the footprint's parts in tests and for callers that show the estimate before a run. */
+    public static Footprint estimate(ExperimentSpec spec, DatasetSource source) {
+        return footprint(spec, source).footprint();
+    }
+}

@@ -1,0 +1,47 @@
+package org.ntkexplorer.core.kernel;
+
+import java.util.List;
+
+import org.ntkexplorer.core.model.PlannedLayer;
+
+/**
+ * How large {@link FeatureExtractor}'s features and temporaries are, from a network's plan alone, so that
+ * {@link EmpiricalNtk#footprint} can estimate a job before any network exists. The extractor sizes itself the same
+ * way (FeatureSizesTest holds the two together); doubles, because the networks a refusal is for overflow a long.
+ */
+final class FeatureSizes {
+    private FeatureSizes() {
+    }
+
+    /** Bytes of a conv chunk's largest temporary per example (the im2col of the backward signal); 0 for MLPs. */
+    static double chunkBytesPerExample(List<PlannedLayer> layers, int logits, int width) {
+        double worst = 0;
+        for (PlannedLayer l : layers) {
+            if (l instanceof PlannedLayer.Conv c) {
+                worst = Math.max(worst, (double) logits * c.height() * c.width() * Math.max(c.fanIn(), c.outChannels())
+                        * width);
+            }
+        }
+        return worst;
+    }
+
+    /** Bytes of the features of one example, summed over layers. */
+    static double featureBytesPerExample(List<PlannedLayer> layers, int logits, int width) {
+        double values = 0;
+        for (PlannedLayer l : layers) {
+            values += featureColumns(l, l == layers.get(layers.size() - 1), logits);
+        }
+        return values * width;
+    }
+
+    /** Dense layers keep the factorised form (inputs and C backward signals); conv layers per-example gradients. */
+    private static double featureColumns(PlannedLayer l, boolean readout, int logits) {
+        if (l instanceof PlannedLayer.Dense d) {
+            return d.fanIn() + (readout ? 0 : (double) logits * d.fanOut());
+        }
+        if (l instanceof PlannedLayer.Conv c) {
+            return (double) logits * c.outChannels() * (c.fanIn() + 1);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,123 @@
+package org.ntkexplorer.core.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.ntkexplorer.core.compute.Footprint;
+
+/**
+ * What a network of a {@link NetworkSpec} will hold, estimated from its {@link LayerPlan} alone, so that a job can be
+ * refused before DL4J allocates anything (a width of 10⁹ used to fail in native code after 40 s of retries).
+ */
+public final class NetworkFootprint {
+    /**
+     * A layer's weights are drawn into one Java double[] (see NtkNetwork's initialisation), so none may exceed what a
+     * Java array holds.
+     */
+    static final long MAX_LAYER_WEIGHTS = Integer.MAX_VALUE - 8L;
+
+    private NetworkFootprint() {
+    }
+
+    /** Problems that no amount of memory solves; empty when the network can be built. */
+    public static List<String> problems(NetworkSpec spec) {
+        List<String> out = new ArrayList<>();
+        double largest = largestLayerWeights(LayerPlan.of(spec));
+        if (largest > MAX_LAYER_WEIGHTS) {
+            out.add(String.format("width %d gives a layer of %.3g weights; one layer can hold at most %,d (a Java "
+                    + "array), so use a smaller width", spec.width(), largest, MAX_LAYER_WEIGHTS));
+        }
+        return out;
+    }
+
+    /** A network used as it was initialised (the eNTK of the {@code kernel} command): parameters only. */
+    public static Footprint atInitialisation(NetworkSpec spec, int bytesPerValue) {
+        LayerPlan plan = LayerPlan.of(spec);
+        double params = parameterCount(plan) * bytesPerValue;
+        double largest = largestLayerWeights(plan);
+        return Footprint.of("network parameters", params + largest * (8 + bytesPerValue), largest * 8);
+    }
+
+    /**
+     * A network trained in minibatches of {@code batchSize} and evaluated in one forward pass over {@code evaluated}
+     * examples (the runner's test and training error), as DL4J holds it.
+     */
+    public static Footprint trained(NetworkSpec spec, int bytesPerValue, TrainingConfig training, int evaluated) {
+        LayerPlan plan = LayerPlan.of(spec);
+        double params = parameterCount(plan) * bytesPerValue;
+        // Parameters, their gradients and the optimiser's state per parameter (Nesterov one, Adam two).
+        int states = switch (training.optimizer()) {
+            case SGD -> 0;
+            case MOMENTUM -> 1;
+            case ADAM -> 2;
+        };
+        double perExample = activationValuesPerExample(plan) * bytesPerValue;
+        double im2col = convWorkingValuesPerExample(plan) * bytesPerValue;
+        int batch = Math.min(training.batchSize(), Math.max(1, evaluated));
+        double largest = largestLayerWeights(plan);
+        return Footprint.of("network parameters, gradients and optimiser state", params * (2 + states)
+                        + largest * (8 + bytesPerValue), largest * 8)
+                // Backpropagation keeps the activations and an error signal of the same size for each layer.
+                .plus(Footprint.of("training activations (batch size " + batch + ")",
+                        batch * (2 * perExample + 2 * im2col), 0))
+                // feedForward keeps every layer's output of the whole set evaluated at once.
+                .plus(Footprint.of("activations of one forward pass over " + evaluated + " examples",
+                        evaluated * (perExample + im2col), 0));
+    }
+
+    /** Parameters of the plan, in a double: a long overflows for the widths this is meant to refuse. */
+    public static double parameterCount(LayerPlan plan) {
+        double p = 0;
+        for (PlannedLayer l : plan.layers()) {
+            if (l instanceof PlannedLayer.Dense d) {
+                p += (double) d.fanIn() * d.fanOut() + d.fanOut();
+            } else if (l instanceof PlannedLayer.Conv c) {
+                p += (double) c.fanIn() * c.outChannels() + c.outChannels();
+            }
+        }
+        return p;
+    }
+
+    private static double largestLayerWeights(LayerPlan plan) {
+        double max = 0;
+        for (PlannedLayer l : plan.layers()) {
+            if (l instanceof PlannedLayer.Dense d) {
+                max = Math.max(max, (double) d.fanIn() * d.fanOut());
+            } else if (l instanceof PlannedLayer.Conv c) {
+                max = Math.max(max, (double) c.fanIn() * c.outChannels());
+            }
+        }
+        return max;
+    }
+
+    /**
+     * Values one example leaves behind in a forward pass: each trainable layer is three DL4J layers (a bias-free
+     * dense or convolution, the scale-and-bias layer, the activation), each with an output of its own.
+     */
+    static double activationValuesPerExample(LayerPlan plan) {
+        double v = plan.spec().inputDim();
+        for (PlannedLayer l : plan.layers()) {
+            if (l instanceof PlannedLayer.Dense d) {
+                v += (d.activation() == null ? 2.0 : 3.0) * d.fanOut();
+            } else if (l instanceof PlannedLayer.Conv c) {
+                v += 3.0 * c.outChannels() * c.height() * c.width();
+            } else if (l instanceof PlannedLayer.AvgPool p) {
+                v += (double) p.channels() * p.outHeight() * p.outWidth();
+            } else if (l instanceof PlannedLayer.GlobalAvgPool g) {
+                v += g.channels();
+            }
+        }
+        return v;
+    }
+
+    /** DL4J convolves through an im2col buffer of fan-in × positions values per example; the largest counts. */
+    static double convWorkingValuesPerExample(LayerPlan plan) {
+        double max = 0;
+        for (PlannedLayer l : plan.layers()) {
+            if (l instanceof PlannedLayer.Conv c) {
+                max = Math.max(max, (double) c.fanIn() * c.height() * c.width());
+            }
+        }
+        return max;
+    }
+}

@@ -1,0 +1,45 @@
+package org.ntkexplorer.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.ntkexplorer.core.experiment.Fits;
+import org.ntkexplorer.core.experiment.Learner;
+import org.ntkexplorer.core.experiment.ResultRow;
+
+class FitSummaryTest {
+    private static void rows(List<ResultRow> out, Learner l, int seeds, double base) {
+        for (int n : new int[] {100, 200, 400}) {
+            for (int s = 0; s < seeds; s++) {
+                out.add(ResultRow.ofTest(l, n, s, base * Math.pow(n, -0.3) * (1 + 0.01 * s), base * Math.pow(n, -0.2)));
+            }
+        }
+    }
+
+    @Test
+    void fitsAreOrderedByLearnerThenMetricAndPointIntervalsAreNotPrinted() {
+        List<ResultRow> rows = new ArrayList<>();
+        rows(rows, Learner.NNGP, 2, 2);
+        rows(rows, Learner.ENTK_INIT, 2, 3);
+        rows(rows, Learner.NETWORK, 1, 4);
+        List<String> lines = FitSummary.lines(Fits.ofResults(rows));
+        assertEquals(List.of("network/test_error", "network/test_mse", "entk-init/test_error", "entk-init/test_mse",
+                "nngp/test_error", "nngp/test_mse"), lines.stream().map(l -> l.substring(0, l.indexOf(' '))).toList());
+        assertEquals("network/test_mse                 alpha = 0.200  no interval: one seed per n  (3 points)",
+                lines.get(1));
+    }
+
+    @Test
+    void networksThatMissedTheirStoppingRuleAreCounted() {
+        List<ResultRow> rows = new ArrayList<>();
+        for (int n : new int[] {100, 200}) {
+            rows.add(new ResultRow(Learner.NETWORK, n, 0, Double.NaN, 0.5 / n, 0.1, 0.01, 0, 100, 5, n == 200,
+                    Double.NaN, Double.NaN, 1));
+        }
+        String line = FitSummary.lines(Fits.ofResults(rows)).get(0);
+        assertEquals(true, line.endsWith("; 1 network did not meet the stopping rule"), line);
+    }
+}
