@@ -34,6 +34,11 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--resume", paramLabel = "DIR", description = "Continue the run in DIR where it stopped.")
     Path resume;
 
+    @Option(names = "--shard", paramLabel = "K/N|auto|auto/N", description = "Run only shard K of N (from 0) of the "
+            + "spec's units, for merging later; auto takes K and N from a Slurm array job, auto/N takes K from a "
+            + "Kubernetes Indexed Job.")
+    String shard;
+
     @Option(names = "--threads", description = "Compute threads (default: all cores).")
     Integer threads;
 
@@ -53,6 +58,10 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         RunFolder folder;
         ExperimentSpec experiment;
         if (resume != null) {
+            if (shard != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--shard does not go with --resume: a resumed folder keeps the shard it was started with");
+            }
             folder = RunFolder.resume(resume);
             experiment = folder.spec();
         } else {
@@ -66,7 +75,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             } catch (InvalidSpecException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
-            folder = RunFolder.create(out, experiment);
+            folder = createFolder(experiment);
         }
         ConsoleProgress bar = ConsoleProgress.to(spec.commandLine().getErr());
         AtomicReference<ExperimentEvent> last = new AtomicReference<>();
@@ -101,6 +110,19 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         }
         o.flush();
         return 0;
+    }
+
+    private RunFolder createFolder(ExperimentSpec experiment) throws java.io.IOException {
+        if (shard == null) {
+            return RunFolder.create(out, experiment);
+        }
+        ShardOption s;
+        try {
+            s = ShardOption.parse(shard, System.getenv());
+        } catch (ShardOption.Invalid e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        return RunFolder.createShard(out, experiment, s.index(), s.count());
     }
 
     private static ExperimentSpec readSpec(Path file) {
