@@ -193,5 +193,6 @@ cmp -s "$work/whole/fits.json" "$work/merged/fits.json" || {
 }
 rows=$(($(wc -l <"$work/merged/results.csv") - 1))
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
-note "timing: 3-task array $array_s s (submit to last task done, 1 CPU each, $cpus CPUs in the node), merge $(secs "$t2" "$t3") s; one process (--threads $threads) $(secs "$t3" "$t4") s"
+note "timing: 3-task array $array_s s (submit to last task done, 1 CPU each, $cpus CPUs in the node)," \
+  "merge $(secs "$t2" "$t3") s; one process (--threads $threads) $(secs "$t3" "$t4") s"
 note "OK: merged results.csv ($rows rows) and fits.json equal the unsharded run's"
