@@ -37,6 +37,11 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--resume", paramLabel = "DIR", description = "Continue the run in DIR where it stopped.")
     Path resume;
 
+    @Option(names = "--shard", paramLabel = "K/N|auto|auto/N", description = "Run only shard K of N (from 0) of the "
+            + "spec's units, for merging later; auto takes K and N from a Slurm array job, auto/N takes K from a "
+            + "Kubernetes Indexed Job.")
+    String shard;
+
     @Option(names = "--threads", description = "Compute threads (default: all cores).")
     Integer threads;
 
@@ -57,6 +62,10 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         RunFolder folder;
         ExperimentSpec experiment;
         if (resume != null) {
+            if (shard != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--shard does not go with --resume: a resumed folder keeps the shard it was started with");
+            }
             folder = RunFolder.resume(resume);
             experiment = folder.spec();
             preflight(experiment);
@@ -69,7 +78,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             }
             // Before the folder exists, so that a run that cannot start leaves nothing behind.
             preflight(experiment);
-            folder = RunFolder.create(out, experiment);
+            folder = createFolder(experiment);
         }
         ConsoleProgress bar = ConsoleProgress.to(spec.commandLine().getErr());
         AtomicReference<ExperimentEvent> last = new AtomicReference<>();
@@ -136,6 +145,19 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
 
     private CommandLine.ParameterException usage(String message) {
         return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+
+    private RunFolder createFolder(ExperimentSpec experiment) throws java.io.IOException {
+        if (shard == null) {
+            return RunFolder.create(out, experiment);
+        }
+        ShardOption s;
+        try {
+            s = ShardOption.parse(shard, System.getenv());
+        } catch (ShardOption.Invalid e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        return RunFolder.createShard(out, experiment, s.index(), s.count());
     }
 
     private static ExperimentSpec readSpec(Path file) {

@@ -21,9 +21,13 @@ final class DynamicsStudy implements StudyRun {
 
     @Override
     public List<UnitKey> units() {
+        return units(ctx.spec);
+    }
+
+    static List<UnitKey> units(ExperimentSpec spec) {
         List<UnitKey> out = new ArrayList<>();
-        for (long seed = 0; seed < ctx.spec.seeds(); seed++) {
-            out.add(new UnitKey(ctx.spec.nGrid()[0], ctx.spec.width(), seed, Double.NaN));
+        for (long seed = 0; seed < spec.seeds(); seed++) {
+            out.add(new UnitKey(spec.nGrid()[0], spec.width(), seed, Double.NaN));
         }
         return out;
     }

@@ -31,11 +31,15 @@ final class RichnessStudy implements StudyRun {
 
     @Override
     public List<UnitKey> units() {
+        return units(ctx.spec);
+    }
+
+    static List<UnitKey> units(ExperimentSpec spec) {
         List<UnitKey> out = new ArrayList<>();
-        for (long seed = 0; seed < ctx.spec.seeds(); seed++) {
-            for (int n : ctx.spec.nGrid()) {
-                for (double a : ctx.spec.richnessGrid()) {
-                    out.add(new UnitKey(n, ctx.spec.width(), seed, a));
+        for (long seed = 0; seed < spec.seeds(); seed++) {
+            for (int n : spec.nGrid()) {
+                for (double a : spec.richnessGrid()) {
+                    out.add(new UnitKey(n, spec.width(), seed, a));
                 }
             }
         }

@@ -62,6 +62,14 @@ public final class RunFolder implements AutoCloseable {
         return create(dir, spec, null);
     }
 
+    /**
+     * A new run of shard {@code index} of {@code count} (from 0): only the units {@link ShardPlan} deals to it. Its
+     * folder is an ordinary run folder that records the shard; {@link RunMerge} joins the shards into one.
+     */
+    public static RunFolder createShard(Path dir, ExperimentSpec spec, int index, int count) throws IOException {
+        return create(dir, spec, new RunManifest.Shard(index, count));
+    }
+
     /** A new run of one shard of a spec (null: the whole run). */
     static RunFolder create(Path dir, ExperimentSpec spec, RunManifest.Shard shard) throws IOException {
         if (dir.toString().isBlank()) {

@@ -50,6 +50,29 @@ final class RunLock implements AutoCloseable {
         return new RunLock(ch, lock);
     }
 
+    /**
+     * Who writes {@code dir} now, or null when nobody does. Only reads: a shared lock is tried and dropped, so a
+     * folder that may not be written (a merge's shards) can be asked too.
+     */
+    static String writer(Path dir) {
+        Path file = dir.resolve(FILE);
+        if (!Files.exists(file)) {
+            return null;
+        }
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            FileLock probe = ch.tryLock(0, Long.MAX_VALUE, true);
+            if (probe != null) {
+                probe.release();
+                return null;
+            }
+        } catch (OverlappingFileLockException e) {
+            // This process holds it.
+        } catch (IOException e) {
+            return null;
+        }
+        return holder(file);
+    }
+
     private static String holder(Path file) {
         try {
             String text = Files.readString(file, StandardCharsets.UTF_8).trim();

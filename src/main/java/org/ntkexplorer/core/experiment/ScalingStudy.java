@@ -32,10 +32,14 @@ final class ScalingStudy implements StudyRun {
 
     @Override
     public List<UnitKey> units() {
+        return units(ctx.spec);
+    }
+
+    static List<UnitKey> units(ExperimentSpec spec) {
         List<UnitKey> out = new ArrayList<>();
-        for (long seed = 0; seed < ctx.spec.seeds(); seed++) {
-            for (int n : ctx.spec.nGrid()) {
-                out.add(new UnitKey(n, ctx.spec.width(), seed, Double.NaN));
+        for (long seed = 0; seed < spec.seeds(); seed++) {
+            for (int n : spec.nGrid()) {
+                out.add(new UnitKey(n, spec.width(), seed, Double.NaN));
             }
         }
         return out;

@@ -30,6 +30,16 @@ interface StudyRun {
     default void finish() {
     }
 
+    /** The units of a spec, as {@link #units()} lists them, without opening its data (a merge of shards needs them). */
+    static List<UnitKey> unitsOf(ExperimentSpec spec) {
+        return switch (spec.study()) {
+            case SCALING, PRETRAINED -> ScalingStudy.units(spec);
+            case DYNAMICS -> DynamicsStudy.units(spec);
+            case WIDTH_SWEEP -> WidthSweepStudy.units(spec);
+            case RICHNESS -> RichnessStudy.units(spec);
+        };
+    }
+
     static StudyRun of(RunContext ctx) {
         return switch (ctx.spec.study()) {
             case SCALING, PRETRAINED -> new ScalingStudy(ctx);

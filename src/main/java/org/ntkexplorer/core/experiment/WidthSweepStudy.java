@@ -22,10 +22,14 @@ final class WidthSweepStudy implements StudyRun {
 
     @Override
     public List<UnitKey> units() {
+        return units(ctx.spec);
+    }
+
+    static List<UnitKey> units(ExperimentSpec spec) {
         List<UnitKey> out = new ArrayList<>();
-        for (long seed = 0; seed < ctx.spec.seeds(); seed++) {
-            for (int width : ctx.spec.widths()) {
-                out.add(new UnitKey(ctx.spec.nGrid()[0], width, seed, Double.NaN));
+        for (long seed = 0; seed < spec.seeds(); seed++) {
+            for (int width : spec.widths()) {
+                out.add(new UnitKey(spec.nGrid()[0], width, seed, Double.NaN));
             }
         }
         return out;

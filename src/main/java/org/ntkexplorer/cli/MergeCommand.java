@@ -1,0 +1,48 @@
+package org.ntkexplorer.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import org.ntkexplorer.core.experiment.RunMerge;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "merge", sortOptions = false,
+        description = "Merge the folders of a sharded run (run --shard) into one run folder, which the window opens "
+                + "like any other. The shards must have run the same spec and together hold every unit once.")
+final class MergeCommand implements java.util.concurrent.Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "SHARD_DIR", description = "Run folders of the shards.")
+    List<Path> shards;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Run folder to create.")
+    Path out;
+
+    @Option(names = "--partial", description = "Merge even when units are missing (they are listed); resuming the "
+            + "merged folder computes them.")
+    boolean partial;
+
+    @Override
+    public Integer call() throws Exception {
+        RunMerge.Result r = RunMerge.merge(shards, out, partial);
+        PrintWriter o = spec.commandLine().getOut();
+        r.fits().forEach((k, e) -> o.printf(Locale.ROOT, "%-28s alpha = %.3f  [%.3f, %.3f]  (%d points)%n", k.id(),
+                e.fit().alpha(), e.fit().ciLow(), e.fit().ciHigh(), e.fit().pointsUsed()));
+        if (!r.missing().isEmpty()) {
+            o.printf("missing %d of %d units (not merged):%n", r.missing().size(), r.totalUnits());
+            r.missing().forEach(m -> o.println("  " + m));
+            o.printf("finish them with run --resume on their shards and merge again, or run --resume %s%n", r.dir());
+        }
+        o.printf("merged %d folders, %d of %d units, into %s%n", r.shards(), r.units(), r.totalUnits(),
+                r.dir().toAbsolutePath());
+        o.flush();
+        return 0;
+    }
+}
