@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         versionProvider = NtkCli.Version.class,
         description = "Explore where the Neural Tangent Kernel stops explaining finite networks.%n"
                 + "Without a subcommand (and without any argument) the window opens.",
-        subcommands = {InfoCommand.class, DatasetsCommand.class, MakeSampleCommand.class, KernelCommand.class, BenchCommand.class, RunCommand.class, MergeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InfoCommand.class, DatasetsCommand.class, MakeSampleCommand.class, KernelCommand.class, BenchCommand.class, RunCommand.class, MergeCommand.class, TuneCommand.class, CommandLine.HelpCommand.class})
 public final class NtkCli implements Runnable {
     /** Exit status for a command that ran but failed; usage errors use picocli's 2. */
     public static final int EXIT_FAILURE = 1;

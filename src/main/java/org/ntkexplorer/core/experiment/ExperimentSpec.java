@@ -93,6 +93,14 @@ public record ExperimentSpec(Study study, String dataset, int[] classes, int[] n
         return widths.clone();
     }
 
+    /** The same spec with another learning rate and test-set size (a learning-rate sweep's trial). */
+    ExperimentSpec withTrial(double rate, int testSize) {
+        return new ExperimentSpec(study, dataset, classes, nGrid, testSize, seeds, preprocessing, architecture, depth,
+                width, widths, activation, parameterization, sigmaW, sigmaB, optimizer, rate, momentum, batchSize,
+                budget, weightDecay, loss, schedule, learners, probeSize, ridge, dtype, n0, snapshotEvery,
+                snapshotRegression, false, centered, richness, richnessGrid);
+    }
+
     public TrainingConfig training() {
         return new TrainingConfig(optimizer, learningRate, momentum, batchSize, budget.epochs(), weightDecay, loss,
                 schedule);

@@ -1,0 +1,108 @@
+package org.ntkexplorer.core.experiment;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import org.ntkexplorer.core.compute.TaskMonitor;
+import org.ntkexplorer.core.data.DatasetRegistry;
+import org.ntkexplorer.core.data.DatasetSource;
+import org.ntkexplorer.core.data.TrainingPartOnly;
+
+/**
+ * Chooses a spec's learning rate on held-out training data (docs/science.md, §Training protocol): for each rate, a
+ * network of the spec is trained under the spec's protocol on n training examples and measured on examples held out
+ * of the dataset's training part (never its test part). The rate with the lowest mean validation error wins; ties go
+ * to the smaller rate. Networks run in a scratch run folder that is deleted afterwards.
+ */
+public final class LearningRateSweep {
+
+    /** One rate: mean validation error and MSE over seeds, and how its networks trained. */
+    public record Trial(double rate, double validationError, double validationMse, double trainError, long steps,
+                        int converged, int networks, String diverged) {
+    }
+
+    public record Result(int n, int validation, List<Trial> trials, double best) {
+    }
+
+    private LearningRateSweep() {
+    }
+
+    public static Result run(ExperimentSpec spec, double[] rates, int n, int validation, int seeds, TaskMonitor monitor,
+                             Consumer<String> report) throws IOException {
+        DatasetSource source = new TrainingPartOnly(DatasetRegistry.open(spec.dataset()));
+        Path scratch = Files.createTempDirectory("ntk-lr-sweep");
+        List<Trial> trials = new ArrayList<>();
+        try {
+            for (double rate : rates) {
+                ExperimentSpec trial = spec.withTrial(rate, validation);
+                Preflight.check(trial, source);
+                trials.add(trial(trial, source, scratch.resolve("rate-" + trials.size()), n, seeds, monitor));
+                report.accept(describe(trials.get(trials.size() - 1)));
+            }
+        } finally {
+            delete(scratch);
+        }
+        double best = trials.stream().filter(t -> t.diverged() == null)
+                .min(Comparator.comparingDouble(Trial::validationError).thenComparingDouble(Trial::rate))
+                .map(Trial::rate).orElse(Double.NaN);
+        return new Result(n, validation, trials, best);
+    }
+
+    private static Trial trial(ExperimentSpec spec, DatasetSource source, Path dir, int n, int seeds,
+                               TaskMonitor monitor) throws IOException {
+        double error = 0;
+        double mse = 0;
+        double trainError = 0;
+        long steps = 0;
+        int converged = 0;
+        try (RunFolder folder = RunFolder.create(dir, spec)) {
+            RunContext ctx = new RunContext(spec, folder, e -> { }, monitor, source);
+            for (long seed = 0; seed < seeds; seed++) {
+                PreparedSplit[] split = ctx.split(n, seed);
+                UnitKey key = new UnitKey(n, spec.width(), seed, spec.richness());
+                NetworkUnit unit = new NetworkUnit(key, ctx.network(spec.width(), split[0], seed,
+                        spec.transform(Double.NaN)), split[0], split[1]);
+                TrainingOutcome out;
+                try {
+                    out = new TrainingLoop(ctx, false).train(unit, key.id(), null, new TrainingLoop.Hooks() { },
+                            new double[] {0, 1});
+                } catch (DivergedException e) {
+                    return new Trial(spec.learningRate(), Double.NaN, Double.NaN, Double.NaN, -1, 0, seeds,
+                            e.getMessage());
+                }
+                error += out.test().error() / seeds;
+                mse += out.test().mse() / seeds;
+                trainError += out.trainError() / seeds;
+                steps += out.steps();
+                // Without a stopping rule there is nothing to miss.
+                converged += out.converged() == null || out.converged() ? 1 : 0;
+            }
+        }
+        return new Trial(spec.learningRate(), error, mse, trainError, steps / seeds, converged, seeds, null);
+    }
+
+    /** One line per trial, for the terminal and for preset help texts. */
+    public static String describe(Trial t) {
+        if (t.diverged() != null) {
+            return String.format(java.util.Locale.ROOT, "rate %-8s diverged", RowSchema.num(t.rate()).trim());
+        }
+        return String.format(java.util.Locale.ROOT, "rate %-8s validation error %.4f  MSE %.4f  train error %.4f  "
+                + "%d steps%s", RowSchema.num(t.rate()).trim(), t.validationError(), t.validationMse(), t.trainError(),
+                t.steps(), t.converged() < t.networks() ? ", " + (t.networks() - t.converged()) + " of " + t.networks()
+                        + " missed the stopping rule" : "");
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
