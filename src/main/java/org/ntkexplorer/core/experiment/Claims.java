@@ -18,13 +18,15 @@ import org.ntkexplorer.core.scaling.ScalingPoint;
  *       initialisation, and still worse than the network.</li>
  * </ul>
  * A claim is supported when every interval lies above 0, contradicted when one lies below 0, and otherwise not
- * supported: the run cannot tell.
+ * supported: the run cannot tell. With a single seed at some n there is no interval at all, and the run cannot test
+ * the claim yet.
  */
 public final class Claims {
     private static final int RESAMPLES = 1000;
 
     public enum Verdict {
-        SUPPORTS("supports"), DOES_NOT_SUPPORT("does not support"), CONTRADICTS("contradicts");
+        SUPPORTS("supports"), DOES_NOT_SUPPORT("does not support"), CONTRADICTS("contradicts"),
+        CANNOT_TEST("cannot yet test");
 
         private final String words;
 
@@ -40,11 +42,17 @@ public final class Claims {
     /** α of {@code higher} minus α of {@code lower}, which the claim expects to be positive. */
     public record Difference(Learner higher, Learner lower, PairedDifference d) {
         public Verdict verdict() {
+            if (d.fewest() < 2) {
+                return Verdict.CANNOT_TEST;
+            }
             return d.low() > 0 ? Verdict.SUPPORTS : d.high() < 0 ? Verdict.CONTRADICTS : Verdict.DOES_NOT_SUPPORT;
         }
 
-        /** "network α − entk-init α = 0.080 [0.030, 0.130]". */
+        /** "network α − entk-init α = 0.080 [0.030, 0.130]" (no interval with one seed per n). */
         public String describe() {
+            if (d.fewest() < 2) {
+                return String.format(Locale.ROOT, "%s α − %s α = %.3f", higher.id(), lower.id(), d.value());
+            }
             return String.format(Locale.ROOT, "%s α − %s α = %.3f [%.3f, %.3f]", higher.id(), lower.id(), d.value(),
                     d.low(), d.high());
         }
@@ -54,6 +62,9 @@ public final class Claims {
     public record Check(int claim, String statement, ScalingTable.Metric metric, List<Difference> differences) {
         public Verdict verdict() {
             Verdict v = Verdict.SUPPORTS;
+            if (differences.stream().anyMatch(d -> d.verdict() == Verdict.CANNOT_TEST)) {
+                return Verdict.CANNOT_TEST;
+            }
             for (Difference d : differences) {
                 if (d.verdict() == Verdict.CONTRADICTS) {
                     return Verdict.CONTRADICTS;
@@ -67,7 +78,8 @@ public final class Claims {
 
         /** "supports claim 1" and the like. */
         public String verdictText() {
-            return verdict().words() + " claim " + claim;
+            return verdict().words() + " claim " + claim + (verdict() == Verdict.CANNOT_TEST
+                    ? ": one seed at some n gives no interval" : "");
         }
     }
 

@@ -16,8 +16,9 @@ import java.util.TreeMap;
  *
  * @param value  α_A − α_B from every paired run
  * @param pairs  runs (n, seed) measured for both learners
+ * @param fewest the fewest paired seeds at any n: with one, the interval has zero width and says nothing
  */
-public record PairedDifference(double value, double low, double high, double level, int pairs) {
+public record PairedDifference(double value, double low, double high, double level, int pairs, int fewest) {
 
     /**
      * @return null when fewer than two sizes have a run measured for both learners
@@ -40,9 +41,10 @@ public record PairedDifference(double value, double low, double high, double lev
             return null;
         }
         int pairs = byN.values().stream().mapToInt(List::size).sum();
+        int fewest = byN.values().stream().mapToInt(List::size).min().orElse(0);
         double value = slope(byN, null, 0) - slope(byN, null, 1);
         if (resamples == 0) {
-            return new PairedDifference(value, value, value, level, pairs);
+            return new PairedDifference(value, value, value, level, pairs, fewest);
         }
         SplittableRandom rnd = new SplittableRandom(seed);
         double[] d = new double[resamples];
@@ -60,7 +62,7 @@ public record PairedDifference(double value, double low, double high, double lev
         Arrays.sort(d);
         double tail = (1 - level) / 2;
         return new PairedDifference(value, PowerLawFit.quantile(d, tail), PowerLawFit.quantile(d, 1 - tail), level,
-                pairs);
+                pairs, fewest);
     }
 
     private static boolean usable(ScalingPoint p) {

@@ -40,6 +40,15 @@ class ClaimsTest {
     }
 
     @Test
+    void oneSeedPerSizeCannotTestTheClaim() {
+        List<ResultRow> one = rows(0.5, 0.2).stream().filter(r -> r.seed() == 0).toList();
+        Claims.Check c = Claims.check(Study.SCALING, one, ScalingTable.Metric.TEST_ERROR).orElseThrow();
+        assertEquals(Claims.Verdict.CANNOT_TEST, c.verdict());
+        assertEquals("cannot yet test claim 1: one seed at some n gives no interval", c.verdictText());
+        assertEquals("network α − entk-init α = 0.300", c.differences().get(0).describe());
+    }
+
+    @Test
     void otherStudiesStateNoClaimHere() {
         assertTrue(Claims.check(Study.DYNAMICS, rows(0.5, 0.2), ScalingTable.Metric.TEST_ERROR).isEmpty());
     }
