@@ -62,6 +62,11 @@ public final class RichnessTable {
         return out;
     }
 
+    /** α as a person writes it: 0.1, 10, 1000. */
+    private static String plain(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
     public boolean isEmpty() {
         return movement.isEmpty() && exponents.isEmpty() && kernel.isEmpty();
     }
@@ -85,7 +90,7 @@ public final class RichnessTable {
             Exponent lazy = ex.get(ex.size() - 1);
             boolean overlap = lazy.fit().ciLow() <= k.ciHigh() && k.ciLow() <= lazy.fit().ciHigh();
             out.add(String.format(Locale.ROOT, "Lazy end, α = %s: network exponent %.3f [%.3f, %.3f], eNTK %.3f "
-                            + "[%.3f, %.3f]: %s", RowSchema.num(lazy.richness()), lazy.fit().alpha(),
+                            + "[%.3f, %.3f]: %s", plain(lazy.richness()), lazy.fit().alpha(),
                     lazy.fit().ciLow(), lazy.fit().ciHigh(), k.alpha(), k.ciLow(), k.ciHigh(),
                     overlap ? "the intervals overlap, as the lazy limit predicts"
                             : "the intervals do not overlap, so this run has not reached the lazy limit"));
@@ -93,7 +98,7 @@ public final class RichnessTable {
                 Exponent rich = ex.get(0);
                 boolean differs = rich.fit().ciLow() > k.ciHigh() || rich.fit().ciHigh() < k.ciLow();
                 out.add(String.format(Locale.ROOT, "Rich end, α = %s: network exponent %.3f [%.3f, %.3f]: %s",
-                        RowSchema.num(rich.richness()), rich.fit().alpha(), rich.fit().ciLow(), rich.fit().ciHigh(),
+                        plain(rich.richness()), rich.fit().alpha(), rich.fit().ciLow(), rich.fit().ciHigh(),
                         differs ? "differs from the eNTK's" : "not distinguishable from the eNTK's in this run"));
             }
         }
@@ -102,7 +107,7 @@ public final class RichnessTable {
             Movement small = m.get(0);
             Movement large = m.get(m.size() - 1);
             out.add(String.format(Locale.ROOT, "Kernel movement %.3g at α = %s, %.3g at α = %s: %s", small.mean(),
-                    RowSchema.num(small.richness()), large.mean(), RowSchema.num(large.richness()),
+                    plain(small.richness()), large.mean(), plain(large.richness()),
                     large.mean() < small.mean() ? "falls as α grows, as theory predicts"
                             : "does not fall as α grows, against theory"));
         }
