@@ -81,17 +81,18 @@ public class NtkExplorerApp extends Application {
                     () -> new IllegalArgumentException("no preset " + preset)).spec());
             started = window.startRun();
         }
+        String enlarge = getParameters().getNamed().get("smoke-enlarge");
+        if (enlarge != null) {
+            // Two seconds before the screenshot, so the charts have redrawn at their new size.
+            PauseTransition grow = new PauseTransition(Duration.seconds(Math.max(0.5, seconds - 2)));
+            grow.setOnFinished(e -> window.grid().shown().stream().filter(p -> p.title().equalsIgnoreCase(enlarge))
+                    .findFirst().ifPresent(p -> window.grid().enlarge(p)));
+            grow.play();
+        }
         PauseTransition wait = new PauseTransition(Duration.seconds(seconds));
         wait.setOnFinished(e -> {
             int code = 1;
             try {
-                String enlarge = getParameters().getNamed().get("smoke-enlarge");
-                if (enlarge != null) {
-                    window.grid().shown().stream().filter(p -> p.title().equalsIgnoreCase(enlarge)).findFirst()
-                            .ifPresent(p -> window.grid().enlarge(p));
-                    window.grid().applyCss();
-                    window.grid().layout();
-                }
                 window.saveScreenshot(screenshot);
                 String exportDir = getParameters().getNamed().get("smoke-export");
                 if (exportDir != null) {

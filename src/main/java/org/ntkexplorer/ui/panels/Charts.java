@@ -166,8 +166,8 @@ public final class Charts {
     }
 
     /**
-     * A log axis labels only powers of ten, so a range inside one decade would show no numbers: the y axis is set
-     * to the decades enclosing every point and its error bar instead of auto-ranging.
+     * A log axis labels only powers of its base, so a range inside one decade would show no numbers: the y axis is
+     * set to the powers enclosing every point and its error bar instead of auto-ranging.
      */
     static void fitLogYToDecades(XYChart chart, Collection<? extends DataSet> sets) {
         double min = Double.POSITIVE_INFINITY;
@@ -189,8 +189,12 @@ public final class Charts {
         }
         DefaultNumericAxis y = y(chart);
         if (max > 0 && min > 0 && Double.isFinite(min)) {
+            // Within a factor of 8, powers of two (0.125, 0.25, 0.5) label the axis more finely than decades.
+            double base = max / min < 8 ? 2 : 10;
+            y.setLogarithmBase(base);
+            double lb = Math.log(base);
             y.setAutoRanging(false);
-            y.set(Math.pow(10, Math.floor(Math.log10(min))), Math.pow(10, Math.ceil(Math.log10(max))));
+            y.set(Math.pow(base, Math.floor(Math.log(min) / lb)), Math.pow(base, Math.ceil(Math.log(max) / lb)));
         } else {
             y.setAutoRanging(true);
         }
