@@ -59,5 +59,14 @@ class FirstScreenTest {
         Button runIt = robot.lookup("#run-it-yourself").queryButton();
         assertTrue(runIt.isVisible() && runIt.getTooltip().getText().contains("scaling-mlp-quick"),
                 runIt.getTooltip().getText());
+
+        // One click starts the quick preset itself in a new folder, the example's panels making way for it.
+        robot.clickOn(runIt);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.session().runningProperty().get());
+        assertTrue(window.bannerText().startsWith("Running scaling-mlp-quick"), window.bannerText());
+        assertEquals(org.ntkexplorer.core.experiment.Presets.find("scaling-mlp-quick").orElseThrow().spec().toJson(),
+                window.shownSpec().toJson());
+        robot.interact(() -> window.session().cancel());
+        Windows.waitUntilIdle(window, 60);
     }
 }
