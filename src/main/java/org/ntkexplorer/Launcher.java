@@ -5,14 +5,15 @@ import org.ntkexplorer.cli.NtkCli;
 /**
  * Entry point of the jar and of the installers. It does not extend {@code Application}, so JavaFX can be
  * loaded from the class path; with no arguments it opens the window, with any argument it runs the CLI;
- * {@code --smoke-test=OUT.png [--smoke-seconds=N]} opens the window, runs a short study and saves a screenshot.
+ * {@code --smoke-test=OUT.png [--smoke-seconds=N]} opens the window, runs a short study and saves a screenshot, and
+ * {@code --size=WxH} opens the window at that size (a projector's 1280x720, say).
  */
 public final class Launcher {
     private Launcher() {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0 || args[0].startsWith("--smoke-test")) {
+        if (args.length == 0 || args[0].startsWith("--smoke-test") || args[0].startsWith("--size=")) {
             org.ntkexplorer.ui.NtkExplorerApp.launchApp(args);
             return;
         }

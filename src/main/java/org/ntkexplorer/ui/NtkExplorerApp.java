@@ -16,11 +16,12 @@ import org.ntkexplorer.core.experiment.Presets;
 import org.ntkexplorer.ui.panels.LivePanel;
 
 /**
- * The JavaFX application; started through {@link org.ntkexplorer.Launcher}. With {@code --smoke-test=OUT.png} it
- * runs a preset ({@code --smoke-preset=NAME}, default the quick dynamics one) for a few seconds, or shows a run
- * folder ({@code --smoke-open=DIR}), saves a
- * screenshot of the window (and each panel as PNG and CSV with {@code --smoke-export=DIR}) and exits: 0 when the
- * window rendered and nothing failed.
+ * The JavaFX application; started through {@link org.ntkexplorer.Launcher}. It opens on the example run shipped in
+ * sample-data/runs/. With {@code --smoke-test=OUT.png} it runs a preset ({@code --smoke-preset=NAME}, default the
+ * quick dynamics one) for a few seconds, or shows a run folder ({@code --smoke-open=DIR}, {@code example} for the
+ * example run), saves a screenshot of the window (and each panel as PNG and CSV with {@code --smoke-export=DIR})
+ * and exits: 0 when the window rendered and nothing failed. {@code --size=WxH} sets the window's size (screenshots
+ * at projector sizes), {@code --smoke-enlarge=TITLE} enlarges a panel before the screenshot.
  */
 public class NtkExplorerApp extends Application {
     private MainWindow window;
@@ -38,8 +39,17 @@ public class NtkExplorerApp extends Application {
         });
         Preferences prefs = Preferences.userRoot().node("org/ntkexplorer/" + System.getProperty("ntk.prefsNode", "app"));
         window = new MainWindow(stage, prefs, MainWindow.defaultThreads());
-        stage.show();
         Map<String, String> named = getParameters().getNamed();
+        if (named.containsKey("size")) {
+            String[] wh = named.get("size").split("x");
+            stage.setWidth(Double.parseDouble(wh[0]));
+            stage.setHeight(Double.parseDouble(wh[1]));
+            window.setFormShown(Double.parseDouble(wh[0]) >= 1500);
+        }
+        stage.show();
+        if (!named.containsKey("smoke-test")) {
+            window.openExample();
+        }
         if (named.containsKey("smoke-test")) {
             // After the first pulse: ChartFX holds its data sets' locks during the layout that show() starts.
             PauseTransition settle = new PauseTransition(Duration.millis(500));
@@ -59,13 +69,25 @@ public class NtkExplorerApp extends Application {
         boolean started;
         if (openRun != null) {
             // Shows a finished run instead of starting one: how the README's result plots are made.
-            window.openRun(Path.of(openRun));
+            if (openRun.equals("example")) {
+                window.openExample();
+            } else {
+                window.openRun(Path.of(openRun));
+            }
             started = true;
         } else {
             String preset = getParameters().getNamed().getOrDefault("smoke-preset", "dynamics-mlp-quick");
             window.form().setSpec(Presets.find(preset).orElseThrow(
                     () -> new IllegalArgumentException("no preset " + preset)).spec());
             started = window.startRun();
+        }
+        String enlarge = getParameters().getNamed().get("smoke-enlarge");
+        if (enlarge != null) {
+            // Two seconds before the screenshot, so the charts have redrawn at their new size.
+            PauseTransition grow = new PauseTransition(Duration.seconds(Math.max(0.5, seconds - 2)));
+            grow.setOnFinished(e -> window.grid().shown().stream().filter(p -> p.title().equalsIgnoreCase(enlarge))
+                    .findFirst().ifPresent(p -> window.grid().enlarge(p)));
+            grow.play();
         }
         PauseTransition wait = new PauseTransition(Duration.seconds(seconds));
         wait.setOnFinished(e -> {
@@ -79,7 +101,7 @@ public class NtkExplorerApp extends Application {
                 String stageText = window.session().stageProperty().get();
                 boolean failed = stageText.startsWith("failed");
                 boolean drawn = Files.size(screenshot) > 20_000;
-                List<LivePanel> shown = window.panels().stream().filter(javafx.scene.Node::isVisible).toList();
+                List<LivePanel> shown = window.grid().shown();
                 long withData = shown.stream().filter(LivePanel::hasData).count();
                 System.out.printf("smoke test: started=%s, stage='%s', panels with data=%d/%d, screenshot %,d bytes, "
                         + "uncaught=%s%n", started, stageText, withData, shown.size(), Files.size(screenshot), uncaught);

@@ -27,6 +27,8 @@ import org.ntkexplorer.core.experiment.ExperimentEvent;
 import org.ntkexplorer.core.experiment.ExperimentRunner;
 import org.ntkexplorer.core.experiment.ExperimentSpec;
 import org.ntkexplorer.core.experiment.RunFolder;
+import org.ntkexplorer.core.experiment.RunPlan;
+import org.ntkexplorer.core.experiment.TimeLeft;
 
 /**
  * The window's view of running experiments. Runs go to the single compute thread; their events are queued
@@ -48,13 +50,21 @@ public final class RunSession implements AutoCloseable {
     private volatile boolean cancelRequested;
     /** A run folder is being read for {@link #open}; touched on the FX thread only. */
     private boolean loading;
-    private long startNanos;
+    private final RunClock clock = new RunClock();
+
+    /** A saved run as read for {@link #open}: its spec and how far it got. */
+    public record Opened(ExperimentSpec spec, RunPlan.Completion completion) {
+    }
 
     public RunSession(int threads) {
         this.executor = new ComputeExecutor(threads);
         this.drain = new Timeline(new KeyFrame(DRAIN_PERIOD, e -> drainNow()));
         drain.setCycleCount(Timeline.INDEFINITE);
         drain.play();
+        // Between reports the estimate still falls with the clock, once a second.
+        Timeline tick = new Timeline(new KeyFrame(Duration.seconds(1), e -> showTimeLeft()));
+        tick.setCycleCount(Timeline.INDEFINITE);
+        tick.play();
     }
 
     public int threads() {
@@ -93,6 +103,7 @@ public final class RunSession implements AutoCloseable {
     public void start(ExperimentSpec spec, Path folderPath) {
         ensureIdle();
         begin(folderPath);
+        clock.start(TimeLeft.of(spec, List.of()));
         submitRun(() -> {
             RunFolder folder;
             try {
@@ -120,6 +131,8 @@ public final class RunSession implements AutoCloseable {
                 folder = RunFolder.resume(folderPath);
                 spec = folder.spec();
                 queue.addAll(folder.replay());
+                TimeLeft t = TimeLeft.of(spec, folder.finishedUnits());
+                Platform.runLater(() -> clock.start(t));
             } catch (IOException | RuntimeException e) {
                 closeQuietly(folder);
                 read.completeExceptionally(e);
@@ -153,22 +166,27 @@ public final class RunSession implements AutoCloseable {
      * events reach the consumers on the FX thread, and then the future completes with the run's spec. Nothing else
      * can start until it has.
      */
-    public CompletableFuture<ExperimentSpec> open(Path folderPath) {
+    public CompletableFuture<Opened> open(Path folderPath) {
         ensureIdle();
         loading = true;
-        CompletableFuture<ExperimentSpec> read = new CompletableFuture<>();
+        CompletableFuture<Opened> read = new CompletableFuture<>();
         executor.submit(() -> {
             try {
                 RunFolder folder = RunFolder.open(folderPath);
-                ExperimentSpec spec = folder.spec();
+                Opened opened = new Opened(folder.spec(), RunPlan.completion(folder));
                 List<ExperimentEvent> events = folder.replay();
                 Platform.runLater(() -> {
                     loading = false;
                     runFolder.set(folderPath);
+                    // The status bar tells this run's state, not what the last live run ended with.
+                    stage.set("opened: " + opened.completion().describe());
+                    progress.set(opened.completion().total() == 0 ? 0
+                            : opened.completion().finished() / (double) opened.completion().total());
+                    timeLeft.set("");
+                    read.complete(opened);
                     for (Consumer<List<ExperimentEvent>> c : consumers) {
                         c.accept(events);
                     }
-                    read.complete(spec);
                 });
             } catch (Throwable t) {
                 Platform.runLater(() -> {
@@ -206,7 +224,8 @@ public final class RunSession implements AutoCloseable {
         progress.set(0);
         stage.set("starting");
         runFolder.set(folderPath);
-        startNanos = System.nanoTime();
+        timeLeft.set("");
+        clock.start(null);
     }
 
     /** Runs to the end on the compute thread and then releases the folder's lock. */
@@ -241,26 +260,27 @@ public final class RunSession implements AutoCloseable {
         List<ExperimentEvent> batch = new ArrayList<>();
         for (ExperimentEvent e; (e = queue.poll()) != null; ) {
             batch.add(e);
+            clock.accept(e);
             if (e instanceof ExperimentEvent.Progress p) {
                 progress.set(p.fraction());
                 stage.set(p.stage());
-                double elapsed = (System.nanoTime() - startNanos) / 1e9;
-                timeLeft.set(p.fraction() > 0.02 && p.fraction() < 1
-                        ? String.format("%.0f s left", elapsed * (1 - p.fraction()) / p.fraction()) : "");
             } else if (e instanceof ExperimentEvent.Finished f) {
                 running.set(false);
                 progress.set(1);
                 stage.set(String.format("finished in %.1f s", f.seconds()));
-                timeLeft.set("");
             } else if (e instanceof ExperimentEvent.Failed f) {
                 running.set(false);
                 stage.set(f.cancelled() ? "cancelled" : "failed: " + f.reason());
-                timeLeft.set("");
             }
         }
+        showTimeLeft();
         for (Consumer<List<ExperimentEvent>> c : consumers) {
             c.accept(batch);
         }
+    }
+
+    private void showTimeLeft() {
+        timeLeft.set(running.get() ? clock.text() : "");
     }
 
     @Override

@@ -80,7 +80,9 @@ final class DynamicsStudy implements StudyRun {
             if (e.epoch() % ctx.spec.snapshotEvery() != 0 && !e.last()) {
                 return false;
             }
-            ctx.progress((e.epoch() - 0.5) / Math.max(1, e.epoch()), "kernel snapshot, epoch " + e.epoch());
+            // The same fraction as the training loop reports (steps of the budget), so progress never runs back.
+            ctx.progress((double) e.step() / ctx.spec.budget().scheduleSteps(unit.train.size(), ctx.spec.batchSize()),
+                    "kernel snapshot, epoch " + e.epoch());
             INDArray k = ctx.probeKernel(unit.net, probe);
             double loss = Double.isNaN(e.trainLoss()) ? e.epochLoss() : e.trainLoss();
             double testError = Double.isNaN(e.testError()) ? unit.evaluateTest().error() : e.testError();

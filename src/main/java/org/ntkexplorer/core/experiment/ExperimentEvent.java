@@ -106,6 +106,13 @@ public sealed interface ExperimentEvent {
     record WidthFitUpdated(WidthMeasure measure, PowerLawFitResult fit) implements ExperimentEvent {
     }
 
+    /**
+     * A unit finished whole and was marked in units.csv, after {@code seconds} of computation in this process (what
+     * an estimate of the time left is made from).
+     */
+    record UnitFinished(UnitKey unit, double seconds) implements ExperimentEvent {
+    }
+
     /** Overall progress in [0, 1], with the stage being worked on. */
     record Progress(double fraction, String stage) implements ExperimentEvent {
     }

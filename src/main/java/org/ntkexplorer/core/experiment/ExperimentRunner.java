@@ -62,7 +62,9 @@ public final class ExperimentRunner {
                 ctx.progress(0, u.describe());
                 Checkpoint cp = Checkpoint.read(folder.checkpointFile(study.checkpointName(u)), folder::log);
                 study.run(u, cp);
-                folder.units.append(new UnitRow(u, (System.nanoTime() - t0) / 1e9));
+                double unitSeconds = (System.nanoTime() - t0) / 1e9;
+                folder.units.append(new UnitRow(u, unitSeconds));
+                listener.onEvent(new ExperimentEvent.UnitFinished(u, unitSeconds));
                 folder.deleteCheckpoint(study.checkpointName(u));
                 releaseMemory();
                 ctx.unitDone();

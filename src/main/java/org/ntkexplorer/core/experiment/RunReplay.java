@@ -55,8 +55,10 @@ final class RunReplay {
         for (int i = 0; i < dynamics.size(); i++) {
             DynamicsRow r = dynamics.get(i);
             double[] eig = spectra.getOrDefault(key(r.seed(), r.n(), r.epoch(), SpectrumRow.EMPIRICAL), new double[0]);
-            // The heatmap shows the latest kernel only, so only that one is read back.
-            KernelPicture picture = i == dynamics.size() - 1 ? picture(r.seed(), r.n(), r.epoch()) : null;
+            // The heatmap shows each network's latest kernel, so only the last snapshot of each is read back.
+            boolean lastOfNetwork = i == dynamics.size() - 1 || dynamics.get(i + 1).seed() != r.seed()
+                    || dynamics.get(i + 1).n() != r.n();
+            KernelPicture picture = lastOfNetwork ? picture(r.seed(), r.n(), r.epoch()) : null;
             out.add(new ExperimentEvent.KernelSnapshot(r.seed(), r.n(), r.epoch(), r.step(), eig, r.effectiveRank(),
                     r.spectrumSlope(), r.distanceToInit(), r.velocity(), r.ckaPrevious(), r.targetAlignment(),
                     r.regressionTestError(), picture));

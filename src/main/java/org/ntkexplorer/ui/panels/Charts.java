@@ -1,6 +1,10 @@
 package org.ntkexplorer.ui.panels;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
+
+import javafx.scene.paint.Color;
 
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
@@ -10,75 +14,225 @@ import io.fair_acc.chartfx.plugins.Zoomer;
 import io.fair_acc.chartfx.renderer.ErrorStyle;
 import io.fair_acc.chartfx.renderer.LineStyle;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
+import io.fair_acc.chartfx.ui.css.DataSetNode;
+import io.fair_acc.dataset.DataSet;
+import io.fair_acc.dataset.DataSetError;
 import io.fair_acc.dataset.spi.DoubleDataSet;
 import io.fair_acc.dataset.spi.DoubleErrorDataSet;
 
+import org.ntkexplorer.core.experiment.Learner;
 import org.ntkexplorer.core.experiment.SeedSummary;
 import org.ntkexplorer.core.scaling.PowerLawFitResult;
 
-/** Chart construction shared by the panels: labelled axes, zoom, point tooltips, legend. */
-final class Charts {
+/**
+ * Chart construction shared by the panels. Every chart has two renderers: {@link #points} draws measured values
+ * with markers and error bars, {@link #lines} draws fitted lines, dashed and left out of the legend, in the colour
+ * of the series they fit. Colours are fixed per series (Okabe–Ito, readable by colour-blind viewers), so a learner
+ * has the same colour in every panel and every run.
+ */
+public final class Charts {
+    /** Okabe–Ito colours, in the order series are given them. */
+    static final List<Color> PALETTE = List.of(Color.web("#0072B2"), Color.web("#D55E00"), Color.web("#009E73"),
+            Color.web("#E69F00"), Color.web("#CC79A7"), Color.web("#56B4E9"), Color.web("#000000"));
+
     private Charts() {
     }
 
-    static XYChart xy(String xName, String xUnit, boolean logX, String yName, String yUnit, boolean logY) {
-        DefaultNumericAxis x = axis(xName, xUnit, logX);
-        DefaultNumericAxis y = axis(yName, yUnit, logY);
-        XYChart chart = new XYChart(x, y);
+    public static Color colour(Learner l) {
+        return switch (l) {
+            case NETWORK -> PALETTE.get(0);
+            case ENTK_INIT -> PALETTE.get(1);
+            case INFINITE_NTK -> PALETTE.get(2);
+            case NNGP -> PALETTE.get(3);
+            case ENTK_PRETRAINED -> PALETTE.get(4);
+        };
+    }
+
+    static XYChart xy(String xName, boolean logX, String yName, boolean logY) {
+        XYChart chart = new XYChart(axis(xName, logX), axis(yName, logY));
         chart.setAnimated(false);
-        chart.setLegendVisible(true);
+        chart.setLegendVisible(false);
         chart.getPlugins().addAll(new Zoomer(), new EditAxis(), new DataPointTooltip());
-        ErrorDataSetRenderer renderer = (ErrorDataSetRenderer) chart.getRenderers().get(0);
-        renderer.setDrawMarker(true);
-        renderer.setErrorStyle(ErrorStyle.ERRORBARS);
-        renderer.setPolyLineStyle(LineStyle.NORMAL);
-        chart.setMinSize(200, 160);
+        ErrorDataSetRenderer points = (ErrorDataSetRenderer) chart.getRenderers().get(0);
+        points.setDrawMarker(true);
+        points.setErrorStyle(ErrorStyle.ERRORBARS);
+        points.setPolyLineStyle(LineStyle.NORMAL);
+        ErrorDataSetRenderer lines = new ErrorDataSetRenderer();
+        lines.setDrawMarker(false);
+        lines.setErrorStyle(ErrorStyle.NONE);
+        lines.setPolyLineStyle(LineStyle.NORMAL);
+        lines.setShowInLegend(false);
+        chart.getRenderers().add(lines);
+        chart.setMinSize(200, 150);
         return chart;
     }
 
-    private static DefaultNumericAxis axis(String name, String unit, boolean log) {
-        // A null unit keeps ChartFX from printing empty brackets after the name.
+    private static DefaultNumericAxis axis(String name, boolean log) {
         DefaultNumericAxis a = new DefaultNumericAxis(name);
-        a.setUnit(unit == null || unit.isEmpty() ? null : unit);
+        // A null unit keeps ChartFX from printing empty brackets after the name.
+        a.setUnit(null);
         a.setLogAxis(log);
         a.setAutoRanging(true);
         a.setForceZeroInRange(false);
         a.setAutoUnitScaling(false);
+        // Room on both sides, so end points and their markers are not cut in half by the plot's edge.
+        a.setAutoRangePadding(0.05);
+        if (log) {
+            // Decades as 1000, 0.1, 0.001 (1e-6 when smaller) rather than "1.0000" and "0.1000".
+            a.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+                @Override
+                public String toString(Number n) {
+                    double v = n.doubleValue();
+                    if (v == 0 || !Double.isFinite(v)) {
+                        return "0";
+                    }
+                    if (Math.abs(v) < 1e-3 || Math.abs(v) >= 1e6) {
+                        return String.format(java.util.Locale.ROOT, "%.0e", v).replace("e-0", "e-").replace("e+0", "e");
+                    }
+                    return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros()
+                            .toPlainString();
+                }
+
+                @Override
+                public Number fromString(String s) {
+                    return Double.parseDouble(s);
+                }
+            });
+        }
         return a;
     }
 
+    static ErrorDataSetRenderer points(XYChart chart) {
+        return (ErrorDataSetRenderer) chart.getRenderers().get(0);
+    }
+
+    static ErrorDataSetRenderer lines(XYChart chart) {
+        return (ErrorDataSetRenderer) chart.getRenderers().get(1);
+    }
+
+    static DefaultNumericAxis x(XYChart chart) {
+        return (DefaultNumericAxis) chart.getXAxis();
+    }
+
+    static DefaultNumericAxis y(XYChart chart) {
+        return (DefaultNumericAxis) chart.getYAxis();
+    }
+
+    /** Gives a data set its colour; a fit line is dashed. */
+    static <D extends DataSet> D styled(D ds, Color c, boolean dashed) {
+        String rgb = web(c);
+        ds.setStyle("-fx-line-color: " + rgb + "; -fx-marker-color: " + rgb + "; -fx-marker-size: 3; -fx-line-width: "
+                + (dashed ? 2 : 1.5) + ";" + (dashed ? " -fx-line-dash-array: 8 5;" : ""));
+        return ds;
+    }
+
+    /** The colour {@link #styled} gave a data set (black if none). */
+    static Color colourOf(DataSet ds) {
+        String style = ds.getStyle();
+        int i = style == null ? -1 : style.indexOf("-fx-line-color: ");
+        return i < 0 ? Color.BLACK : Color.web(style.substring(i + 16, i + 23));
+    }
+
+    static String web(Color c) {
+        return String.format(Locale.ROOT, "#%02x%02x%02x", Math.round(c.getRed() * 255), Math.round(c.getGreen() * 255),
+                Math.round(c.getBlue() * 255));
+    }
+
+    /** The colour a data set is drawn in, once the chart has laid it out (tests). */
+    public static Color drawnColour(XYChart chart, DataSet ds) {
+        for (var r : chart.getRenderers()) {
+            if (r instanceof ErrorDataSetRenderer e) {
+                for (DataSetNode n : e.getDatasetNodes()) {
+                    if (n.getDataSet() == ds) {
+                        return (Color) n.getLineColor();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
     /**
-     * A log axis labels only powers of ten, so a range inside one decade would show no numbers: the y axis is set
-     * to the decades enclosing every point and its error bar instead of auto-ranging.
+     * Puts a data set on a renderer while it has points and takes it off when it has none, so the legend never
+     * names a series with nothing drawn.
      */
-    static void fitLogYToDecades(XYChart chart, java.util.Collection<? extends io.fair_acc.dataset.DataSet> sets) {
+    static void showIfData(ErrorDataSetRenderer r, DataSet ds) {
+        boolean on = r.getDatasets().contains(ds);
+        if (ds.getDataCount() > 0 && !on) {
+            r.getDatasets().add(ds);
+        } else if (ds.getDataCount() == 0 && on) {
+            r.getDatasets().remove(ds);
+        }
+    }
+
+    /**
+     * A log axis labels only powers of its base, so a range inside one decade would show no numbers: the y axis is
+     * set to the powers enclosing every point and its error bar instead of auto-ranging.
+     */
+    static void fitLogYToDecades(XYChart chart, Collection<? extends DataSet> sets) {
         double min = Double.POSITIVE_INFINITY;
         double max = 0;
-        for (io.fair_acc.dataset.DataSet d : sets) {
+        for (DataSet d : sets) {
             for (int i = 0; i < d.getDataCount(); i++) {
-                double v = d.get(io.fair_acc.dataset.DataSet.DIM_Y, i);
+                double v = d.get(DataSet.DIM_Y, i);
                 if (v > 0) {
                     double lo = v;
                     double hi = v;
-                    if (d instanceof io.fair_acc.dataset.DataSetError e) {
-                        lo -= e.getErrorNegative(io.fair_acc.dataset.DataSet.DIM_Y, i);
-                        hi += e.getErrorPositive(io.fair_acc.dataset.DataSet.DIM_Y, i);
+                    if (d instanceof DataSetError e) {
+                        lo -= e.getErrorNegative(DataSet.DIM_Y, i);
+                        hi += e.getErrorPositive(DataSet.DIM_Y, i);
                     }
                     min = Math.min(min, lo > 0 ? lo : v);
                     max = Math.max(max, hi);
                 }
             }
         }
+        DefaultNumericAxis y = y(chart);
         if (max > 0 && min > 0 && Double.isFinite(min)) {
-            DefaultNumericAxis y = (DefaultNumericAxis) chart.getYAxis();
+            // Within a factor of 8, powers of two (0.125, 0.25, 0.5) label the axis more finely than decades.
+            double base = max / min < 8 ? 2 : 10;
+            y.setLogarithmBase(base);
+            double lb = Math.log(base);
             y.setAutoRanging(false);
-            y.set(Math.pow(10, Math.floor(Math.log10(min))), Math.pow(10, Math.ceil(Math.log10(max))));
+            y.set(Math.pow(base, Math.floor(Math.log(min) / lb)), Math.pow(base, Math.ceil(Math.log(max) / lb)));
+        } else {
+            y.setAutoRanging(true);
         }
     }
 
+    /** Whole-number ticks on an axis that counts (epochs): none between whole numbers, the ends padded. */
+    static void wholeTicks(DefaultNumericAxis axis, double max) {
+        axis.setAutoRanging(false);
+        double top = Math.max(1, Math.ceil(max));
+        axis.setTickUnit(Math.max(1, niceStep(top / 6)));
+        axis.setMaxMajorTickLabelCount((int) Math.min(12, top + 1));
+        axis.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                double v = n.doubleValue();
+                return Math.abs(v - Math.rint(v)) < 1e-9 ? Long.toString(Math.round(v)) : "";
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return Double.parseDouble(s);
+            }
+        });
+        axis.set(0, top + Math.max(0.5, top * 0.03));
+    }
+
+    private static double niceStep(double raw) {
+        double p = Math.pow(10, Math.floor(Math.log10(Math.max(raw, 1e-9))));
+        for (double m : new double[] {1, 2, 5, 10}) {
+            if (m * p >= raw) {
+                return m * p;
+            }
+        }
+        return 10 * p;
+    }
+
     /** Means over seeds with ± one standard deviation as error bars, in one call under the data set's own lock. */
-    static void setMeans(DoubleErrorDataSet ds,
-                         List<SeedSummary.Row> rows) {
+    static void setMeans(DoubleErrorDataSet ds, List<SeedSummary.Row> rows) {
         int k = rows.size();
         double[] x = new double[k];
         double[] y = new double[k];
@@ -96,18 +250,25 @@ final class Charts {
     }
 
     /**
-     * A fitted power law a·x^(−α) drawn as a straight log–log segment over the rows' x range, named {@code name};
-     * cleared when there is no fit or fewer than two rows.
+     * A fitted power law a·x^(−α) drawn as a straight log–log segment over the rows' x range; cleared when there is
+     * no fit or fewer than two rows.
      */
-    static void setPowerLaw(DoubleDataSet line,
-                            PowerLawFitResult f,
-                            List<SeedSummary.Row> rows, String name) {
+    static void setPowerLaw(DoubleDataSet line, PowerLawFitResult f, List<SeedSummary.Row> rows) {
         if (f == null || rows.size() < 2) {
             line.clearData();
             return;
         }
         double[] x = {rows.get(0).x(), rows.get(rows.size() - 1).x()};
-        line.setName(name);
         line.set(x, new double[] {f.a() * Math.pow(x[0], -f.alpha()), f.a() * Math.pow(x[1], -f.alpha())});
+    }
+
+    /** "α = 0.247 [0.223, 0.267]". */
+    static String alpha(PowerLawFitResult f) {
+        return String.format(Locale.ROOT, "α = %.3f [%.3f, %.3f]", f.alpha(), f.ciLow(), f.ciHigh());
+    }
+
+    /** A number as a person writes it: 10, 0.3, 1000. */
+    static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : SeriesCsv.number(v);
     }
 }

@@ -4,69 +4,161 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
+import javafx.geometry.VPos;
+import javafx.scene.Node;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
-import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
-import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.StackPane;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
 
 import org.ntkexplorer.core.experiment.ExperimentEvent;
 import org.ntkexplorer.core.experiment.KernelPicture;
+import org.ntkexplorer.core.experiment.Study;
 
-/** The latest probe kernel as an image, rows and columns ordered by class. */
+/**
+ * A network's latest probe kernel as an image, rows and columns ordered by class, with the class boundaries and
+ * labels drawn on it and a colour bar giving the values of its colours.
+ */
 public final class HeatmapPanel extends LivePanel {
-    private final ImageView view = new ImageView();
-    private final Label caption = new Label("no kernel yet");
-    private KernelPicture picture;
+    private static final double BAR = 14;
+
+    private final Canvas canvas = new Canvas();
+    private final Pane holder = new Pane(canvas);
+    private final Label legend = new Label();
+    private final VBox body = new VBox(2, holder, legend);
+    private final Map<SpectrumPanel.Net, ExperimentEvent.KernelSnapshot> latest = new LinkedHashMap<>();
+    private final UnitChooser<SpectrumPanel.Net> chooser = new UnitChooser<>("network",
+            k -> String.format(Locale.ROOT, "n = %d, seed %d", k.n(), k.seed()), this::show);
+    private ExperimentEvent.KernelSnapshot shown;
+    private WritableImage image;
+    private KernelPicture.Colouring colouring;
 
     public HeatmapPanel() {
-        super("Kernel heatmap", "The latest empirical NTK on the probe set, samples ordered by class, colour from "
-                + "low (dark blue) to high (yellow) after removing each row's and column's scale (K(x,x')/√(K(x,x)"
-                + "K(x',x'))). Bright diagonal blocks mean the kernel already groups samples of a class together; "
-                + "watch the blocks sharpen during training as the kernel aligns with the labels.");
-        view.setPreserveRatio(true);
-        view.setSmooth(false);
-        StackPane holder = new StackPane(view);
-        holder.setMinSize(120, 120);
-        view.fitWidthProperty().bind(holder.widthProperty().subtract(8));
-        view.fitHeightProperty().bind(holder.heightProperty().subtract(8));
-        BorderPane body = new BorderPane(holder);
-        body.setBottom(caption);
+        super("Kernel heatmap");
+        chooser.setId("heatmap-unit");
+        addTools(chooser);
+        holder.setMinSize(120, 100);
+        canvas.widthProperty().bind(holder.widthProperty());
+        canvas.heightProperty().bind(holder.heightProperty());
+        canvas.widthProperty().addListener(o -> draw());
+        canvas.heightProperty().addListener(o -> draw());
+        VBox.setVgrow(holder, javafx.scene.layout.Priority.ALWAYS);
+        legend.setWrapText(true);
+        legend.getStyleClass().add("heatmap-legend");
         setContent(body);
+        clear();
+        setStudy(Study.DYNAMICS);
+    }
+
+    @Override
+    public String explanation() {
+        return "A network's latest empirical NTK on the probe set, samples ordered by class (class ids along the edges, "
+                + "white lines between classes), each entry K(x,x′)/√(K(x,x)K(x′,x′)) so that only the angle between "
+                + "two samples' gradients counts; the colour bar gives the values. Bright blocks on the diagonal mean "
+                + "the kernel already treats samples of a class alike. Compare a network's kernel before and after "
+                + "training (the dynamics study shows every epoch) to see whether the blocks sharpen.";
+    }
+
+    @Override
+    public boolean shows(Study s) {
+        return s == Study.DYNAMICS || s == Study.SCALING || s == Study.PRETRAINED;
     }
 
     @Override
     public void accept(List<ExperimentEvent> events) {
-        ExperimentEvent.KernelSnapshot last = null;
+        List<SpectrumPanel.Net> touched = new ArrayList<>();
         for (ExperimentEvent e : events) {
             if (e instanceof ExperimentEvent.KernelSnapshot s && s.kernel() != null) {
-                last = s;
+                SpectrumPanel.Net k = new SpectrumPanel.Net(s.seed(), s.n());
+                latest.put(k, s);
+                if (!touched.contains(k)) {
+                    touched.add(k);
+                }
             }
         }
-        if (last != null) {
-            show(last.kernel(), "epoch " + last.epoch() + ", seed " + last.seed() + ", n = " + last.n() + ", "
-                    + last.kernel().size() + " probe samples");
-        }
+        touched.forEach(chooser::offer);
     }
 
-    private void show(KernelPicture p, String text) {
-        picture = p;
+    private void show(SpectrumPanel.Net k) {
+        shown = latest.get(k);
+        KernelPicture p = shown.kernel();
         int n = p.size();
-        KernelPicture.Colouring c = p.cosineColouring();
-        WritableImage img = new WritableImage(n, n);
-        PixelWriter w = img.getPixelWriter();
+        colouring = p.cosineColouring();
+        image = new WritableImage(n, n);
+        PixelWriter w = image.getPixelWriter();
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
-                w.setColor(j, i, colour(c.unit()[i * n + j]));
+                w.setColor(j, i, colour(colouring.unit()[i * n + j]));
             }
         }
-        view.setImage(img);
-        caption.setText(String.format(Locale.ROOT, "%s; normalised kernel from %.2f to %.2f", text, c.low(), c.high()));
+        legend.setText(String.format(Locale.ROOT, "Network at n = %d, seed %d, epoch %d; %d probe samples; colours "
+                + "from %.2f to %.2f.", shown.n(), shown.seed(), shown.epoch(), n, colouring.low(), colouring.high()));
+        setCaption(String.format(Locale.ROOT, "n = %d, seed %d, epoch %d: the kernel, samples by class.", shown.n(),
+                shown.seed(), shown.epoch()));
+        draw();
+    }
+
+    private void draw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        g.clearRect(0, 0, w, h);
+        if (image == null || w < 60 || h < 40) {
+            return;
+        }
+        double fontSize = Math.max(9, legend.getFont().getSize() * 0.85);
+        g.setFont(Font.font(fontSize));
+        double left = fontSize * 1.6;
+        double top = fontSize * 1.4;
+        double side = Math.max(10, Math.min(w - left - BAR - fontSize * 4, h - top - 2));
+        g.setImageSmoothing(false);
+        g.drawImage(image, left, top, side, side);
+        int[] labels = shown.kernel().labels();
+        int n = shown.kernel().size();
+        g.setFill(Color.BLACK);
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.CENTER);
+        if (labels != null) {
+            int start = 0;
+            for (int i = 1; i <= n; i++) {
+                if (i == n || labels[i] != labels[start]) {
+                    double a = side * start / n;
+                    double b = side * i / n;
+                    g.setFill(Color.BLACK);
+                    g.fillText(Integer.toString(labels[start]), left + (a + b) / 2, top / 2);
+                    g.fillText(Integer.toString(labels[start]), left / 2, top + (a + b) / 2);
+                    if (i < n) {
+                        g.setStroke(Color.WHITE);
+                        g.setLineWidth(1);
+                        g.strokeLine(left + b, top, left + b, top + side);
+                        g.strokeLine(left, top + b, left + side, top + b);
+                    }
+                    start = i;
+                }
+            }
+        }
+        double bx = left + side + 8;
+        for (int y = 0; y < side; y++) {
+            g.setFill(colour(1 - y / side));
+            g.fillRect(bx, top + y, BAR, 1.5);
+        }
+        g.setStroke(Color.GRAY);
+        g.strokeRect(bx, top, BAR, side);
+        g.setFill(Color.BLACK);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.fillText(String.format(Locale.ROOT, "%.2f", colouring.high()), bx + BAR + 3, top + fontSize / 2);
+        g.fillText(String.format(Locale.ROOT, "%.2f", colouring.low()), bx + BAR + 3, top + side - fontSize / 2);
     }
 
     /** A perceptually ordered dark-blue → teal → yellow ramp. */
@@ -79,26 +171,38 @@ public final class HeatmapPanel extends LivePanel {
     }
 
     @Override
+    public Node exportNode() {
+        return body;
+    }
+
+    @Override
     public void clear() {
-        picture = null;
-        view.setImage(null);
-        caption.setText("no kernel yet");
+        latest.clear();
+        chooser.reset();
+        shown = null;
+        image = null;
+        legend.setText("");
+        setCaption("A network's probe kernel as an image, samples grouped by class.");
+        draw();
     }
 
     @Override
     public boolean hasData() {
-        return picture != null;
+        return shown != null;
     }
 
     @Override
     public void exportCsv(Path file) throws IOException {
         List<String> lines = new ArrayList<>();
-        if (picture != null) {
-            int n = picture.size();
+        if (shown != null) {
+            KernelPicture p = shown.kernel();
+            int n = p.size();
             for (int i = 0; i < n; i++) {
                 StringBuilder sb = new StringBuilder();
                 for (int j = 0; j < n; j++) {
-                    sb.append(j == 0 ? "" : ",").append(picture.values()[i * n + j]);
+                    // Through Float.toString: the shortest decimal of the stored float, not of its double widening.
+                    sb.append(j == 0 ? "" : ",").append(SeriesCsv.number(Double.parseDouble(
+                            Float.toString(p.values()[i * n + j]))));
                 }
                 lines.add(sb.toString());
             }

@@ -1,31 +1,51 @@
 package org.ntkexplorer.ui.panels;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import io.fair_acc.dataset.DataSet;
+import io.fair_acc.dataset.DataSetError;
 
-/** Writes chart data sets as long-format CSV: series, x, y (and y error where the series has one). */
-final class SeriesCsv {
+/**
+ * Chart data as long-format CSV (series, x, y, y_error): names quoted as RFC 4180 quotes them, numbers written
+ * plainly (64, 0.2471, 1.5E-7), so spreadsheets, pandas and R read them without help.
+ */
+public final class SeriesCsv {
     private SeriesCsv() {
     }
 
     static void write(Path file, String xName, String yName, List<? extends DataSet> sets) throws IOException {
         List<String> lines = new ArrayList<>();
-        lines.add("series," + xName + "," + yName + ",y_error");
+        lines.add(String.join(",", quote("series"), quote(xName), quote(yName), quote("y_error")));
         for (DataSet ds : sets) {
             for (int i = 0; i < ds.getDataCount(); i++) {
-                double err = ds.getDimension() > 1 && ds instanceof io.fair_acc.dataset.DataSetError e
+                double err = ds instanceof DataSetError e && e.getErrorType(DataSet.DIM_Y) != DataSetError.ErrorType.NO_ERROR
                         ? e.getErrorPositive(DataSet.DIM_Y, i) : Double.NaN;
-                lines.add(String.format(Locale.ROOT, "%s,%.8g,%.8g,%s", ds.getName().replace(',', ';'),
-                        ds.get(DataSet.DIM_X, i), ds.get(DataSet.DIM_Y, i),
-                        Double.isNaN(err) ? "" : String.format(Locale.ROOT, "%.8g", err)));
+                lines.add(String.join(",", quote(ds.getName()), number(ds.get(DataSet.DIM_X, i)),
+                        number(ds.get(DataSet.DIM_Y, i)), Double.isNaN(err) ? "" : number(err)));
             }
         }
         Files.write(file, lines);
+    }
+
+    /** A field in double quotes, inner quotes doubled. */
+    public static String quote(String s) {
+        return "\"" + s.replace("\"", "\"\"") + "\"";
+    }
+
+    /** The shortest decimal that reads back as the same double: 64 for 64.0, 0.1 for 0.1, 1.5E-7. */
+    public static String number(double v) {
+        if (!Double.isFinite(v)) {
+            return Double.isNaN(v) ? "" : v > 0 ? "inf" : "-inf";
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        BigDecimal d = new BigDecimal(Double.toString(v));
+        return Math.abs(v) >= 1e-4 && Math.abs(v) < 1e15 ? d.toPlainString() : Double.toString(v);
     }
 }

@@ -2,43 +2,95 @@ package org.ntkexplorer.ui.panels;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import javafx.scene.Node;
 
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.dataset.spi.DoubleDataSet;
 
 import org.ntkexplorer.core.experiment.ExperimentEvent;
+import org.ntkexplorer.core.experiment.Study;
 
-/** Eigenvalues of K/n on log–log axes: the kernel at initialisation, now, and the infinite NTK. */
+/** Eigenvalues of K/n on log–log axes for one network: its kernel at initialisation, its latest, the infinite NTK. */
 public final class SpectrumPanel extends LivePanel {
-    private final DoubleDataSet initial = new DoubleDataSet("eNTK at init");
-    private final DoubleDataSet current = new DoubleDataSet("eNTK now");
-    private final DoubleDataSet infinite = new DoubleDataSet("infinite NTK");
+    /** One network's probe kernel: by seed and training-set size. */
+    record Net(long seed, int n) {
+    }
+
+    private final XYChart chart = Charts.xy("index i", true, "eigenvalue λ_i of K/n", true);
+    private final ChartBox box = new ChartBox(chart);
+    private final DoubleDataSet initial = Charts.styled(new DoubleDataSet("eNTK at init"), Charts.PALETTE.get(1), false);
+    private final DoubleDataSet current = Charts.styled(new DoubleDataSet("eNTK now"), Charts.PALETTE.get(0), false);
+    private final DoubleDataSet infinite = Charts.styled(new DoubleDataSet("infinite NTK"), Charts.PALETTE.get(2), true);
+    private final Map<Net, ExperimentEvent.KernelSnapshot> first = new LinkedHashMap<>();
+    private final Map<Net, ExperimentEvent.KernelSnapshot> latest = new LinkedHashMap<>();
+    private final UnitChooser<Net> chooser = new UnitChooser<>("network",
+            k -> String.format(Locale.ROOT, "n = %d, seed %d", k.n(), k.seed()), this::show);
 
     public SpectrumPanel() {
-        super("Kernel eigenspectrum", "Eigenvalues λ_i of K/n on the probe set, largest first, on log–log axes: "
-                + "the empirical NTK at initialisation, at the latest epoch, and the infinite-width NTK. A straight "
-                + "line means a power-law decay λ_i ∝ i^(−β); kernels that learn put more weight on the top "
-                + "eigenvalues. Look for the trained kernel's top eigenvalues rising away from the initial ones.");
-        XYChart chart = Charts.xy("index i", "", true, "eigenvalue λ_i of K/n", "", true);
-        // Spectra have one point per eigenvalue (thousands); lines alone keep the redraw cheap.
-        ((io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer) chart.getRenderers().get(0)).setDrawMarker(false);
-        chart.getDatasets().addAll(initial, current, infinite);
-        setContent(chart);
+        super("Kernel eigenspectrum");
+        // Spectra have one point per eigenvalue (hundreds); lines alone keep the redraw cheap.
+        Charts.points(chart).setDrawMarker(false);
+        chooser.setId("spectrum-unit");
+        addTools(chooser);
+        setContent(box);
+        clear();
+        setStudy(Study.DYNAMICS);
+    }
+
+    @Override
+    public String explanation() {
+        return "Eigenvalues λ_i of K/n of the empirical NTK on the probe set, largest first, on log–log axes: the "
+                + "kernel of one network at initialisation and at its latest snapshot, and, for an MLP in NTK "
+                + "parameterisation, the infinite-width NTK on the same inputs. A straight line means a power-law "
+                + "decay λ_i ∝ i^(−β). Compare the latest spectrum with the initial one: which eigenvalues grow or "
+                + "shrink, and whether the decay gets steeper, i.e. whether training concentrates the kernel on a few "
+                + "directions. The selector picks the network.";
+    }
+
+    @Override
+    public boolean shows(Study s) {
+        return s == Study.DYNAMICS || s == Study.SCALING || s == Study.PRETRAINED;
     }
 
     @Override
     public void accept(List<ExperimentEvent> events) {
+        List<Net> touched = new ArrayList<>();
         for (ExperimentEvent e : events) {
             if (e instanceof ExperimentEvent.KernelSnapshot s && s.eigenvalues().length > 0) {
+                Net k = new Net(s.seed(), s.n());
                 if (s.epoch() == 0) {
-                    fill(initial, s.eigenvalues(), "eNTK at init (n = " + s.n() + ")");
+                    first.put(k, s);
                 }
-                fill(current, s.eigenvalues(), "eNTK at epoch " + s.epoch() + " (n = " + s.n() + ")");
+                latest.put(k, s);
+                if (!touched.contains(k)) {
+                    touched.add(k);
+                }
             } else if (e instanceof ExperimentEvent.ReferenceSpectrum r) {
                 fill(infinite, r.eigenvalues(), r.name());
+                Charts.showIfData(Charts.points(chart), infinite);
+                box.refresh();
             }
         }
+        touched.forEach(chooser::offer);
+    }
+
+    private void show(Net k) {
+        ExperimentEvent.KernelSnapshot a = first.get(k);
+        ExperimentEvent.KernelSnapshot b = latest.get(k);
+        fill(initial, a == null ? new double[0] : a.eigenvalues(), "eNTK at init");
+        boolean moved = b != null && (a == null || b.epoch() > 0);
+        fill(current, moved ? b.eigenvalues() : new double[0], moved ? "eNTK at epoch " + b.epoch() : "eNTK now");
+        Charts.showIfData(Charts.points(chart), initial);
+        Charts.showIfData(Charts.points(chart), current);
+        box.refresh();
+        setCaption(String.format(Locale.ROOT, "n = %d, seed %d: kernel eigenvalues at init%s.", k.n(), k.seed(),
+                moved ? " and epoch " + b.epoch() : ""));
     }
 
     private static void fill(DoubleDataSet ds, double[] eig, String name) {
@@ -57,21 +109,33 @@ public final class SpectrumPanel extends LivePanel {
         ds.set(x, y);
     }
 
-    @Override
-    public void clear() {
-        for (DoubleDataSet ds : List.of(initial, current, infinite)) {
-            ds.clearData();
-        }
-    }
-
     /** Points of the latest eNTK spectrum on screen. */
     public int latestSpectrumPoints() {
         return current.getDataCount();
     }
 
     @Override
+    public Node exportNode() {
+        return box;
+    }
+
+    @Override
+    public void clear() {
+        first.clear();
+        latest.clear();
+        chooser.reset();
+        for (DoubleDataSet ds : List.of(initial, current, infinite)) {
+            ds.clearData();
+            Charts.showIfData(Charts.points(chart), ds);
+            Charts.showIfData(Charts.lines(chart), ds);
+        }
+        box.refresh();
+        setCaption("Eigenvalues of a network's probe kernel, largest first, at initialisation and later.");
+    }
+
+    @Override
     public boolean hasData() {
-        return current.getDataCount() > 0;
+        return !latest.isEmpty();
     }
 
     @Override

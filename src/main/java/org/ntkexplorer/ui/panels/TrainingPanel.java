@@ -2,45 +2,94 @@ package org.ntkexplorer.ui.panels;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import javafx.scene.Node;
 
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.dataset.spi.DoubleDataSet;
 
 import org.ntkexplorer.core.experiment.ExperimentEvent;
+import org.ntkexplorer.core.experiment.Study;
+import org.ntkexplorer.core.experiment.UnitKey;
 
-/** Loss and error of the network being trained now, per epoch. */
+/** Loss and error of one network, on its whole training and test sets, at each evaluation; every network kept. */
 public final class TrainingPanel extends LivePanel {
-    private final DoubleDataSet trainLoss = new DoubleDataSet("train loss");
-    private final DoubleDataSet trainError = new DoubleDataSet("train error");
-    private final DoubleDataSet testLoss = new DoubleDataSet("test MSE");
-    private final DoubleDataSet testError = new DoubleDataSet("test error");
-    private String current = "";
+    private final XYChart chart = Charts.xy("epoch", false, "loss / error", false);
+    private final ChartBox box = new ChartBox(chart);
+    private final DoubleDataSet trainLoss = Charts.styled(new DoubleDataSet("train loss"), Charts.PALETTE.get(0), false);
+    private final DoubleDataSet trainError = Charts.styled(new DoubleDataSet("train error"), Charts.PALETTE.get(3), false);
+    private final DoubleDataSet testLoss = Charts.styled(new DoubleDataSet("test MSE"), Charts.PALETTE.get(2), false);
+    private final DoubleDataSet testError = Charts.styled(new DoubleDataSet("test error"), Charts.PALETTE.get(1), false);
+    private final Map<UnitKey, List<ExperimentEvent.EpochDone>> curves = new LinkedHashMap<>();
+    private final UnitChooser<UnitKey> chooser = new UnitChooser<>("network", TrainingPanel::label, this::show);
 
     public TrainingPanel() {
-        super("Training curves", "Training loss and error, and test MSE and error, per epoch of the network being "
-                + "trained now (the latest training-set size and seed). A test error that keeps falling after the "
-                + "kernel has stopped moving would support the NTK picture; compare with the drift panel.");
-        XYChart chart = Charts.xy("epoch", "", false, "loss / error", "", false);
-        chart.getDatasets().addAll(trainLoss, trainError, testLoss, testError);
-        setContent(chart);
+        super("Training curves");
+        chooser.setId("training-unit");
+        addTools(chooser);
+        setContent(box);
+        setStudy(Study.SCALING);
+    }
+
+    private static String label(UnitKey u) {
+        String s = String.format(Locale.ROOT, "n = %d, seed %d", u.n(), u.seed());
+        return s + (Double.isNaN(u.richness()) ? "" : ", α = " + Charts.number(u.richness()))
+                + ", width " + u.width();
+    }
+
+    @Override
+    public String explanation() {
+        return "Training loss and error, and test MSE and error, of one network at each evaluation (every few epochs "
+                + "and at the end of training), measured on its whole training and test sets. The selector picks the "
+                + "network (training-set size, seed, and width or richness where the study varies them); during a run "
+                + "it follows the newest. Look at whether training has finished (the training error flat near its "
+                + "end value) before reading the network's test figures in the other panels.";
+    }
+
+    @Override
+    public boolean shows(Study s) {
+        return true;
     }
 
     @Override
     public void accept(List<ExperimentEvent> events) {
+        List<UnitKey> touched = new ArrayList<>();
         for (ExperimentEvent e : events) {
             if (e instanceof ExperimentEvent.EpochDone d) {
-                String run = d.unit().id();
-                if (!run.equals(current)) {
-                    clear();
-                    current = run;
+                curves.computeIfAbsent(d.unit(), k -> new ArrayList<>()).add(d);
+                if (!touched.contains(d.unit())) {
+                    touched.add(d.unit());
                 }
-                add(trainLoss, d.epoch(), d.trainLoss());
-                add(trainError, d.epoch(), d.trainError());
-                add(testLoss, d.epoch(), d.testLoss());
-                add(testError, d.epoch(), d.testError());
             }
         }
+        touched.forEach(chooser::offer);
+    }
+
+    private void show(UnitKey u) {
+        List<ExperimentEvent.EpochDone> c = curves.getOrDefault(u, List.of());
+        int max = 0;
+        for (DoubleDataSet ds : List.of(trainLoss, trainError, testLoss, testError)) {
+            ds.clearData();
+        }
+        for (ExperimentEvent.EpochDone d : c) {
+            add(trainLoss, d.epoch(), d.trainLoss());
+            add(trainError, d.epoch(), d.trainError());
+            add(testLoss, d.epoch(), d.testLoss());
+            add(testError, d.epoch(), d.testError());
+            max = Math.max(max, d.epoch());
+        }
+        for (DoubleDataSet ds : List.of(trainLoss, trainError, testLoss, testError)) {
+            Charts.showIfData(Charts.points(chart), ds);
+        }
+        Charts.wholeTicks(Charts.x(chart), max);
+        box.refresh();
+        setCaption(String.format(Locale.ROOT, "%s: loss and error at each evaluation%s.", label(u),
+                curves.size() > 1 ? " (" + curves.size() + " networks)" : ""));
     }
 
     private static void add(DoubleDataSet ds, double x, double y) {
@@ -49,17 +98,40 @@ public final class TrainingPanel extends LivePanel {
         }
     }
 
+    /** The networks with curves, in the order they appeared (tests). */
+    public List<UnitKey> units() {
+        return List.copyOf(curves.keySet());
+    }
+
+    /** Points drawn of the network shown (tests). */
+    public int pointsShown() {
+        return trainLoss.getDataCount();
+    }
+
+    public void showUnit(UnitKey u) {
+        chooser.setValue(u);
+    }
+
+    @Override
+    public Node exportNode() {
+        return box;
+    }
+
     @Override
     public void clear() {
-        current = "";
+        curves.clear();
+        chooser.reset();
         for (DoubleDataSet ds : List.of(trainLoss, trainError, testLoss, testError)) {
             ds.clearData();
+            Charts.showIfData(Charts.points(chart), ds);
         }
+        box.refresh();
+        setCaption("Loss and error of each network during training, measured on its whole training and test sets.");
     }
 
     @Override
     public boolean hasData() {
-        return trainLoss.getDataCount() > 0;
+        return !curves.isEmpty();
     }
 
     @Override

@@ -5,8 +5,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+
+import javafx.scene.Node;
 
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.dataset.DataSet;
@@ -15,32 +16,45 @@ import io.fair_acc.dataset.spi.DoubleErrorDataSet;
 
 import org.ntkexplorer.core.experiment.ExperimentEvent;
 import org.ntkexplorer.core.experiment.SeedSummary;
+import org.ntkexplorer.core.experiment.Study;
 import org.ntkexplorer.core.experiment.WidthMeasure;
 import org.ntkexplorer.core.scaling.PowerLawFitResult;
 
 /** A width sweep against the width on log–log axes: how close to the NTK limit each width is, with fitted slopes. */
 public final class WidthPanel extends LivePanel {
-    private final XYChart chart = Charts.xy("width", "", true, "value", "", true);
+    private final XYChart chart = Charts.xy("width", true, "distance, movement, test error", true);
+    private final ChartBox box = new ChartBox(chart);
     private final SeedSummary<WidthMeasure> summary = new SeedSummary<>();
     private final Map<WidthMeasure, DoubleErrorDataSet> points = new EnumMap<>(WidthMeasure.class);
     private final Map<WidthMeasure, DoubleDataSet> lines = new EnumMap<>(WidthMeasure.class);
     private final Map<WidthMeasure, PowerLawFitResult> fits = new EnumMap<>(WidthMeasure.class);
 
     public WidthPanel() {
-        super("Width sweep", "For each width, on log–log axes: the relative distance ‖K₀ − Θ‖/‖Θ‖ between the "
-                + "network's empirical NTK at initialisation and the infinite-width NTK on the probe set, how far the "
-                + "kernel moves in training (the kernel distance between before and after), and the trained "
-                + "network's test error; means over seeds with ± one standard deviation, and fitted power laws "
-                + "value ∝ width^(−α). NTK theory predicts α ≈ 1/2 for the distance and a movement that vanishes "
-                + "as the width grows; practical widths sit well away from that limit.");
+        super("Width sweep");
         for (WidthMeasure m : WidthMeasure.values()) {
-            DoubleErrorDataSet p = new DoubleErrorDataSet(m.label());
-            DoubleDataSet l = new DoubleDataSet(m.label() + " fit");
-            points.put(m, p);
-            lines.put(m, l);
-            chart.getDatasets().addAll(p, l);
+            var c = Charts.PALETTE.get(m.ordinal());
+            points.put(m, Charts.styled(new DoubleErrorDataSet(m.label()), c, false));
+            lines.put(m, Charts.styled(new DoubleDataSet(m.label() + " fit"), c, true));
         }
-        setContent(chart);
+        Charts.x(chart).setLogarithmBase(2);
+        setContent(box);
+        clear();
+        setStudy(Study.WIDTH_SWEEP);
+    }
+
+    @Override
+    public String explanation() {
+        return "For each width, on log–log axes: the relative distance ‖K₀ − Θ‖/‖Θ‖ between the network's empirical "
+                + "NTK at initialisation and the infinite-width NTK on the probe set, how far the kernel moves in "
+                + "training (the kernel distance between before and after), and the trained network's test error; "
+                + "means over seeds with ± one standard deviation, and dashed fitted power laws value ∝ width^(−α) "
+                + "with α and its interval in the legend. NTK theory predicts α ≈ 1/2 for the distance and a movement "
+                + "that vanishes as the width grows; look at how close this run's slopes come.";
+    }
+
+    @Override
+    public boolean shows(Study s) {
+        return s == Study.WIDTH_SWEEP;
     }
 
     @Override
@@ -63,21 +77,33 @@ public final class WidthPanel extends LivePanel {
     }
 
     private void redraw() {
+        int widths = 0;
         for (WidthMeasure m : WidthMeasure.values()) {
             List<SeedSummary.Row> rows = summary.rows(m);
+            widths = Math.max(widths, rows.size());
             Charts.setMeans(points.get(m), rows);
             PowerLawFitResult f = fits.get(m);
-            Charts.setPowerLaw(lines.get(m), f, rows, f == null ? m.label() + " fit"
-                    : String.format(Locale.ROOT, "%s ∝ width^(−%.3f) [%.3f, %.3f]", m.label(), f.alpha(), f.ciLow(),
-                    f.ciHigh()));
+            points.get(m).setName(f == null ? m.label() : m.label() + ": " + Charts.alpha(f));
+            Charts.setPowerLaw(lines.get(m), f, rows);
+            Charts.showIfData(Charts.points(chart), points.get(m));
+            Charts.showIfData(Charts.lines(chart), lines.get(m));
         }
         Charts.fitLogYToDecades(chart, points.values());
+        box.refresh();
+        setCaption(widths == 0 ? "How close each width's kernel is to the infinite NTK, and how far it moves in training."
+                : "At " + widths + " widths: distance of the initial kernel to the infinite NTK, kernel movement in "
+                + "training and test error; dashed lines are fitted slopes.");
     }
 
     /** The fitted α of a measure, NaN before two widths are done (for tests). */
     public double alpha(WidthMeasure m) {
         PowerLawFitResult f = fits.get(m);
         return f == null ? Double.NaN : f.alpha();
+    }
+
+    @Override
+    public Node exportNode() {
+        return box;
     }
 
     @Override
@@ -88,6 +114,7 @@ public final class WidthPanel extends LivePanel {
             points.get(m).clearData();
             lines.get(m).clearData();
         }
+        redraw();
     }
 
     @Override

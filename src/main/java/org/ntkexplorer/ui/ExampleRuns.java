@@ -1,0 +1,45 @@
+package org.ntkexplorer.ui;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.ntkexplorer.core.data.SampleData;
+
+/**
+ * The finished example runs shipped beside the program in sample-data/runs/ (made by its own quick presets with
+ * tools/make-example-runs.sh), opened at start so the first screen shows real results.
+ */
+public final class ExampleRuns {
+    public static final String DIR = "runs";
+
+    private ExampleRuns() {
+    }
+
+    /** Every example run folder, by name. */
+    public static List<Path> all() {
+        Optional<Path> sample = SampleData.locate();
+        if (sample.isEmpty() || !Files.isDirectory(sample.get().resolve(DIR))) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(sample.get().resolve(DIR))) {
+            return s.filter(p -> Files.isRegularFile(p.resolve("spec.json"))).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    /** The one shown at start: the scaling example (the study's first claim) if there is one. */
+    public static Optional<Path> first() {
+        List<Path> all = all();
+        return all.stream().filter(p -> p.getFileName().toString().startsWith("scaling")).findFirst()
+                .or(() -> all.stream().findFirst());
+    }
+
+    public static boolean isExample(Path dir) {
+        return all().stream().anyMatch(p -> p.toAbsolutePath().normalize().equals(dir.toAbsolutePath().normalize()));
+    }
+}

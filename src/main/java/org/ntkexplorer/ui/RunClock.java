@@ -1,0 +1,53 @@
+package org.ntkexplorer.ui;
+
+import org.ntkexplorer.core.experiment.ExperimentEvent;
+import org.ntkexplorer.core.experiment.TimeLeft;
+
+/**
+ * The status bar's "time left" of the running run: core's {@link TimeLeft} fed with the run's events and the
+ * clock. Touched on the FX thread only.
+ */
+final class RunClock {
+    private TimeLeft estimate;
+    private long unitStartNanos = System.nanoTime();
+    private double lastFraction;
+
+    /** A run begins (or resumes, with its finished units already counted); null stops the clock. */
+    void start(TimeLeft t) {
+        estimate = t;
+        lastFraction = 0;
+        unitStartNanos = System.nanoTime();
+    }
+
+    void accept(ExperimentEvent e) {
+        if (e instanceof ExperimentEvent.Progress p) {
+            lastFraction = p.fraction();
+        } else if (e instanceof ExperimentEvent.UnitFinished u) {
+            if (estimate != null) {
+                estimate.finished(u.unit(), u.seconds());
+            }
+            unitStartNanos = System.nanoTime();
+        } else if (e instanceof ExperimentEvent.Finished || e instanceof ExperimentEvent.Failed) {
+            estimate = null;
+        }
+    }
+
+    /** "about 2 min 10 s left", "" when no run goes on. */
+    String text() {
+        if (estimate == null) {
+            return "";
+        }
+        double left = estimate.secondsLeft(lastFraction, (System.nanoTime() - unitStartNanos) / 1e9);
+        return Double.isNaN(left) ? "time left: measuring the first network" : "about " + duration(left) + " left";
+    }
+
+    /** "45 s", "3 min 20 s", rounded so the figure does not flicker. */
+    static String duration(double seconds) {
+        long s = Math.round(seconds);
+        if (s < 60) {
+            return Math.max(5, (s + 4) / 5 * 5) + " s";
+        }
+        long r = (s + 5) / 10 * 10;
+        return r / 60 + " min" + (r % 60 == 0 ? "" : " " + r % 60 + " s");
+    }
+}

@@ -1,0 +1,76 @@
+package org.ntkexplorer.ui;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.transform.Scale;
+
+import org.ntkexplorer.ui.panels.LivePanel;
+
+/**
+ * Charts for slides: each shown panel's chart with its legend (no header, help mark or selectors) under the panel's
+ * title, as a PNG at least {@code minWidth} px wide and at least twice its size on screen, and its data as CSV.
+ */
+public final class SlideExport {
+    public static final int DEFAULT_WIDTH = 1600;
+
+    private SlideExport() {
+    }
+
+    /** The files written, PNG and CSV per panel, named after the panel. */
+    public static List<Path> export(List<LivePanel> panels, Path dir, int minWidth) throws IOException {
+        Files.createDirectories(dir);
+        List<Path> out = new ArrayList<>();
+        for (LivePanel p : panels) {
+            String name = p.title().toLowerCase().replaceAll("[^a-z0-9]+", "-");
+            Path png = dir.resolve(name + ".png");
+            writePng(p, png, minWidth);
+            Path csv = dir.resolve(name + ".csv");
+            p.exportCsv(csv);
+            out.add(png);
+            out.add(csv);
+        }
+        return out;
+    }
+
+    static void writePng(LivePanel p, Path file, int minWidth) throws IOException {
+        Node chart = p.exportNode();
+        double w = Math.max(1, chart.getLayoutBounds().getWidth());
+        double scale = Math.max(2, minWidth / w);
+        SnapshotParameters params = new SnapshotParameters();
+        params.setTransform(new Scale(scale, scale));
+        params.setFill(Color.WHITE);
+        WritableImage body = chart.snapshot(params, null);
+        Label title = new Label(p.title());
+        title.setFont(Font.font(null, FontWeight.BOLD, 16 * scale));
+        VBox slide = new VBox(6 * scale, title, new ImageView(body));
+        slide.setAlignment(Pos.TOP_CENTER);
+        slide.setPadding(new Insets(8 * scale, 0, 0, 0));
+        slide.setStyle("-fx-background-color: white;");
+        WritableImage img = new javafx.scene.Scene(slide).getRoot().snapshot(null, null);
+        ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", file.toFile());
+    }
+
+    /** A node as PNG at its size on screen (the window's screenshot). */
+    static void savePng(Node node, Path file) throws IOException {
+        WritableImage img = node.snapshot(null, null);
+        ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", file.toFile());
+    }
+}

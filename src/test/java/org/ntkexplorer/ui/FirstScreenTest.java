@@ -1,0 +1,72 @@
+package org.ntkexplorer.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.control.Button;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.ntkexplorer.core.experiment.Study;
+import org.ntkexplorer.ui.panels.LivePanel;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The window opens on the example run shipped in sample-data/runs/: every panel filled, each saying what it shows. */
+@ExtendWith(ApplicationExtension.class)
+class FirstScreenTest {
+    @TempDir
+    static Path runs;
+
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        window = Windows.open(stage, runs, 1280, 720);
+        window.openExample();
+    }
+
+    @AfterEach
+    void stop() {
+        window.close();
+    }
+
+    @Test
+    void theExampleRunIsVisibleAtStartWithOneClickToRunItYourself(FxRobot robot) throws Exception {
+        assertFalse(ExampleRuns.all().isEmpty(), "sample-data/runs/ holds an example run");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.scalingPanel().hasData());
+        Windows.settle();
+        assertEquals(Study.SCALING, window.grid().study());
+        assertTrue(window.bannerText().startsWith("Example run of the preset scaling-mlp-quick, finished"),
+                window.bannerText());
+        for (LivePanel p : window.grid().shown()) {
+            assertTrue(p.hasData(), p.title() + " shows the example's results");
+            assertTrue(p.isVisible() && p.getScene() != null, p.title() + " is on screen");
+            assertFalse(p.caption().isBlank(), p.title() + " says what it shows");
+        }
+        assertTrue(window.scalingPanel().verdict().contains("claim 1"), window.scalingPanel().verdict());
+        assertTrue(window.session().stageProperty().get().startsWith("opened: finished"),
+                window.session().stageProperty().get());
+        Button runIt = robot.lookup("#run-it-yourself").queryButton();
+        assertTrue(runIt.isVisible() && runIt.getTooltip().getText().contains("scaling-mlp-quick"),
+                runIt.getTooltip().getText());
+
+        // One click starts the quick preset itself in a new folder, the example's panels making way for it.
+        robot.clickOn(runIt);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.session().runningProperty().get());
+        assertTrue(window.bannerText().startsWith("Running scaling-mlp-quick"), window.bannerText());
+        assertEquals(org.ntkexplorer.core.experiment.Presets.find("scaling-mlp-quick").orElseThrow().spec().toJson(),
+                window.shownSpec().toJson());
+        robot.interact(() -> window.session().cancel());
+        Windows.waitUntilIdle(window, 60);
+    }
+}

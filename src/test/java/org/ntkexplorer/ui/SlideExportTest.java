@@ -1,0 +1,68 @@
+package org.ntkexplorer.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Charts for slides: at least 1600 px wide, chart and legend under the title; CSV with plain numbers. */
+@ExtendWith(ApplicationExtension.class)
+class SlideExportTest {
+    @TempDir
+    static Path runs;
+
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        window = Windows.open(stage, runs, 1280, 720);
+        window.openExample();
+    }
+
+    @AfterEach
+    void stop() {
+        window.close();
+    }
+
+    @Test
+    void everyShownChartIsExportedAtLeast1600PxWideWithPlainCsv(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.scalingPanel().hasData());
+        Windows.settle();
+        Path out = runs.resolve("slides");
+        List<Path> files;
+        java.util.concurrent.CompletableFuture<List<Path>> written = new java.util.concurrent.CompletableFuture<>();
+        robot.interact(() -> {
+            try {
+                written.complete(window.exportCharts(out));
+            } catch (java.io.IOException e) {
+                written.completeExceptionally(e);
+            }
+        });
+        files = written.get();
+        assertEquals(2 * window.grid().shown().size(), files.size());
+        for (Path f : files) {
+            if (f.toString().endsWith(".png")) {
+                javafx.scene.image.Image img = new javafx.scene.image.Image(f.toUri().toString());
+                assertTrue(img.getWidth() >= 1600, f + " is " + img.getWidth() + " px wide");
+            }
+        }
+        List<String> csv = Files.readAllLines(out.resolve("scaling-with-n.csv"));
+        assertEquals("\"series\",\"n\",\"test_error\",\"y_error\"", csv.get(0));
+        assertTrue(csv.stream().anyMatch(l -> l.startsWith("\"network: α = ") && l.contains(",64,")), csv.toString());
+        assertTrue(csv.stream().noneMatch(l -> l.contains("64.000000")), "plain numbers");
+    }
+}
