@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.ntkexplorer.core.compute.TaskMonitor;
 
 /**
  * The units a spec's run consists of, in the order one process computes them, and how many of them a run folder
@@ -28,16 +27,14 @@ public final class RunPlan {
     private RunPlan() {
     }
 
-    /** Every unit of the spec; the study objects only list them here, nothing is read or computed. */
+    /** Every unit of the spec; nothing is read or computed. */
     public static List<UnitKey> units(ExperimentSpec spec) {
-        RunContext ctx = new RunContext(spec, null, e -> {
-        }, TaskMonitor.NONE, null);
-        return StudyRun.of(ctx).units();
+        return StudyRun.unitsOf(spec);
     }
 
-    /** How many of the spec's units the folder marks finished in units.csv. */
+    /** How many of its units (a shard's own, in a shard folder) the folder marks finished in units.csv. */
     public static Completion completion(RunFolder folder) throws IOException {
-        List<UnitKey> plan = units(folder.spec());
+        List<UnitKey> plan = ShardPlan.of(units(folder.spec()), folder.shard());
         Set<UnitKey> finished = new HashSet<>();
         for (UnitRow r : folder.finishedUnits()) {
             finished.add(r.unit());
