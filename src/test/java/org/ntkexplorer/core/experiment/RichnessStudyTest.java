@@ -1,0 +1,76 @@
+package org.ntkexplorer.core.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ntkexplorer.core.compute.TaskMonitor;
+
+/** The lazy–rich dial (docs/science.md, §Richness) as a study: one exponent per α, kernels that move less as α grows. */
+class RichnessStudyTest {
+    static final String SPEC = """
+            {"study": "richness", "classes": [0, 1, 2], "nGrid": [30, 60], "nTest": 45, "seeds": 2, "depth": 1,
+             "width": 64, "richnessGrid": [0.1, 1, 10], "steps": 60, "batchSize": 10, "learningRate": 0.2,
+             "optimizer": "sgd", "probeSize": 15, "learners": ["network", "entk-init"]}""";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aRichnessStudyFitsOneExponentPerRichnessAndItsKernelsMoveLessAsRichnessGrows() throws Exception {
+        ExperimentSpec spec = ExperimentSpec.parse(SPEC);
+        List<ExperimentEvent> events = ExperimentRunnerTest.run(spec, RunFolder.create(dir.resolve("r"), spec),
+                TaskMonitor.NONE);
+        assertTrue(events.get(events.size() - 1) instanceof ExperimentEvent.Finished, events.get(events.size() - 1)
+                .toString());
+        RunFolder folder = RunFolder.open(dir.resolve("r"));
+        List<ResultRow> rows = folder.results();
+        // 2 sizes × 2 seeds × 3 values of α networks, and one eNTK regression per size and seed.
+        assertEquals(12, rows.stream().filter(r -> r.learner() == Learner.NETWORK).count());
+        assertEquals(4, rows.stream().filter(r -> r.learner() == Learner.ENTK_INIT).count());
+        Map<FitKey, Fits.Entry> fits = folder.fits();
+        for (double a : spec.richnessGrid()) {
+            assertTrue(fits.containsKey(new FitKey.OfLearner(Learner.NETWORK, a, ScalingTable.Metric.TEST_ERROR)),
+                    "a fit at richness " + a + ": " + fits.keySet());
+        }
+        assertTrue(fits.containsKey(new FitKey.OfLearner(Learner.ENTK_INIT, Double.NaN, ScalingTable.Metric.TEST_ERROR)));
+        double[] movement = new double[3];
+        for (int i = 0; i < 3; i++) {
+            double a = spec.richnessGrid()[i];
+            movement[i] = rows.stream().filter(r -> r.learner() == Learner.NETWORK && r.richness() == a)
+                    .mapToDouble(ResultRow::kernelMovement).average().orElseThrow();
+        }
+        assertTrue(movement[0] > movement[1] && movement[1] > movement[2],
+                "kernel movement falls as α grows: " + java.util.Arrays.toString(movement));
+    }
+
+    @Test
+    void aCancelledRichnessStudyResumesToTheSameRows() throws Exception {
+        ExperimentSpec spec = ExperimentSpec.parse(SPEC);
+        ExperimentRunnerTest.run(spec, RunFolder.create(dir.resolve("whole"), spec), TaskMonitor.NONE);
+        AtomicBoolean cancel = new AtomicBoolean();
+        try (RunFolder part = RunFolder.create(dir.resolve("part"), spec)) {
+            new ExperimentRunner(spec, part, e -> {
+                if (e instanceof ExperimentEvent.EpochDone d && d.n() == 60 && d.unit().richness() == 1
+                        && d.step() >= 30) {
+                    cancel.set(true);
+                }
+            }, new TaskMonitor() {
+                @Override
+                public boolean isCancelled() {
+                    return cancel.get();
+                }
+            }).run();
+        }
+        assertTrue(cancel.get());
+        RunFolder resumed = RunFolder.resume(dir.resolve("part"));
+        ExperimentRunnerTest.run(spec, resumed, TaskMonitor.NONE);
+        RunFolderRecoveryTest.assertSameRun(dir.resolve("whole"), dir.resolve("part"));
+    }
+}
