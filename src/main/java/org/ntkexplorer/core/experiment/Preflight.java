@@ -63,8 +63,12 @@ public final class Preflight {
             for (int n : sizes) {
                 subsets.sizeProblems(spec.classes(), n, spec.nTest()).forEach(p -> out.add(keyed(key, p)));
             }
-            if (spec.study() == Study.PRETRAINED) {
-                subsets.sizeProblems(spec.classes(), spec.n0(), spec.nTest()).forEach(p -> out.add(keyed("n0: ", p)));
+            if (spec.study() == Study.PRETRAINED || spec.learners().contains(Learner.ENTK_PRETRAINED)) {
+                // The pre-training set is kept apart from the largest regression training set.
+                int largest = Arrays.stream(spec.nGrid()).max().orElse(0);
+                subsets.sizeProblems(spec.classes(), largest + spec.n0(), spec.nTest()).forEach(p -> out.add(
+                        keyed("n0 (its examples are kept apart from the largest n of nGrid, so n0 + n must fit): ",
+                                p)));
             }
         }
         boolean shapeOk = classProblems.stream().noneMatch(p -> p.startsWith("a CNN needs image examples"));

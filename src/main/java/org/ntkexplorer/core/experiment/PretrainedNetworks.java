@@ -2,11 +2,15 @@ package org.ntkexplorer.core.experiment;
 
 import java.util.Map;
 
+import org.ntkexplorer.core.data.DataSplit;
+import org.ntkexplorer.core.data.DatasetSource;
+import org.ntkexplorer.core.data.WithoutExamples;
 import org.ntkexplorer.core.model.NtkNetwork;
 
 /**
- * The networks of study 2, one per seed: trained under the spec's protocol on n0 examples of the seed's subsets
- * (disjoint from the test set), with an initialisation of their own. The trained parameters are kept in the run
+ * The networks of study 2, one per seed: trained under the spec's protocol, with an initialisation of their own, on
+ * n0 examples disjoint from the test set and from every kernel-regression training set of the seed (those are nested,
+ * so leaving out the largest leaves out all), so that the after-kernel brings what was learned on other data. The trained parameters are kept in the run
  * folder until the run ends, so a resume or another shard does not train them again, and its training is reported
  * in run.log (how good the network is whose kernel is taken matters for reading claim 2).
  */
@@ -32,7 +36,7 @@ final class PretrainedNetworks {
         if (seedHeld == seed) {
             return held;
         }
-        PreparedSplit[] split = ctx.split(ctx.spec.n0(), seed);
+        PreparedSplit[] split = ctx.prepare(ctx.select(apart(seed), ctx.spec.n0(), seed));
         NtkNetwork net = ctx.network(ctx.spec.width(), split[0], INIT_OFFSET + seed, ctx.spec.transform(Double.NaN));
         Checkpoint done = Checkpoint.read(ctx.folder.checkpointFile(finishedName(seed)), ctx.folder::log);
         if (done != null) {
@@ -63,6 +67,18 @@ final class PretrainedNetworks {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** The dataset without the seed's largest regression training set (and test set, when drawn from training). */
+    private DatasetSource apart(long seed) {
+        int largest = java.util.Arrays.stream(ctx.spec.nGrid()).max().orElseThrow();
+        DataSplit regression = ctx.select(ctx.source, largest, seed);
+        int[] used = regression.train().sourceIndices();
+        if (ctx.source.test().isEmpty()) {
+            used = java.util.stream.IntStream.concat(java.util.Arrays.stream(used),
+                    java.util.Arrays.stream(regression.test().sourceIndices())).toArray();
+        }
+        return new WithoutExamples(ctx.source, used);
     }
 
     void deleteAll() {

@@ -63,9 +63,17 @@ final class RunContext {
 
     /** The train and test subsets of a size and seed, as arrays in the spec's precision. */
     PreparedSplit[] split(int n, long seed) {
+        return prepare(select(source, n, seed));
+    }
+
+    /** The subsets of a size and seed drawn from {@code from} (the run's dataset or a view of it). */
+    DataSplit select(DatasetSource from, int n, long seed) {
         Layout layout = spec.architecture().isConvolutional() ? Layout.IMAGE : Layout.FLAT;
-        DataSplit s = Subsets.select(source, new SubsetRequest(spec.classes(), n, spec.nTest(), seed,
-                spec.preprocessing(), layout));
+        return Subsets.select(from, new SubsetRequest(spec.classes(), n, spec.nTest(), seed, spec.preprocessing(),
+                layout));
+    }
+
+    PreparedSplit[] prepare(DataSplit s) {
         return new PreparedSplit[] {PreparedSplit.of(s.train(), dt), PreparedSplit.of(s.test(), dt)};
     }
 

@@ -57,7 +57,8 @@ class PreflightTest {
         assertTrue(p.get(0).startsWith("nTest = 1000 test examples"), p.get(0));
         assertTrue(p.get(1).startsWith("nGrid: n = 2048 training examples"), p.get(1));
         assertTrue(p.get(2).startsWith("nGrid: n = 4096"), p.get(2));
-        assertTrue(p.get(3).startsWith("n0: n = 5000"), p.get(3));
+        assertTrue(p.get(3).startsWith("n0 (its examples are kept apart from the largest n of nGrid, so n0 + n must "
+                + "fit): n = 9096"), p.get(3));
     }
 
     /** A spec whose architecture and learners clash is reported with its data problems, not one after the other. */
