@@ -73,10 +73,10 @@ final class StatusArea extends VBox {
         return s;
     }
 
+    /** The process's resident memory against its ceiling, the same two figures {@code info} prints. */
     private static String memoryText() {
-        Runtime rt = Runtime.getRuntime();
-        long used = rt.totalMemory() - rt.freeMemory() + org.bytedeco.javacpp.Pointer.totalBytes();
-        long max = rt.maxMemory() + org.bytedeco.javacpp.Pointer.maxBytes();
+        long used = org.ntkexplorer.core.compute.MemoryBudget.usedBytes();
+        long max = org.ntkexplorer.core.compute.MemoryBudget.ceilingBytes();
         return String.format("memory %,d / %,d MiB", used >> 20, max >> 20);
     }
 

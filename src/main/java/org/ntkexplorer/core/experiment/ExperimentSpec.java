@@ -224,6 +224,10 @@ public record ExperimentSpec(Study study, String dataset, int[] classes, int[] n
                 p.add(new InvalidSpecException.Problem("learners", "a richness study trains networks: learners must "
                         + "include network"));
             }
+            if (learners.contains(Learner.ENTK_PRETRAINED)) {
+                p.add(new InvalidSpecException.Problem("learners", "a richness study has no pre-trained network: "
+                        + "leave out entk-pretrained"));
+            }
         } else if (richnessGrid.length > 0) {
             p.add(new InvalidSpecException.Problem("richnessGrid", "richnessGrid is used by the richness study only"));
         }
