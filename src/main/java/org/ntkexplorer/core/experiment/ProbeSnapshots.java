@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.ntkexplorer.core.kernel.EmpiricalNtk;
+import org.ntkexplorer.core.kernel.Finite;
 import org.ntkexplorer.core.kernel.KernelAlignment;
 import org.ntkexplorer.core.kernel.KernelExport;
 import org.ntkexplorer.core.kernel.KernelSpectrum;
@@ -17,6 +18,8 @@ import org.ntkexplorer.core.regression.KernelRidge;
  */
 final class ProbeSnapshots {
     private static final int SPECTRUM_KEPT = 500;
+    private static final String DIVERGED = "Training diverged: the network's weights are no longer finite numbers. "
+            + "Lower the learning rate or use a smaller σ_w.";
     private final RunContext ctx;
 
     ProbeSnapshots(RunContext ctx) {
@@ -44,6 +47,7 @@ final class ProbeSnapshots {
      */
     void take(NtkNetwork net, PreparedSplit probe, PreparedSplit test, long seed, int n, int epoch, long step,
               INDArray k0, INDArray k, INDArray previous, int deltaEpochs, double trainLoss, double testError) {
+        Finite.requireFinite(k, "The network's eNTK on the probe set after epoch " + epoch, DIVERGED);
         KernelSpectrum spectrum = KernelSpectrum.of(k);
         double regression = Double.NaN;
         if (ctx.spec.snapshotRegression()) {

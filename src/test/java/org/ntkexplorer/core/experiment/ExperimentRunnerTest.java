@@ -309,4 +309,15 @@ class ExperimentRunnerTest {
         assertTrue(last instanceof ExperimentEvent.Failed f && !f.cancelled() && f.reason().contains("diverged"),
                 last.toString());
     }
+
+    @Test
+    void aDynamicsRunThatDivergesSaysSoBeforeAnyKernelIsDecomposed() throws Exception {
+        ExperimentSpec spec = ExperimentSpec.parse("""
+                {"study": "dynamics", "classes": [0, 1], "nGrid": [40], "nTest": 20, "seeds": 1, "depth": 1,
+                 "width": 16, "epochs": 3, "batchSize": 20, "probeSize": 12, "learningRate": 1e6}""");
+        List<ExperimentEvent> events = run(spec, RunFolder.create(dir.resolve("dd"), spec), TaskMonitor.NONE);
+        ExperimentEvent last = events.get(events.size() - 1);
+        assertTrue(last instanceof ExperimentEvent.Failed f && f.reason().contains("diverged")
+                && !f.reason().contains("eigen"), last.toString());
+    }
 }
