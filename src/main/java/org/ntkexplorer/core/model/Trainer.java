@@ -74,9 +74,7 @@ public final class Trainer {
             INDArray yb = Nd4j.pullRows(targets, 1, idx);
             double lr = config.learningRate()
                     * config.schedule().multiplier(iteration, totalIterations, epoch, config.epochs());
-            net.setLearningRate(lr);
-            net.fit(new DataSet(xb, yb));
-            lossSum += net.score();
+            lossSum += network.fitBatch(xb, yb, lr);
             batches++;
             iteration++;
         }
