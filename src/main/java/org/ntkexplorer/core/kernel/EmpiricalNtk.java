@@ -75,6 +75,15 @@ public final class EmpiricalNtk {
                     + (snapshot.dataType() == org.nd4j.linalg.api.buffer.DataType.FLOAT ? "float32" : "float64") + ")", needed, available,
                     "Use fewer examples, float32 instead of float64, or give Java more memory (-Xmx).");
         }
+        try {
+            return compute(x1, x2, symmetric, n1, n2, rows, available, kernelBytes, perExample);
+        } finally {
+            extractor.release();
+        }
+    }
+
+    private INDArray compute(INDArray x1, INDArray x2, boolean symmetric, int n1, int n2, int rows, long available,
+                             long kernelBytes, long perExample) {
         INDArray k = Nd4j.createUninitialized(snapshot.dataType(), n1, n2);
         List<int[]> rowBlocks = blocks(n1, rows);
         List<int[]> colBlocks = symmetric ? rowBlocks : blocks(n2, rows);

@@ -34,14 +34,15 @@ public final class ConvOps {
         forceGemm = force;
     }
 
-    static boolean nativeConv(DataType dataType) {
+    /** Whether calls with data of this type run libnd4j's convolution ops (else im2col + GEMM). */
+    public static boolean nativeConvolutions(DataType dataType) {
         return !forceGemm && (CUDA || ONE_DNN && dataType == DataType.FLOAT);
     }
 
     /** out (m, cout, H, W) = x ⋆ w, plus {@code bias} (cout values) per channel when it is not null. */
     public static void forward(INDArray x, INDArray w, INDArray bias, int pad, INDArray out, ArrayCache cache) {
         int k = (int) w.size(2);
-        if (nativeConv(x.dataType())) {
+        if (nativeConvolutions(x.dataType())) {
             DynamicCustomOp.DynamicCustomOpsBuilder op = DynamicCustomOp.builder("conv2d");
             op = bias == null ? op.addInputs(x, w) : op.addInputs(x, w, bias);
             Nd4j.exec(op.addOutputs(out).addIntegerArguments(args(k, pad)).build());
@@ -69,7 +70,7 @@ public final class ConvOps {
         int k = (int) w.size(2);
         long m = x.size(0);
         long cout = w.size(0);
-        if (nativeConv(x.dataType())) {
+        if (nativeConvolutions(x.dataType())) {
             INDArray in = gradIn != null ? gradIn : cache.get("conv.gradIn", x.dataType(), x.shape());
             INDArray b = gradB != null ? cache.get("conv.bias", x.dataType(), cout).assign(0) : null;
             DynamicCustomOp.DynamicCustomOpsBuilder op = DynamicCustomOp.builder("conv2d_bp");
@@ -96,7 +97,7 @@ public final class ConvOps {
     /** gradIn (r, cin, H, W) = ∂⟨g, x ⋆ w⟩/∂x for g of shape (r, cout, H, W): the transposed convolution. */
     public static void inputGradient(INDArray g, INDArray w, int pad, INDArray gradIn, ArrayCache cache) {
         int k = (int) w.size(2);
-        if (nativeConv(g.dataType())) {
+        if (nativeConvolutions(g.dataType())) {
             // deconv2d's weight format 1 is (its in = our out, its out = our in, k, k): our layout as it is.
             Nd4j.exec(DynamicCustomOp.builder("deconv2d").addInputs(g, w).addOutputs(gradIn)
                     .addIntegerArguments(args(k, pad)).build());
