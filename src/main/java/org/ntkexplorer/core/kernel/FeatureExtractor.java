@@ -183,7 +183,7 @@ final class FeatureExtractor {
                 k++;
             } else if (layer instanceof PlannedLayer.AvgPool p) {
                 INDArray pooled = cache.get("a" + li, dt, m, p.channels(), p.outHeight(), p.outWidth());
-                Pooling.average(a, p.size(), pooled);
+                Pooling.average(a, p.size(), false, pooled);
                 a = pooled;
             } else if (layer instanceof PlannedLayer.GlobalAvgPool) {
                 a = a.mean(2, 3);
@@ -218,7 +218,7 @@ final class FeatureExtractor {
                 long[] shape = {(long) m * logits, p.channels(), p.height(), p.width()};
                 INDArray below = cache.get("d" + li, dt, shape);
                 // The pooling gradient reads only the shape of its input argument.
-                Pooling.averageBackward(cache.get("shape" + li, dt, shape), delta, p.size(), below);
+                Pooling.averageBackward(cache.get("shape" + li, dt, shape), delta, p.size(), false, below);
                 delta = below;
             } else if (layer instanceof PlannedLayer.GlobalAvgPool gp) {
                 INDArray below = cache.get("d" + li, dt, delta.rows(), gp.channels(), gp.height(), gp.width());
