@@ -13,6 +13,7 @@ import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastCopyOp;
 import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
 import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
+import org.ntkexplorer.core.compute.NativeParallel;
 import org.ntkexplorer.core.model.Activation;
 import org.ntkexplorer.core.model.ActivationOps;
 import org.ntkexplorer.core.model.PlannedLayer;
@@ -23,19 +24,21 @@ import org.ntkexplorer.core.nn.Pooling;
 /**
  * Forward pass plus one backward pass carrying all C logits at once (rows ordered example-major, logit-minor),
  * turned into each trainable layer's {@link LayerFeature}s. Dense layers keep the factorised form; conv layers
- * form per-example weight gradients, in chunks of examples so that the working arrays stay small. Each chunk
- * writes straight into the rows of the feature matrices, and its working arrays are reused by the next chunk.
+ * form per-example weight gradients, in chunks of examples so that the working arrays stay small. Chunks run at
+ * once on {@link NativeParallel}'s workers, each writing straight into its rows of the feature matrices and
+ * reusing its worker's working arrays.
  */
 final class FeatureExtractor {
     /** Upper bound for one chunk's largest working array. */
-    static final long DEFAULT_CHUNK_BYTES = 96L << 20;
+    static final long DEFAULT_CHUNK_BYTES = 32L << 20;
 
     private final NetworkSnapshot net;
     private final List<PlannedLayer> layers;
     private final int logits;
     private final int chunkRows;
     private final DataType dt;
-    private final ArrayCache cache = new ArrayCache();
+    /** Working arrays of each worker of {@link NativeParallel}, which runs chunks at once. */
+    private final List<ArrayCache> caches = new ArrayList<>();
     private final List<INDArray> scaledWeights = new ArrayList<>();
 
     FeatureExtractor(NetworkSnapshot net, long chunkBytes) {
@@ -125,10 +128,12 @@ final class FeatureExtractor {
                 matrices.add(m);
             }
         }
-        for (int r0 = 0; r0 < rows; r0 += chunkRows) {
+        int chunks = rows <= chunkRows ? 1 : (rows + chunkRows - 1) / chunkRows;
+        NativeParallel.run(chunks, (c, worker) -> {
+            int r0 = c * chunkRows;
             int r1 = Math.min(rows, r0 + chunkRows);
-            chunk(x.get(interval(r0, r1), all()), r0, matrices);
-        }
+            chunk(x.get(interval(r0, r1), all()), r0, matrices, cache(worker));
+        });
         List<LayerFeature> out = new ArrayList<>();
         int k = 0;
         for (PlannedLayer l : layers) {
@@ -146,12 +151,21 @@ final class FeatureExtractor {
     }
 
     /** Frees the working arrays kept from chunk to chunk; call when the kernel is done. */
-    void release() {
-        cache.clear();
+    synchronized void release() {
+        for (ArrayCache c : caches) {
+            c.clear();
+        }
+    }
+
+    private synchronized ArrayCache cache(int worker) {
+        while (caches.size() <= worker) {
+            caches.add(new ArrayCache());
+        }
+        return caches.get(worker);
     }
 
     /** Writes the features of the examples in {@code x} into rows r0… of {@code matrices}. */
-    private void chunk(INDArray x, int r0, List<INDArray[]> matrices) {
+    private void chunk(INDArray x, int r0, List<INDArray[]> matrices, ArrayCache cache) {
         int m = (int) x.rows();
         INDArray a = x.castTo(dt).dup('c');
         int[] inShape = net.plan().spec().inputShape();
@@ -178,7 +192,7 @@ final class FeatureExtractor {
                         cache.get("cols" + li, dt, m, c.inChannels(), c.kernel(), c.kernel(), c.height(), c.width()));
                 layerInputs.set(li, cols);
                 z = cache.get("z" + li, dt, m, c.outChannels(), c.height(), c.width());
-                convFromColumns(cols, k, c, z);
+                convFromColumns(cols, k, c, z, cache);
                 a = cache.get("a" + li, dt, z.shape()).assign(ActivationOps.apply(c.activation(), z));
                 k++;
             } else if (layer instanceof PlannedLayer.AvgPool p) {
@@ -196,7 +210,10 @@ final class FeatureExtractor {
         int r1 = r0 + m;
         matrices.get(k)[0].get(interval(r0, r1), all()).assign(layerInputs.get(last));
         INDArray delta = last == 0 ? null : Nd4j.tile(scaledWeights.get(k).transpose(), m, 1);
+        // The signal below a layer is written while the one above is read: two buffers, alternately.
+        int flip = 0;
         for (int li = last - 1; li >= 0; li--) {
+            String belowRole = "delta" + (flip++ & 1);
             PlannedLayer layer = layers.get(li);
             if (layer instanceof PlannedLayer.Dense d) {
                 k--;
@@ -208,20 +225,19 @@ final class FeatureExtractor {
             } else if (layer instanceof PlannedLayer.Conv c) {
                 k--;
                 INDArray g = timesDerivative(delta, c.activation(), preActivations.get(li), m);
-                perExampleGradients(layerInputs.get(li), g, c, m, matrices.get(k), r0);
+                perExampleGradients(layerInputs.get(li), g, c, m, matrices.get(k), r0, cache);
                 if (k > 0) {
-                    INDArray below = cache.get("d" + li, dt, (long) m * logits, c.inChannels(), c.height(), c.width());
+                    INDArray below = cache.get(belowRole, dt, (long) m * logits, c.inChannels(), c.height(), c.width());
                     ConvOps.inputGradient(g, scaledWeights.get(k), c.padding(), below, cache);
                     delta = below;
                 }
             } else if (layer instanceof PlannedLayer.AvgPool p) {
-                long[] shape = {(long) m * logits, p.channels(), p.height(), p.width()};
-                INDArray below = cache.get("d" + li, dt, shape);
-                // The pooling gradient reads only the shape of its input argument.
-                Pooling.averageBackward(cache.get("shape" + li, dt, shape), delta, p.size(), false, below);
+                INDArray below = cache.get(belowRole, dt, (long) m * logits, p.channels(), p.height(), p.width());
+                // Average pooling's gradient reads only the shape of its input argument, so the output stands in.
+                Pooling.averageBackward(below, delta, p.size(), false, below);
                 delta = below;
             } else if (layer instanceof PlannedLayer.GlobalAvgPool gp) {
-                INDArray below = cache.get("d" + li, dt, delta.rows(), gp.channels(), gp.height(), gp.width());
+                INDArray below = cache.get(belowRole, dt, delta.rows(), gp.channels(), gp.height(), gp.width());
                 INDArray share = delta.div((double) gp.height() * gp.width());
                 Nd4j.getExecutioner().exec(new BroadcastCopyOp(below, share, below, 0, 1));
                 delta = below;
@@ -234,7 +250,7 @@ final class FeatureExtractor {
     }
 
     /** z (m, cout, H, W) = s_w·W ⋆ a + s_b·b from the im2col columns of a, one GEMM per example. */
-    private void convFromColumns(INDArray cols, int k, PlannedLayer.Conv c, INDArray z) {
+    private void convFromColumns(INDArray cols, int k, PlannedLayer.Conv c, INDArray z, ArrayCache cache) {
         long m = cols.size(0);
         long positions = (long) c.height() * c.width();
         INDArray w = cache.get("w" + k, dt, m, c.outChannels(), c.fanIn());
@@ -259,7 +275,8 @@ final class FeatureExtractor {
      * Per example, the gradient of every logit w.r.t. this layer's W and b, into rows r0… of {@code out}: s_w·Gᵢ·colsᵢᵀ
      * (C·cout × fanIn) in out[0], s_b·Σ_positions Gᵢ (C·cout) in out[1].
      */
-    private void perExampleGradients(INDArray cols, INDArray g, PlannedLayer.Conv c, int m, INDArray[] out, int r0) {
+    private void perExampleGradients(INDArray cols, INDArray g, PlannedLayer.Conv c, int m, INDArray[] out, int r0,
+                                     ArrayCache cache) {
         int positions = c.height() * c.width();
         long cc = (long) logits * c.outChannels();
         // Rows of g are example-major, logit-minor, so (m·C, cout, H, W) is (m, C·cout, H·W) without copying.

@@ -1,8 +1,5 @@
 package org.ntkexplorer.core.model;
 
-import static org.nd4j.linalg.indexing.NDArrayIndex.all;
-import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -247,19 +244,9 @@ public final class NtkNetwork {
      */
     public INDArray logits(INDArray x) {
         TrainingStep s = step();
-        long n = x.rows();
-        if (n <= PREDICTION_CHUNK) {
-            INDArray f = s.logits(x);
-            s.release();
-            return f;
-        }
-        INDArray out = Nd4j.create(net.getLayerWiseConfigurations().getDataType(), n, spec.outputs());
-        for (long r0 = 0; r0 < n; r0 += PREDICTION_CHUNK) {
-            long r1 = Math.min(n, r0 + PREDICTION_CHUNK);
-            out.get(interval(r0, r1), all()).assign(s.logits(x.get(interval(r0, r1), all())));
-        }
+        INDArray f = s.logits(x, PREDICTION_CHUNK);
         s.release();
-        return out;
+        return f;
     }
 
     /** f(x) from DL4J's own layers: the reference for {@link #logits}, and what the Jacobian oracle differentiates. */
