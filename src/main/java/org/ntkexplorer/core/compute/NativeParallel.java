@@ -26,6 +26,7 @@ public final class NativeParallel {
     }
 
     private static volatile int threads = Runtime.getRuntime().availableProcessors();
+    private static final ThreadLocal<Boolean> SINGLE = ThreadLocal.withInitial(() -> false);
     private static ExecutorService helpers;
     private static int helperCount;
 
@@ -46,6 +47,42 @@ public final class NativeParallel {
         return (int) Math.max(1, Math.min(threads, rows / Math.max(1, minRows)));
     }
 
+    /**
+     * Makes the calling thread's native ops single-threaded until the scope is closed. For steps made of many small
+     * ops, where forking two threads per op costs more than the op: on a loaded machine a fork-join waits for a
+     * descheduled thread, and OpenMP's spinning waiters keep the CPU from it.
+     */
+    public static Scope singleThreaded() {
+        return new Scope();
+    }
+
+    /** The calling thread's native thread counts, restored on {@link #close}. */
+    public static final class Scope implements AutoCloseable {
+        private final Environment env = Nd4j.getEnvironment();
+        private final int master = env.maxMasterThreads();
+        private final int max = env.maxThreads();
+        private final boolean outermost = !SINGLE.get();
+
+        private Scope() {
+            if (outermost) {
+                SINGLE.set(true);
+                env.setMaxMasterThreads(1);
+                env.setMaxThreads(1);
+                setOmpThreads(1);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (outermost) {
+                setOmpThreads(threads);
+                env.setMaxMasterThreads(master);
+                env.setMaxThreads(max);
+                SINGLE.set(false);
+            }
+        }
+    }
+
     /** Runs tasks 0 … tasks−1, on several threads when there are several, and returns when all are done. */
     public static void run(int tasks, Task body) {
         int workers = Math.min(threads, tasks);
@@ -55,15 +92,9 @@ public final class NativeParallel {
             }
             return;
         }
-        Environment env = Nd4j.getEnvironment();
-        int master = env.maxMasterThreads();
-        int max = env.maxThreads();
-        env.setMaxMasterThreads(1);
-        env.setMaxThreads(1);
-        setOmpThreads(1);
         AtomicInteger next = new AtomicInteger();
         List<Future<?>> running = new ArrayList<>();
-        try {
+        try (Scope single = singleThreaded()) {
             ExecutorService pool = helpers(workers - 1);
             for (int w = 1; w < workers; w++) {
                 int worker = w;
@@ -90,13 +121,10 @@ public final class NativeParallel {
             for (Future<?> f : running) {
                 try {
                     f.get();
-                } catch (Exception ignored) {
+                } catch (InterruptedException | ExecutionException ignored) {
                     // reported above
                 }
             }
-            setOmpThreads(threads);
-            env.setMaxMasterThreads(master);
-            env.setMaxThreads(max);
         }
     }
 

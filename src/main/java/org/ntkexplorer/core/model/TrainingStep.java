@@ -85,6 +85,13 @@ final class TrainingStep {
 
     /** Trains on one minibatch; returns its loss before the step, as DL4J's {@code score()} would report it. */
     double fit(INDArray x, INDArray y, double learningRate) {
+        // Besides the parallel section, a step is dozens of small ops, each slower when forked across threads.
+        try (NativeParallel.Scope single = NativeParallel.singleThreaded()) {
+            return fitSingleThreaded(x, y, learningRate);
+        }
+    }
+
+    private double fitSingleThreaded(INDArray x, INDArray y, double learningRate) {
         net.setLearningRate(learningRate);
         int m = (int) x.rows();
         int parts = NativeParallel.parts(m, MIN_ROWS_PER_PART);
