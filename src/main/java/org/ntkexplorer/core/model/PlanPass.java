@@ -27,7 +27,8 @@ final class PlanPass {
     private final ArrayCache cache = new ArrayCache();
     private final List<INDArray> layerInputs = new ArrayList<>();
     private final List<INDArray> preActivations = new ArrayList<>();
-    private final List<INDArray> scaledWeights = new ArrayList<>();
+    /** Per trainable layer of the last forward pass: s_w·W for conv, W as stored for dense (the GEMMs apply s_w). */
+    private final List<INDArray> layerWeights = new ArrayList<>();
     /** Whether this pass keeps images channels-last, which only the native convolutions take. */
     private boolean nhwc;
 
@@ -57,24 +58,24 @@ final class PlanPass {
         }
         layerInputs.clear();
         preActivations.clear();
-        scaledWeights.clear();
+        layerWeights.clear();
         int k = 0;
         for (int li = 0; li < layers.size(); li++) {
             PlannedLayer layer = layers.get(li);
             layerInputs.add(a);
             INDArray z = null;
             if (layer instanceof PlannedLayer.Dense d) {
-                INDArray w = cache.get("w" + k, dt, d.fanIn(), d.fanOut()).assign(weights.get(k)).muli(d.weightMultiplier());
-                scaledWeights.add(w);
+                // The GEMM applies s_w itself, so dense weights are used as stored, without a scaled copy.
+                layerWeights.add(weights.get(k));
                 z = cache.get("z" + li, dt, m, d.fanOut());
-                Nd4j.gemm(a, w, z, false, false, 1.0, 0.0);
+                Nd4j.gemm(a, weights.get(k), z, false, false, d.weightMultiplier(), 0.0);
                 z.addiRowVector(biases.get(k).reshape(1, d.fanOut()).mul(d.biasMultiplier()));
                 a = d.activation() == null ? z : activate(d.activation(), z, li);
                 k++;
             } else if (layer instanceof PlannedLayer.Conv c) {
                 INDArray w = cache.get("w" + k, dt, c.outChannels(), c.inChannels(), c.kernel(), c.kernel())
                         .assign(weights.get(k)).muli(c.weightMultiplier());
-                scaledWeights.add(w);
+                layerWeights.add(w);
                 INDArray b = cache.get("b" + k, dt, c.outChannels()).assign(biases.get(k).reshape(c.outChannels()))
                         .muli(c.biasMultiplier());
                 z = cache.get("z" + li, dt, image(m, c.outChannels(), c.height(), c.width()));
@@ -101,20 +102,18 @@ final class PlanPass {
         DataType dt = dLogits.dataType();
         INDArray delta = dLogits;
         int m = (int) dLogits.rows();
-        int k = scaledWeights.size();
+        int k = layerWeights.size();
         for (int li = layers.size() - 1; li >= 0; li--) {
             PlannedLayer layer = layers.get(li);
             INDArray in = layerInputs.get(li);
             if (layer instanceof PlannedLayer.Dense d) {
                 k--;
                 INDArray g = d.activation() == null ? delta : derivativeTimes(d.activation(), li, delta);
-                INDArray gw = cache.get("gw" + k, dt, d.fanIn(), d.fanOut());
-                Nd4j.gemm(in, g, gw, true, false, d.weightMultiplier(), 0.0);
-                gradW.get(k).assign(gw);
+                denseWeightGradient(in, g, d.weightMultiplier(), gradW.get(k), k);
                 gradB.get(k).assign(g.sum(0).muli(d.biasMultiplier()).reshape(gradB.get(k).shape()));
                 if (li > 0) {
                     INDArray below = cache.get("d" + li, dt, m, d.fanIn());
-                    Nd4j.gemm(g, scaledWeights.get(k), below, false, true, 1.0, 0.0);
+                    Nd4j.gemm(g, layerWeights.get(k), below, false, true, d.weightMultiplier(), 0.0);
                     delta = below;
                 }
             } else if (layer instanceof PlannedLayer.Conv c) {
@@ -123,7 +122,7 @@ final class PlanPass {
                 INDArray below = li > 0 ? cache.get("d" + li, dt, in.shape()) : null;
                 INDArray gb = cache.get("gb" + k, dt, c.outChannels());
                 INDArray gw = gradW.get(k);
-                ConvOps.backward(in, scaledWeights.get(k), g, c.padding(), nhwc, below, gw, gb, cache);
+                ConvOps.backward(in, layerWeights.get(k), g, c.padding(), nhwc, below, gw, gb, cache);
                 gw.muli(c.weightMultiplier());
                 gradB.get(k).assign(gb.muli(c.biasMultiplier()).reshape(gradB.get(k).shape()));
                 delta = below;
@@ -140,11 +139,26 @@ final class PlanPass {
         }
     }
 
+    /**
+     * gw = s_w·aᵀg. DL4J keeps dense weights, and so their gradients, in 'f' order: the transpose of such an array is
+     * a 'c' one, which the GEMM fills as gᵀa without a transposing copy.
+     */
+    private void denseWeightGradient(INDArray a, INDArray g, double sw, INDArray gw, int k) {
+        INDArray transposed = gw.transpose();
+        if (transposed.ordering() == 'c' && transposed.elementWiseStride() == 1) {
+            Nd4j.gemm(g, a, transposed, true, false, sw, 0.0);
+        } else {
+            INDArray tmp = cache.get("gw" + k, gw.dataType(), gw.shape());
+            Nd4j.gemm(a, g, tmp, true, false, sw, 0.0);
+            gw.assign(tmp);
+        }
+    }
+
     /** Lets go of the working arrays (after inference on a large set, say). */
     void release() {
         layerInputs.clear();
         preActivations.clear();
-        scaledWeights.clear();
+        layerWeights.clear();
         cache.clear();
     }
 

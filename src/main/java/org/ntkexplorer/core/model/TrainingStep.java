@@ -150,7 +150,7 @@ final class TrainingStep {
         List<INDArray> out = partGradients.computeIfAbsent(p + (like == gradW ? "W" : "b"), k -> new ArrayList<>());
         if (out.isEmpty()) {
             for (INDArray g : like) {
-                out.add(Nd4j.create(g.dataType(), g.shape()));
+                out.add(Nd4j.create(g.dataType(), g.shape(), g.ordering()));
             }
         }
         return out;
