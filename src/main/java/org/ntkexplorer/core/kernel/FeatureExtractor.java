@@ -2,6 +2,7 @@ package org.ntkexplorer.core.kernel;
 
 import static org.nd4j.linalg.indexing.NDArrayIndex.all;
 import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
+import static org.nd4j.linalg.indexing.NDArrayIndex.point;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastAddOp;
 import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastCopyOp;
 import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
-import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 import org.ntkexplorer.core.compute.NativeParallel;
 import org.ntkexplorer.core.model.Activation;
@@ -192,7 +192,11 @@ final class FeatureExtractor {
                         cache.get("cols" + li, dt, m, c.inChannels(), c.kernel(), c.kernel(), c.height(), c.width()));
                 layerInputs.set(li, cols);
                 z = cache.get("z" + li, dt, m, c.outChannels(), c.height(), c.width());
-                convFromColumns(cols, k, c, z, cache);
+                if (ConvOps.nativeConvolutions(dt)) {
+                    ConvOps.forward(a, scaledWeights.get(k), scaledBias(k, c, cache), c.padding(), false, z, cache);
+                } else {
+                    convFromColumns(cols, k, c, z, cache);
+                }
                 a = cache.get("a" + li, dt, z.shape()).assign(ActivationOps.apply(c.activation(), z));
                 k++;
             } else if (layer instanceof PlannedLayer.AvgPool p) {
@@ -262,6 +266,10 @@ final class FeatureExtractor {
                 net.bias(k).reshape('c', new long[] {c.outChannels()}).mul(c.biasMultiplier()), z3, 1));
     }
 
+    private INDArray scaledBias(int k, PlannedLayer.Conv c, ArrayCache cache) {
+        return cache.get("b" + k, dt, c.outChannels()).assign(net.bias(k).reshape(c.outChannels())).muli(c.biasMultiplier());
+    }
+
     /** G = δ ⊙ φ'(z), with δ holding C rows per example and z one row per example. */
     private INDArray timesDerivative(INDArray delta, Activation act, INDArray z, int m) {
         INDArray dphi = ActivationOps.derivative(act, z).reshape('c', new long[] {m, z.length() / m});
@@ -281,13 +289,12 @@ final class FeatureExtractor {
         long cc = (long) logits * c.outChannels();
         // Rows of g are example-major, logit-minor, so (m·C, cout, H, W) is (m, C·cout, H·W) without copying.
         INDArray g3 = g.reshape('c', m, cc, positions);
-        INDArray rows = out[0].get(interval(r0, r0 + m), all());
-        INDArray target = Shape.newShapeNoCopy(rows, new long[] {m, cc, c.fanIn()}, false);
-        INDArray product = target != null ? target : cache.get("product", dt, m, cc, c.fanIn());
-        Nd4j.matmul(g3, cols.reshape('c', m, c.fanIn(), positions), product, false, true, false);
-        product.muli(c.weightMultiplier());
-        if (target == null) {
-            rows.assign(product.reshape('c', m, cc * c.fanIn()));
+        INDArray c3 = cols.reshape('c', m, c.fanIn(), positions);
+        // One 2-D GEMM per example into its feature row: measured 1.2-5x the rate of one batched matmul.
+        for (int i = 0; i < m; i++) {
+            INDArray row = out[0].get(point(r0 + i), all()).reshape('c', cc, c.fanIn());
+            Nd4j.gemm(g3.get(point(i), all(), all()), c3.get(point(i), all(), all()), row, false, true,
+                    c.weightMultiplier(), 0.0);
         }
         out[1].get(interval(r0, r0 + m), all()).assign(g3.sum(2).muli(c.biasMultiplier()));
     }
