@@ -112,6 +112,25 @@ class EmpiricalNtkTest {
         assertTrue(maxRelativeError(nativeRoute, oracle) <= 1e-5, "native " + maxRelativeError(nativeRoute, oracle));
     }
 
+    /** 10×10 images pool to 5×5 and then 2×2, dropping a row and a column, as DL4J's truncating pooling does. */
+    @Test
+    void oddImageSizesEqualOracle() {
+        NetworkSpec spec = new NetworkSpec(Architecture.MYRTLE5, 0, 3, Activation.RELU, Parameterization.NTK, 1.4, 0.3, 3,
+                new int[] {2, 10, 10});
+        for (DataType dt : new DataType[] {DataType.DOUBLE, DataType.FLOAT}) {
+            NtkNetwork net = NtkNetwork.create(spec, 2, dt, TestNetworks.PLAIN);
+            INDArray x = TestNetworks.inputs(4, 2 * 10 * 10, 3);
+            INDArray oracle = JacobianNtk.of(net, Precision.FLOAT64).compute(x, null, TaskMonitor.NONE);
+            Precision precision = dt == DataType.DOUBLE ? Precision.FLOAT64 : Precision.FLOAT32;
+            INDArray fast = EmpiricalNtk.of(net, precision).compute(x).castTo(DataType.DOUBLE);
+            double tol = dt == DataType.DOUBLE ? 1e-9 : 1e-5;
+            assertTrue(maxRelativeError(fast, oracle) <= tol, dt + " " + maxRelativeError(fast, oracle));
+            INDArray f = net.logits(x);
+            assertTrue(maxRelativeError(f.castTo(DataType.DOUBLE), net.dl4jLogits(x).castTo(DataType.DOUBLE)) <= tol / 10,
+                    dt + " logits");
+        }
+    }
+
     @Test
     void blockingDoesNotChangeTheKernel() {
         NtkNetwork net = TestNetworks.mlp(Activation.TANH, Parameterization.NTK, 2);
