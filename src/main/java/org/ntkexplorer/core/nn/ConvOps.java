@@ -6,6 +6,7 @@ import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastAddOp;
 import org.nd4j.linalg.convolution.Convolution;
 import org.nd4j.linalg.factory.Nd4j;
+import org.ntkexplorer.core.compute.ComputeEnvironment;
 
 /**
  * Stride-1, k×k, zero-padded convolutions of NCHW batches with weights stored as (out, in, k, k), the layout of
@@ -15,11 +16,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * float32, libnd4j's conv2d, conv2d_bp and deconv2d ops run oneDNN's direct convolutions, measured at 10-30× the
  * alternative; they also take channels-last (NHWC) batches, on which oneDNN was up to twice as fast on the Myrtle
  * layers. Elsewhere (the ARM builds, and float64, which oneDNN does not take) im2col into a contiguous buffer
- * followed by batched GEMMs, NCHW only; libnd4j's own conv2d without oneDNN was measured 4× slower than that.
+ * followed by batched GEMMs, NCHW only; libnd4j's own conv2d without oneDNN was measured 4-7× slower than that.
  */
 public final class ConvOps {
     private static final boolean ONE_DNN = Nd4j.getBackend().buildInfo().contains("HAVE_ONEDNN");
-    private static final boolean CUDA = Nd4j.getBackend().getClass().getName().toLowerCase().contains("cuda");
+    private static final boolean CUDA = "CUDA".equals(ComputeEnvironment.backendKind());
     private static volatile boolean forceGemm;
 
     private ConvOps() {
