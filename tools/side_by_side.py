@@ -52,7 +52,8 @@ def main():
         ours, theirs = [], []
         for r in range(a.rounds):
             ours.append(run(["java", "-jar", a.jar, "bench", "--threads", str(a.threads)] + bench_args, bench_re))
-            theirs.append(run([sys.executable, os.path.join(HERE, torch_cmd[0])] + torch_cmd[1:]
+            # The scripts' own interpreter line picks Debian's Python, which has python3-torch.
+            theirs.append(run([os.path.join(HERE, torch_cmd[0])] + torch_cmd[1:]
                               + ["--threads", str(a.threads)], torch_re))
             print(f"{name} round {r}: NTK Explorer {ours[-1]:.2f} s, PyTorch {theirs[-1]:.2f} s", flush=True)
         o, t = statistics.median(ours), statistics.median(theirs)
