@@ -29,6 +29,11 @@ parse_args() {
     shift
   done
   VARIANT=$([ "$CUDA" = 1 ] && echo cuda || echo cpu)
+  # ND4J's natives, as pom.xml picks them: the oneDNN build on x86-64 CPUs, the plain one on ARM and for CUDA.
+  case "$PLATFORM" in
+    *-x86_64) ND4J_PLATFORM=$([ "$CUDA" = 1 ] && echo "$PLATFORM" || echo "$PLATFORM-onednn") ;;
+    *) ND4J_PLATFORM=$PLATFORM ;;
+  esac
   WORK="$ROOT/target/packaging/$VARIANT"
   DEST="$ROOT/target/installers"
 }
@@ -56,9 +61,10 @@ build_jar() {
   mvn -B -q package -DskipTests ${profile[@]+"${profile[@]}"} ${MVN_EXTRA[@]+"${MVN_EXTRA[@]}"}
 }
 
-# Fails unless target/lib holds the native jars of this platform and variant, and no other platform's.
+# Fails unless target/lib holds the native jars of this platform and variant, and no other platform's (nor ND4J's
+# plain natives beside its oneDNN ones).
 check_lib() {
-  local lib="$ROOT/target/lib" n cls bad=()
+  local lib="$ROOT/target/lib" n cls expect bad=()
   [ -d "$lib" ] || die "$lib is missing: run mvn package first"
   local native_re='-((linux|macosx|windows|android|ios)-[a-z0-9_]+(-[a-z0-9]+)?)\.jar$'
   local fx_re='^javafx-[a-z]+-[0-9][0-9.]*-([a-z0-9-]+)\.jar$'
@@ -68,8 +74,9 @@ check_lib() {
       cls=${BASH_REMATCH[1]}
       [ "$cls" = "$FX_CLASSIFIER" ] || bad+=("$n (JavaFX for $cls, want $FX_CLASSIFIER)")
     elif [[ $n =~ $native_re ]]; then
-      cls=${BASH_REMATCH[1]}
-      [ "$cls" = "$PLATFORM" ] || bad+=("$n (natives for $cls, want $PLATFORM)")
+      cls=${BASH_REMATCH[1]} expect=$PLATFORM
+      case "$n" in nd4j-native-[0-9]*) expect=$ND4J_PLATFORM ;; esac
+      [ "$cls" = "$expect" ] || bad+=("$n (natives for $cls, want $expect)")
     fi
     if [ "$CUDA" = 1 ]; then
       case "$n" in nd4j-native-[0-9]*|nd4j-native-preset-*) bad+=("$n (CPU backend in the CUDA build)") ;; esac
@@ -79,14 +86,14 @@ check_lib() {
   done
   local backend=nd4j-native
   [ "$CUDA" = 1 ] && backend=nd4j-cuda-*
-  for want in "$backend-*-$PLATFORM.jar" "openblas-*-$PLATFORM.jar" "javacpp-*-$PLATFORM.jar" "javafx-graphics-*-$FX_CLASSIFIER.jar"; do
+  for want in "$backend-*-$ND4J_PLATFORM.jar" "openblas-*-$PLATFORM.jar" "javacpp-*-$PLATFORM.jar" "javafx-graphics-*-$FX_CLASSIFIER.jar"; do
     compgen -G "$lib/$want" >/dev/null || bad+=("missing $want")
   done
   if [ ${#bad[@]} -gt 0 ]; then
     printf '  %s\n' "${bad[@]}" >&2
     die "target/lib does not match $PLATFORM/$VARIANT (rebuild without --reuse-build)"
   fi
-  step "target/lib: natives for $PLATFORM only, JavaFX $FX_CLASSIFIER, backend $VARIANT"
+  step "target/lib: natives for $PLATFORM only (ND4J $ND4J_PLATFORM), JavaFX $FX_CLASSIFIER, backend $VARIANT"
 }
 
 app_version() {

@@ -23,6 +23,8 @@ function Tool([string]$Name) {
 
 if ($env:PROCESSOR_ARCHITECTURE -ne 'AMD64') { Die "the bundled native libraries are for x64 Windows only" }
 $Platform = 'windows-x86_64'
+# ND4J's natives, as pom.xml picks them: the oneDNN build for the CPU backend, the plain one for CUDA.
+$Nd4jPlatform = if ($Cuda) { $Platform } else { 'windows-x86_64-onednn' }
 $FxClassifier = 'win'
 # Each variant keeps its own upgrade code forever, so a newer .msi replaces the older install of that variant.
 if ($Cuda) {
@@ -55,21 +57,22 @@ foreach ($f in Get-ChildItem $Lib -Filter '*.jar') {
     if ($n -match '^javafx-[a-z]+-[0-9][0-9.]*-([a-z0-9-]+)\.jar$') {
         if ($Matches[1] -ne $FxClassifier) { $bad += "$n (JavaFX for $($Matches[1]), want $FxClassifier)" }
     } elseif ($n -match '-((linux|macosx|windows|android|ios)-[a-z0-9_]+(-[a-z0-9]+)?)\.jar$') {
-        if ($Matches[1] -ne $Platform) { $bad += "$n (natives for $($Matches[1]), want $Platform)" }
+        $expect = if ($n -like 'nd4j-native-[0-9]*') { $Nd4jPlatform } else { $Platform }
+        if ($Matches[1] -ne $expect) { $bad += "$n (natives for $($Matches[1]), want $expect)" }
     }
     if ($Cuda) {
         if ($n -like 'nd4j-native-[0-9]*' -or $n -like 'nd4j-native-preset-*') { $bad += "$n (CPU backend in the CUDA build)" }
     } elseif ($n -like 'nd4j-cuda-*') { $bad += "$n (CUDA backend in the CPU build)" }
 }
 $backend = if ($Cuda) { 'nd4j-cuda-*' } else { 'nd4j-native' }
-foreach ($want in @("$backend-*-$Platform.jar", "openblas-*-$Platform.jar", "javacpp-*-$Platform.jar", "javafx-graphics-*-$FxClassifier.jar")) {
+foreach ($want in @("$backend-*-$Nd4jPlatform.jar", "openblas-*-$Platform.jar", "javacpp-*-$Platform.jar", "javafx-graphics-*-$FxClassifier.jar")) {
     if (-not (Test-Path (Join-Path $Lib $want))) { $bad += "missing $want" }
 }
 if ($bad.Count -gt 0) {
     $bad | ForEach-Object { [Console]::Error.WriteLine("  $_") }
     Die "target\lib does not match $Platform/$Variant (rebuild without -ReuseBuild)"
 }
-Step "target\lib: natives for $Platform only, JavaFX $FxClassifier, backend $Variant"
+Step "target\lib: natives for $Platform only (ND4J $Nd4jPlatform), JavaFX $FxClassifier, backend $Variant"
 
 $props = Join-Path $Root 'target\classes\ntk-explorer.properties'
 $m = Select-String -Path $props -Pattern '^version=(.+)$' -ErrorAction SilentlyContinue

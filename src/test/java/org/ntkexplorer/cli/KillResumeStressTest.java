@@ -25,7 +25,7 @@ import org.ntkexplorer.core.experiment.RunFolder;
 class KillResumeStressTest {
     private static final String SPEC = """
             {"study": "scaling", "classes": [0, 1, 2], "nGrid": [30, 60, 90], "nTest": 60, "seeds": 3, "depth": 1,
-             "width": 64, "steps": 200, "batchSize": 10, "learningRate": 0.05, "probeSize": 15,
+             "width": 256, "steps": 1500, "batchSize": 10, "learningRate": 0.05, "probeSize": 15,
              "learners": ["network", "entk-init", "nngp"]}""";
 
     @TempDir

@@ -21,6 +21,7 @@ public final class ComputeEnvironment {
         Map<String, String> info = new LinkedHashMap<>();
         Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
         info.put("backend", backendKind() + " (" + Nd4j.getBackend().getClass().getSimpleName() + ")");
+        info.put("onednn", org.ntkexplorer.core.nn.ConvOps.oneDnn() ? "yes" : "no");
         info.put("blas.vendor", String.valueOf(env.getOrDefault("blas.vendor", "unknown")));
         info.put("blas.threads", String.valueOf(env.getOrDefault("omp.threads", "unknown")));
         info.put("cpu.cores", String.valueOf(env.getOrDefault("cores", Runtime.getRuntime().availableProcessors())));

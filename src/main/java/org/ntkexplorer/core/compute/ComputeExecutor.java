@@ -22,17 +22,25 @@ public final class ComputeExecutor implements AutoCloseable {
         this.threads = threads;
         setNativeThreads(threads);
         this.thread = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "ntk-compute");
+            // OpenMP keeps its thread count per calling thread, so the compute thread sets its own.
+            Thread t = new Thread(() -> {
+                NativeParallel.setOmpThreads(threads);
+                r.run();
+            }, "ntk-compute");
             t.setDaemon(true);
             return t;
         });
     }
 
-    /** Threads used by ND4J and its BLAS; process-wide, as the native libraries have a single setting. */
+    /**
+     * Threads used by ND4J, its BLAS and {@link NativeParallel}; process-wide except OpenMP's count, which this
+     * sets for the calling thread only.
+     */
     public static void setNativeThreads(int threads) {
         Nd4j.getEnvironment().setMaxMasterThreads(threads);
         Nd4j.getEnvironment().setMaxThreads(threads);
-        org.nd4j.nativeblas.NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
+        NativeParallel.setOmpThreads(threads);
+        NativeParallel.setThreads(threads);
     }
 
     public static int defaultThreads() {

@@ -5,6 +5,8 @@ import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.ntkexplorer.core.compute.NativeParallel;
 import org.ntkexplorer.core.compute.TaskMonitor;
 import org.ntkexplorer.core.data.DataSplit;
 import org.ntkexplorer.core.data.DatasetRegistry;
@@ -22,6 +24,11 @@ import org.ntkexplorer.core.kernel.InfiniteMlpKernel;
 import org.ntkexplorer.core.kernel.Precision;
 import org.ntkexplorer.core.model.Activation;
 import org.ntkexplorer.core.model.Architecture;
+import org.ntkexplorer.core.model.LayerPlan;
+import org.ntkexplorer.core.model.LearningRateSchedule;
+import org.ntkexplorer.core.model.LossKind;
+import org.ntkexplorer.core.model.Optimizer;
+import org.ntkexplorer.core.model.PlannedLayer;
 import org.ntkexplorer.core.model.NetworkSpec;
 import org.ntkexplorer.core.model.NtkNetwork;
 import org.ntkexplorer.core.model.Parameterization;
@@ -45,13 +52,22 @@ public final class Benchmarks {
         return t[reps / 2];
     }
 
-    /** Float32 GEMM throughput on square matrices of side {@code size}, GFLOP/s (median of 5). */
+    /**
+     * Float32 GEMM throughput on square matrices of side {@code size}, GFLOP/s (median of 5), the way the kernel
+     * engine runs its GEMMs: row blocks at once on {@link NativeParallel}'s threads, each single-threaded.
+     */
     public static double gemmGflops(int size) {
         Nd4j.getRandom().setSeed(1);
         INDArray a = Nd4j.rand(DataType.FLOAT, size, size);
         INDArray b = Nd4j.rand(DataType.FLOAT, size, size);
         INDArray c = Nd4j.create(DataType.FLOAT, size, size);
-        double s = medianSeconds(5, () -> a.mmuli(b, c));
+        int parts = NativeParallel.parts(size, 64);
+        double s = medianSeconds(5, () -> NativeParallel.run(parts, (p, worker) -> {
+            long r0 = (long) size * p / parts;
+            long r1 = (long) size * (p + 1) / parts;
+            Nd4j.gemm(a.get(NDArrayIndex.interval(r0, r1), NDArrayIndex.all()), b,
+                    c.get(NDArrayIndex.interval(r0, r1), NDArrayIndex.all()), false, false, 1.0, 0.0);
+        }));
         return 2.0 * size * size * size / s / 1e9;
     }
 
@@ -73,11 +89,69 @@ public final class Benchmarks {
         return new double[] {s, ntk.lastFlops()};
     }
 
-    /** Seconds of the fast path on {@code n} examples of the bundled sample. */
-    public static double cnnEntk(Architecture arch, int width, int n) {
+    /** Seconds (median of {@code reps} after a warm-up) and flops of one float32 eNTK on n sample examples. */
+    public static double[] cnnEntk(Architecture arch, int width, int n, int reps) {
         INDArray x = sampleInputs(n, Layout.IMAGE, DataType.FLOAT);
         NtkNetwork net = NtkNetwork.create(myrtle(arch, width), 0, DataType.FLOAT, TrainingConfig.sgdMomentum(0.1, 64, 1));
-        return medianSeconds(1, () -> EmpiricalNtk.of(net, Precision.FLOAT32).compute(x));
+        EmpiricalNtk ntk = EmpiricalNtk.of(net, Precision.FLOAT32);
+        double s = medianSeconds(reps, () -> ntk.compute(x));
+        return new double[] {s, ntk.lastFlops()};
+    }
+
+    /**
+     * One float32 training epoch of {@code spec} on n sample examples (one-hot targets, MSE, plain SGD at rate 0.5,
+     * shuffled minibatches, as the app's trainer takes them): seconds, the median of {@code epochs} epochs after a
+     * warm-up epoch, and the flops of one epoch.
+     */
+    public static double[] trainingEpoch(NetworkSpec spec, int n, int batch, int epochs) {
+        Layout layout = spec.architecture().isConvolutional() ? Layout.IMAGE : Layout.FLAT;
+        INDArray x = sampleInputs(n, layout, DataType.FLOAT);
+        INDArray y = Nd4j.zeros(DataType.FLOAT, n, spec.outputs());
+        for (int i = 0; i < n; i++) {
+            y.putScalar(i, i % spec.outputs(), 1.0);
+        }
+        TrainingConfig sgd = new TrainingConfig(Optimizer.SGD, 0.5, 0, batch, epochs, 0, LossKind.MSE,
+                LearningRateSchedule.CONSTANT);
+        NtkNetwork net = NtkNetwork.create(spec, 0, DataType.FLOAT, sgd);
+        java.util.Random rng = new java.util.Random(0);
+        int[] order = new int[n];
+        Arrays.setAll(order, i -> i);
+        double s = medianSeconds(epochs, () -> {
+            for (int i = n - 1; i > 0; i--) {
+                int j = rng.nextInt(i + 1);
+                int t = order[i];
+                order[i] = order[j];
+                order[j] = t;
+            }
+            for (int start = 0; start < n; start += batch) {
+                int[] rows = Arrays.copyOfRange(order, start, Math.min(n, start + batch));
+                net.fitBatch(Nd4j.pullRows(x, 1, rows), Nd4j.pullRows(y, 1, rows), sgd.learningRate());
+            }
+        });
+        return new double[] {s, n * trainingFlopsPerExample(net.plan())};
+    }
+
+    /**
+     * Flops of one example's training step: forward, weight gradient and input gradient of every dense or conv
+     * layer (2 flops per multiply-add), except the input gradient of the first layer, which nothing needs.
+     */
+    public static double trainingFlopsPerExample(LayerPlan plan) {
+        double f = 0;
+        boolean first = true;
+        for (PlannedLayer l : plan.layers()) {
+            double macs = l instanceof PlannedLayer.Dense d ? (double) d.fanIn() * d.fanOut()
+                    : l instanceof PlannedLayer.Conv c ? (double) c.height() * c.width() * c.fanIn() * c.outChannels() : 0;
+            if (macs > 0) {
+                f += 2 * macs * (first ? 2 : 3);
+                first = false;
+            }
+        }
+        return f;
+    }
+
+    /** Myrtle-5 of the bench: width 32 on 28×28 grey images, 10 logits, NTK parameterisation, ReLU. */
+    public static NetworkSpec myrtle5(int width) {
+        return myrtle(Architecture.MYRTLE5, width);
     }
 
     /**

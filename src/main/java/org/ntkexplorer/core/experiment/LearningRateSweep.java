@@ -48,7 +48,11 @@ public final class LearningRateSweep {
         } finally {
             delete(scratch);
         }
-        double best = trials.stream().filter(t -> t.diverged() == null)
+        // A rate whose networks stop at their cap without meeting the rule would give flagged networks in the study;
+        // it wins only when no rate meets the rule.
+        List<Trial> finished = trials.stream().filter(t -> t.diverged() == null).toList();
+        List<Trial> converged = finished.stream().filter(t -> t.converged() == t.networks()).toList();
+        double best = (converged.isEmpty() ? finished : converged).stream()
                 .min(Comparator.comparingDouble(Trial::validationError).thenComparingDouble(Trial::rate))
                 .map(Trial::rate).orElse(Double.NaN);
         return new Result(n, validation, trials, best);

@@ -81,6 +81,15 @@ public final class EmpiricalNtk {
                     + (snapshot.dataType() == org.nd4j.linalg.api.buffer.DataType.FLOAT ? "float32" : "float64") + ")", needed, available,
                     "Use fewer examples, float32 instead of float64, or give Java more memory (-Xmx).");
         }
+        try {
+            return compute(x1, x2, symmetric, n1, n2, rows, available, kernelBytes, perExample);
+        } finally {
+            extractor.release();
+        }
+    }
+
+    private INDArray compute(INDArray x1, INDArray x2, boolean symmetric, int n1, int n2, int rows, long available,
+                             long kernelBytes, long perExample) {
         INDArray k = Nd4j.createUninitialized(snapshot.dataType(), n1, n2);
         List<int[]> rowBlocks = blocks(n1, rows);
         List<int[]> colBlocks = symmetric ? rowBlocks : blocks(n2, rows);
@@ -179,7 +188,7 @@ public final class EmpiricalNtk {
         double perExample = FeatureSizes.featureBytesPerExample(plan.layers(), spec.outputs(), width);
         double block = Math.min(MIN_BLOCK_ROWS, Math.max(n1, n2));
         double chunk = Math.max(FeatureExtractor.DEFAULT_CHUNK_BYTES,
-                FeatureSizes.chunkBytesPerExample(plan.layers(), spec.outputs(), width));
+                FeatureSizes.chunkBytesPerExample(plan.layers(), spec.outputs(), precision));
         String size = n1 + "×" + n2;
         return Footprint.of("eNTK " + size + " kernel", (double) n1 * n2 * width, 0)
                 .plus(Footprint.of("eNTK features and work space", 2 * block * perExample

@@ -3,6 +3,7 @@ package org.ntkexplorer.core.kernel;
 import java.util.List;
 
 import org.ntkexplorer.core.model.PlannedLayer;
+import org.ntkexplorer.core.nn.ConvOps;
 
 /**
  * How large {@link FeatureExtractor}'s features and temporaries are, from a network's plan alone, so that
@@ -13,13 +14,17 @@ final class FeatureSizes {
     private FeatureSizes() {
     }
 
-    /** Bytes of a conv chunk's largest temporary per example (the im2col of the backward signal); 0 for MLPs. */
-    static double chunkBytesPerExample(List<PlannedLayer> layers, int logits, int width) {
+    /**
+     * Bytes of a conv chunk's largest temporary per example: the backward signal of all C logits with native
+     * convolutions, its im2col columns otherwise (the route {@link ConvOps} takes for the precision); 0 for MLPs.
+     */
+    static double chunkBytesPerExample(List<PlannedLayer> layers, int logits, Precision precision) {
+        boolean direct = ConvOps.nativeConvolutions(precision.dataType());
         double worst = 0;
         for (PlannedLayer l : layers) {
             if (l instanceof PlannedLayer.Conv c) {
-                worst = Math.max(worst, (double) logits * c.height() * c.width() * Math.max(c.fanIn(), c.outChannels())
-                        * width);
+                int channels = direct ? Math.max(c.inChannels(), c.outChannels()) : Math.max(c.fanIn(), c.outChannels());
+                worst = Math.max(worst, (double) logits * c.height() * c.width() * channels * precision.bytes());
             }
         }
         return worst;

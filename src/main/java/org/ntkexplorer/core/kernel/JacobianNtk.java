@@ -47,7 +47,7 @@ public final class JacobianNtk {
         for (int i = 0; i < n; i++) {
             monitor.checkCancelled();
             INDArray xi = xs.getRow(i, true);
-            INDArray f = twin.logits(xi);
+            INDArray f = twin.dl4jLogits(xi);
             for (int c = 0; c < logits; c++) {
                 INDArray y = f.dup();
                 y.putScalar(0, c, f.getDouble(0, c) - logits / 2.0);

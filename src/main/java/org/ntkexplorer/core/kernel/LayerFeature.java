@@ -1,6 +1,11 @@
 package org.ntkexplorer.core.kernel;
 
+import static org.nd4j.linalg.indexing.NDArrayIndex.all;
+import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
+
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.ntkexplorer.core.compute.NativeParallel;
 
 /**
  * What one trainable layer contributes to the eNTK for a block of examples, in a form whose pairing with
@@ -17,6 +22,23 @@ interface LayerFeature {
     long bytes();
 
     /**
+     * alpha·a·bᵀ as a new array, in row blocks run at once by {@link NativeParallel}; gemm with a transpose flag ran
+     * at 1.2-1.6× the rate of mmul against a transposed view, and one single-threaded GEMM per core at up to 1.6× one
+     * GEMM on two OpenMP threads of a loaded machine.
+     */
+    static INDArray abT(INDArray a, INDArray b, double alpha) {
+        long n = a.rows();
+        INDArray k = Nd4j.createUninitialized(a.dataType(), n, b.rows());
+        int parts = NativeParallel.parts(n, 32);
+        NativeParallel.run(parts, (p, worker) -> {
+            long r0 = n * p / parts;
+            long r1 = n * (p + 1) / parts;
+            Nd4j.gemm(a.get(interval(r0, r1), all()), b, k.get(interval(r0, r1), all()), false, true, alpha, 0.0);
+        });
+        return k;
+    }
+
+    /**
      * Dense layer: K_l = (1/C)·(G Gᵀ) ⊙ (s_w²·A Aᵀ + s_b²), G the per-logit backward signals stacked as
      * rows × (C·fan_out). For the readout G Gᵀ is the constant C, so G is not stored.
      */
@@ -25,11 +47,11 @@ interface LayerFeature {
         @Override
         public INDArray gram(LayerFeature other) {
             Dense o = (Dense) other;
-            INDArray k = inputs.mmul(o.inputs.transpose()).muli(weightMultiplierSq).addi(biasMultiplierSq);
+            INDArray k = abT(inputs, o.inputs, weightMultiplierSq).addi(biasMultiplierSq);
             if (signals == null) {
                 return k;
             }
-            return k.muli(signals.mmul(o.signals.transpose())).divi(logits);
+            return k.muli(abT(signals, o.signals, 1.0 / logits));
         }
 
         @Override
@@ -52,7 +74,7 @@ interface LayerFeature {
     record Gradients(INDArray perExample, int logits) implements LayerFeature {
         @Override
         public INDArray gram(LayerFeature other) {
-            return perExample.mmul(((Gradients) other).perExample.transpose()).divi(logits);
+            return abT(perExample, ((Gradients) other).perExample, 1.0 / logits);
         }
 
         @Override

@@ -54,6 +54,9 @@ public final class NtkNetwork {
     private final List<String> weightKeys = new ArrayList<>();
     private final List<String> biasKeys = new ArrayList<>();
     private final int logitsLayerIndex;
+    /** Rows per chunk of {@link #logits}: bounds the working arrays of a CNN forward pass to ~200 MB at width 32. */
+    private static final int PREDICTION_CHUNK = 256;
+    private TrainingStep step;
 
     private NtkNetwork(NetworkSpec spec, LayerPlan plan, MultiLayerNetwork net, LossKind loss, OutputTransform transform,
                        List<String> weightKeys, List<String> biasKeys, int logitsLayerIndex) {
@@ -287,11 +290,40 @@ public final class NtkNetwork {
         net.setEpochCount(s.epochCount());
     }
 
-    /** f(x): the C logits (before any softmax), rows of {@code x} flattened per example in C×H×W order. */
+    /**
+     * f(x): the C logits (before any softmax), rows of {@code x} flattened per example in C×H×W order. Computed by
+     * the same pass as {@link #fitBatch}, in chunks of rows; equal to DL4J's forward pass up to float rounding.
+     */
     public INDArray logits(INDArray x) {
+        TrainingStep s = step();
+        INDArray f = s.logits(x, PREDICTION_CHUNK);
+        s.release();
+        return f;
+    }
+
+    /** f(x) from DL4J's own layers: the reference for {@link #logits}, and what the Jacobian oracle differentiates. */
+    public INDArray dl4jLogits(INDArray x) {
         List<INDArray> acts = net.feedForwardToLayer(logitsLayerIndex, x.castTo(net.getLayerWiseConfigurations()
                 .getDataType()), false);
         return acts.get(acts.size() - 1).dup();
+    }
+
+    /**
+     * One optimiser step on the minibatch ({@code x}, {@code y}) at {@code learningRate}: the gradient from a direct
+     * forward and backward pass (oneDNN convolutions where available), the update from DL4J's updater. Equal to
+     * {@code dl4j().fit} on the same batch up to float rounding, and much faster for CNNs.
+     *
+     * @return the minibatch loss before the step, as DL4J's {@code score()} reports it (weight decay included)
+     */
+    public double fitBatch(INDArray x, INDArray y, double learningRate) {
+        return step().fit(x, y, learningRate);
+    }
+
+    private TrainingStep step() {
+        if (step == null) {
+            step = new TrainingStep(this);
+        }
+        return step;
     }
 
     public long parameterCount() {

@@ -2,10 +2,9 @@ package org.ntkexplorer.core.model;
 
 import java.util.Random;
 
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.ntkexplorer.core.compute.NativeParallel;
 import org.ntkexplorer.core.compute.TaskMonitor;
 
 /**
@@ -107,12 +106,15 @@ public final class Trainer {
         int start = at.stepInEpoch() * config.batchSize();
         int end = Math.min(n, start + config.batchSize());
         int[] idx = java.util.Arrays.copyOfRange(order, start, end);
-        INDArray xb = Nd4j.pullRows(inputs, 1, idx);
-        INDArray yb = Nd4j.pullRows(targets, 1, idx);
-        MultiLayerNetwork net = network.dl4j();
-        net.setLearningRate(config.learningRate() * config.schedule().multiplier(at.step(), scheduleSteps));
-        net.fit(new DataSet(xb, yb));
-        double loss = net.score();
+        INDArray xb;
+        INDArray yb;
+        // Gathering a minibatch's rows is too little work to split across threads; forked, it cost more than it did.
+        try (NativeParallel.Scope single = NativeParallel.singleThreaded()) {
+            xb = Nd4j.pullRows(inputs, 1, idx);
+            yb = Nd4j.pullRows(targets, 1, idx);
+        }
+        double loss = network.fitBatch(xb, yb,
+                config.learningRate() * config.schedule().multiplier(at.step(), scheduleSteps));
         double sum = at.epochLossSum() + loss;
         if (at.stepInEpoch() + 1 == stepsPerEpoch) {
             lastEpochLoss = sum / stepsPerEpoch;

@@ -12,10 +12,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.ntkexplorer.core.compute.TaskMonitor;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.ntkexplorer.core.model.Activation;
+import org.ntkexplorer.core.model.Architecture;
+import org.ntkexplorer.core.model.NetworkSpec;
 import org.ntkexplorer.core.model.NtkNetwork;
 import org.ntkexplorer.core.model.Parameterization;
 import org.ntkexplorer.core.model.TestNetworks;
+import org.ntkexplorer.core.nn.ConvOps;
 
 import java.util.stream.Stream;
 
@@ -59,6 +63,72 @@ class EmpiricalNtkTest {
         INDArray fast = EmpiricalNtk.of(net, Precision.FLOAT64).compute(x);
         INDArray oracle = JacobianNtk.of(net, Precision.FLOAT64).compute(x, null, TaskMonitor.NONE);
         assertTrue(maxRelativeError(fast, oracle) <= 1e-9, "rel. error " + maxRelativeError(fast, oracle));
+    }
+
+    static Stream<Arguments> everyMyrtleAndParameterization() {
+        Stream.Builder<Arguments> b = Stream.builder();
+        for (Architecture a : new Architecture[] {Architecture.MYRTLE5, Architecture.MYRTLE7, Architecture.MYRTLE10}) {
+            for (Parameterization p : Parameterization.values()) {
+                b.add(Arguments.of(a, p));
+            }
+        }
+        return b.build();
+    }
+
+    static NtkNetwork myrtle(Architecture arch, Parameterization p, DataType dt, long seed) {
+        NetworkSpec spec = new NetworkSpec(arch, 0, 3, Activation.RELU, p, 1.4, 0.3, 3, new int[] {2, 8, 8});
+        return NtkNetwork.create(spec, seed, dt, TestNetworks.PLAIN);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("everyMyrtleAndParameterization")
+    void everyMyrtleDepthEqualsOracle(Architecture arch, Parameterization p) {
+        NtkNetwork net = myrtle(arch, p, DataType.DOUBLE, 3);
+        INDArray x = TestNetworks.inputs(4, 2 * 8 * 8, 6);
+        INDArray x2 = TestNetworks.inputs(2, 2 * 8 * 8, 7);
+        INDArray fast = EmpiricalNtk.of(net, Precision.FLOAT64).compute(x);
+        INDArray oracle = JacobianNtk.of(net, Precision.FLOAT64).compute(x, null, TaskMonitor.NONE);
+        assertTrue(maxRelativeError(fast, oracle) <= 1e-9, "rel. error " + maxRelativeError(fast, oracle));
+        INDArray cross = EmpiricalNtk.of(net, Precision.FLOAT64).compute(x2, x);
+        INDArray crossOracle = JacobianNtk.of(net, Precision.FLOAT64).compute(x2, x, TaskMonitor.NONE);
+        assertTrue(maxRelativeError(cross, crossOracle) <= 1e-9, "cross block " + maxRelativeError(cross, crossOracle));
+    }
+
+    /** float32 takes oneDNN's convolutions where the natives have them; both routes agree with the float64 oracle. */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("everyMyrtleAndParameterization")
+    void float32CnnKernelAgreesWithOracleOnBothConvolutionRoutes(Architecture arch, Parameterization p) {
+        NtkNetwork net = myrtle(arch, p, DataType.FLOAT, 4);
+        INDArray x = TestNetworks.inputs(4, 2 * 8 * 8, 8);
+        INDArray oracle = JacobianNtk.of(net, Precision.FLOAT64).compute(x, null, TaskMonitor.NONE);
+        INDArray nativeRoute = EmpiricalNtk.of(net, Precision.FLOAT32).compute(x).castTo(DataType.DOUBLE);
+        ConvOps.forceGemm(true);
+        try {
+            INDArray gemmRoute = EmpiricalNtk.of(net, Precision.FLOAT32).compute(x).castTo(DataType.DOUBLE);
+            assertTrue(maxRelativeError(gemmRoute, oracle) <= 1e-5, "GEMM route " + maxRelativeError(gemmRoute, oracle));
+        } finally {
+            ConvOps.forceGemm(false);
+        }
+        assertTrue(maxRelativeError(nativeRoute, oracle) <= 1e-5, "native " + maxRelativeError(nativeRoute, oracle));
+    }
+
+    /** 10×10 images pool to 5×5 and then 2×2, dropping a row and a column, as DL4J's truncating pooling does. */
+    @Test
+    void oddImageSizesEqualOracle() {
+        NetworkSpec spec = new NetworkSpec(Architecture.MYRTLE5, 0, 3, Activation.RELU, Parameterization.NTK, 1.4, 0.3, 3,
+                new int[] {2, 10, 10});
+        for (DataType dt : new DataType[] {DataType.DOUBLE, DataType.FLOAT}) {
+            NtkNetwork net = NtkNetwork.create(spec, 2, dt, TestNetworks.PLAIN);
+            INDArray x = TestNetworks.inputs(4, 2 * 10 * 10, 3);
+            INDArray oracle = JacobianNtk.of(net, Precision.FLOAT64).compute(x, null, TaskMonitor.NONE);
+            Precision precision = dt == DataType.DOUBLE ? Precision.FLOAT64 : Precision.FLOAT32;
+            INDArray fast = EmpiricalNtk.of(net, precision).compute(x).castTo(DataType.DOUBLE);
+            double tol = dt == DataType.DOUBLE ? 1e-9 : 1e-5;
+            assertTrue(maxRelativeError(fast, oracle) <= tol, dt + " " + maxRelativeError(fast, oracle));
+            INDArray f = net.logits(x);
+            assertTrue(maxRelativeError(f.castTo(DataType.DOUBLE), net.dl4jLogits(x).castTo(DataType.DOUBLE)) <= tol / 10,
+                    dt + " logits");
+        }
     }
 
     @Test

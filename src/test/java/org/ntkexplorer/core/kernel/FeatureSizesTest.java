@@ -28,7 +28,7 @@ class FeatureSizesTest {
                 assertEquals(extractor.featureBytesPerExample(),
                         (long) FeatureSizes.featureBytesPerExample(net.plan().layers(), spec.outputs(), p.bytes()),
                         spec + " " + p);
-                double chunk = FeatureSizes.chunkBytesPerExample(net.plan().layers(), spec.outputs(), p.bytes());
+                double chunk = FeatureSizes.chunkBytesPerExample(net.plan().layers(), spec.outputs(), p);
                 assertEquals(chunk == 0 ? Integer.MAX_VALUE : (int) Math.max(1,
                         FeatureExtractor.DEFAULT_CHUNK_BYTES / chunk), extractor.chunkRows(), spec + " " + p);
             }
