@@ -70,6 +70,9 @@ abstract class LearnerStudy implements StudyRun {
             } else if (l.needsInfiniteKernel()) {
                 kernels.run(l, u.n(), u.seed(), train, test, () -> kernels.infiniteBlocks(l, train, test));
             }
+            // A regression leaves kernels and factorisations of hundreds of MB as garbage; ND4J's part of it is
+            // freed only by a collection (see TrainingLoop.COLLECT_NANOS).
+            System.gc();
         }
         if (todo.contains(Learner.NETWORK)) {
             trainNetwork(u, new NetworkUnit(u, net, train, test), resume);

@@ -20,6 +20,13 @@ final class TrainingLoop {
     /** At most this many evaluations per network, so small training sets with many short epochs stay cheap. */
     private static final int EVALUATIONS = 100;
     private static final long CHECKPOINT_NANOS = 10_000_000_000L;
+    /**
+     * ND4J frees an array's native buffer only once the collector has found its Java object dead, and the objects
+     * are too small to fill the heap: left alone, a long run's dead gradients, evaluations and snapshot kernels
+     * grew the process to 19 GB before JavaCPP's ceiling forced a collection. A full collection every few seconds
+     * (tens of milliseconds with this small heap) keeps it near what is alive.
+     */
+    private static final long COLLECT_NANOS = 5_000_000_000L;
 
     /** What a study does between epochs; its arrays and numbers go into every checkpoint. */
     interface Hooks {
@@ -82,6 +89,7 @@ final class TrainingLoop {
         int evalEvery = Math.max(1, (int) Math.ceil(maxEpochs / (double) EVALUATIONS));
         long lastSaved = trainer.position().step();
         long savedAt = System.nanoTime();
+        long collectedAt = savedAt;
         Evaluation train = null;
         Evaluation test = null;
         boolean ruleMet = false;
@@ -115,6 +123,10 @@ final class TrainingLoop {
                         + ", epoch " + epoch);
                 if (last) {
                     break;
+                }
+                if (worth || System.nanoTime() - collectedAt > COLLECT_NANOS) {
+                    System.gc();
+                    collectedAt = System.nanoTime();
                 }
                 if (worth || System.nanoTime() - savedAt > CHECKPOINT_NANOS) {
                     save(u, checkpoint, trainer, hooks);
