@@ -167,6 +167,8 @@ public final class RichnessPanel extends LivePanel {
         moved.set(mx, my, msLow, ms);
         Charts.showIfData(Charts.points(movement), moved);
         Charts.fitLogYToDecades(movement, List.of(moved));
+        padLogX(exponents, x);
+        padLogX(movement, mx);
         exponentsBox.refresh();
         movementBox.refresh();
         verdict.setText(String.join("\n", table.verdict(m)));
@@ -174,6 +176,23 @@ public final class RichnessPanel extends LivePanel {
                 + "the output scale α goes from rich (small) to lazy (large)."
                 : String.format(Locale.ROOT, "At %d values of α: the network's scaling exponent beside the eNTK's band "
                 + "(left), and how far its kernel moved (right).", Math.max(ex.size(), mv.size())));
+    }
+
+    /**
+     * ChartFX pads a log axis in linear units, which left the largest α on the plot's right edge with its error bar
+     * cut and its tick label dropped; a third of a decade on each side keeps the end points whole.
+     */
+    private static void padLogX(XYChart chart, double[] values) {
+        io.fair_acc.chartfx.axes.spi.DefaultNumericAxis axis = Charts.x(chart);
+        double lo = java.util.Arrays.stream(values).filter(v -> v > 0).min().orElse(Double.NaN);
+        double hi = java.util.Arrays.stream(values).filter(v -> v > 0).max().orElse(Double.NaN);
+        if (!(lo > 0)) {
+            axis.setAutoRanging(true);
+            return;
+        }
+        axis.setAutoRanging(false);
+        axis.setMin(lo / 2.2);
+        axis.setMax(hi * 2.2);
     }
 
     /** The verdict lines under the charts (tests). */
