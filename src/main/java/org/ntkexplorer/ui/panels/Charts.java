@@ -89,6 +89,10 @@ public final class Charts {
                     if (Math.abs(v) < 1e-3 || Math.abs(v) >= 1e6) {
                         return String.format(java.util.Locale.ROOT, "%.0e", v).replace("e-0", "e-").replace("e+0", "e");
                     }
+                    if (v == Math.rint(v)) {
+                        // Training-set sizes and widths: 1024 is not "1020".
+                        return Long.toString((long) v);
+                    }
                     return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros()
                             .toPlainString();
                 }
