@@ -1,8 +1,6 @@
 package org.ntkexplorer.core.data;
 
 import java.util.Arrays;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * A dataset whose training part lacks some examples: the ones another subset already uses, so that what is drawn
@@ -10,13 +8,12 @@ import java.util.Optional;
  * When the dataset has no separate test part, the excluded examples should include the test examples drawn from the
  * training part, or they could be drawn again here.
  */
-public final class WithoutExamples implements DatasetSource {
-    private final DatasetSource source;
+public final class WithoutExamples extends DatasetView {
     private final ExampleArray train;
 
     /** @param excluded indices into the training part to leave out */
     public WithoutExamples(DatasetSource source, int[] excluded) {
-        this.source = source;
+        super(source);
         ExampleArray all = source.train();
         boolean[] out = new boolean[all.size()];
         for (int i : excluded) {
@@ -27,38 +24,13 @@ public final class WithoutExamples implements DatasetSource {
     }
 
     @Override
-    public String spec() {
-        return source.spec();
-    }
-
-    @Override
     public String description() {
         return source.description() + " (without " + (source.train().size() - train.size()) + " training examples)";
     }
 
     @Override
-    public Task task() {
-        return source.task();
-    }
-
-    @Override
-    public List<String> classNames() {
-        return source.classNames();
-    }
-
-    @Override
-    public int outputs() {
-        return source.outputs();
-    }
-
-    @Override
     public ExampleArray train() {
         return train;
-    }
-
-    @Override
-    public Optional<ExampleArray> test() {
-        return source.test();
     }
 
     /** The examples of a part at the kept indices, in order. */
