@@ -131,7 +131,7 @@ public final class RunSession implements AutoCloseable {
                 folder = RunFolder.resume(folderPath);
                 spec = folder.spec();
                 queue.addAll(folder.replay());
-                TimeLeft t = TimeLeft.of(spec, folder.finishedUnits());
+                TimeLeft t = TimeLeft.of(folder);
                 Platform.runLater(() -> clock.start(t));
             } catch (IOException | RuntimeException e) {
                 closeQuietly(folder);

@@ -10,7 +10,7 @@ import org.ntkexplorer.core.scaling.PowerLawFit;
 import org.ntkexplorer.core.scaling.ScalingPoint;
 
 /**
- * Whether a run's results support the claim its study tests (docs/science.md, §Studies), from the differences of
+ * Whether a run's results support the claim its study tests (docs/science.md, §The studies), from the differences of
  * the fitted exponents with 95 % bootstrap intervals over seeds ({@link PairedDifference}).
  * <ul>
  *   <li>Claim 1 (scaling): the network's α is larger than each kernel's.</li>

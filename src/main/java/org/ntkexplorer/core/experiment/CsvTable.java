@@ -60,7 +60,10 @@ final class CsvTable<R> {
         if (p.dropped == 0 && current) {
             return;
         }
-        List<R> rows = read();
+        List<R> rows = new ArrayList<>();
+        for (String[] cells : p.rows) {
+            rows.add(schema.parse(new RowSchema.Cells(byName(p.header, cells))));
+        }
         rewrite(rows);
         if (!current && !p.header.isEmpty()) {
             report.accept("rewrote " + file.getFileName() + " in the current layout");

@@ -2,6 +2,7 @@ package org.ntkexplorer.core.experiment;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,11 +45,16 @@ public final class ExperimentRunner {
             StudyRun study = StudyRun.of(ctx);
             List<UnitKey> mine = ShardPlan.of(study.units(), folder.shard());
             Set<UnitKey> finished = finishedUnits(study);
+            Map<UnitKey, Checkpoint> checkpoints = new HashMap<>();
             for (UnitKey u : mine) {
                 if (finished.contains(u)) {
                     folder.deleteCheckpoint(study.checkpointName(u));
                 } else {
-                    dropUnsaved(u, study);
+                    Checkpoint cp = Checkpoint.read(folder.checkpointFile(study.checkpointName(u)), folder::log);
+                    if (cp != null) {
+                        checkpoints.put(u, cp);
+                    }
+                    dropUnsaved(u, study, cp);
                 }
             }
             ctx.setUnits(mine.stream().filter(finished::contains).count(), mine.size());
@@ -60,8 +66,7 @@ public final class ExperimentRunner {
                 monitor.checkCancelled();
                 long t0 = System.nanoTime();
                 ctx.progress(0, u.describe());
-                Checkpoint cp = Checkpoint.read(folder.checkpointFile(study.checkpointName(u)), folder::log);
-                study.run(u, cp);
+                study.run(u, checkpoints.remove(u));
                 double unitSeconds = (System.nanoTime() - t0) / 1e9;
                 folder.units.append(new UnitRow(u, unitSeconds));
                 listener.onEvent(new ExperimentEvent.UnitFinished(u, unitSeconds));
@@ -112,26 +117,12 @@ public final class ExperimentRunner {
      * none), so that continuing writes each of them once. A unit whose network already has its results row keeps
      * everything: only its kernels or its completion mark were missing.
      */
-    private void dropUnsaved(UnitKey u, StudyRun study) throws IOException {
-        Checkpoint cp = Checkpoint.read(folder.checkpointFile(study.checkpointName(u)), folder::log);
-        long kept = cp != null ? cp.position().step() : networkFinished(u) ? Long.MAX_VALUE : -1;
+    private void dropUnsaved(UnitKey u, StudyRun study, Checkpoint cp) throws IOException {
+        // A network can finish after its last checkpoint; its rows from then on are final, not to be redone.
+        long kept = study.networkDone(u) ? Long.MAX_VALUE : cp != null ? cp.position().step() : -1;
         folder.training.retain(r -> !r.unit().equals(u) || r.step() <= kept);
         folder.dynamics.retain(r -> !r.sameUnit(u) || (kept >= 0 && r.step() <= kept));
         folder.spectra.retain(r -> !r.sameUnit(u) || (kept >= 0 && r.step() <= kept));
-    }
-
-    private boolean networkFinished(UnitKey u) throws IOException {
-        for (ResultRow r : folder.results.read()) {
-            if (r.learner() == Learner.NETWORK && r.sameUnit(u)) {
-                return true;
-            }
-        }
-        for (WidthRow w : folder.widths.read()) {
-            if (w.width() == u.width() && w.seed() == u.seed()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

@@ -46,6 +46,11 @@ abstract class LearnerStudy implements StudyRun {
     }
 
     @Override
+    public boolean networkDone(UnitKey u) throws IOException {
+        return !missing(u).contains(Learner.NETWORK);
+    }
+
+    @Override
     public void run(UnitKey u, Checkpoint resume) {
         Set<Learner> todo;
         try {

@@ -47,7 +47,7 @@ final class PretrainedNetworks {
             ctx.folder.log("pre-training on n0 = " + ctx.spec.n0() + " for seed " + seed);
             Checkpoint partial = Checkpoint.read(ctx.folder.checkpointFile(trainingName(seed)), ctx.folder::log);
             TrainingOutcome out = new TrainingLoop(ctx, false).train(unit, trainingName(seed), partial,
-                    new TrainingLoop.Hooks() { }, new double[] {0, 0});
+                    new TrainingLoop.Hooks() { }, new double[] {0.05, 0.05});
             ctx.folder.log(String.format(java.util.Locale.ROOT, "pre-trained network for seed %d: %d steps, "
                     + "train error %.4f, train loss %.3g, test error %.4f%s", seed, out.steps(), out.trainError(),
                     out.trainLoss(), out.test().error(), out.converged() == null ? ""

@@ -61,13 +61,7 @@ public record ResultRow(Learner learner, int n, long seed, double richness, doub
     }
 
     boolean sameUnit(UnitKey u) {
-        return n == u.n() && seed == u.seed()
-                && (Double.isNaN(richness) ? Double.isNaN(u.richness()) : richness == u.richness());
-    }
-
-    /** The same row with the timing left out, for comparing runs. */
-    public ResultRow withoutTiming() {
-        return new ResultRow(learner, n, seed, richness, testError, testMse, trainLoss, trainError, steps, epochs,
-                converged, kernelMovement, targetAlignment, 0);
+        // Double.compare, as UnitKey's own equals: NaN (no richness) matches NaN.
+        return n == u.n() && seed == u.seed() && Double.compare(richness, u.richness()) == 0;
     }
 }

@@ -28,7 +28,8 @@ import org.ntkexplorer.core.scaling.PowerLawFitResult;
  * through training under checkpoints/; and run.log.
  *
  * <p>A folder opened for writing ({@link #create}, {@link #resume}) is locked against other processes until
- * {@link #close}; one opened with {@link #open} is only read.
+ * {@link #close}; one opened with {@link #open} takes no lock and writes nothing of its results (a folder in an
+ * older layout is brought up to date in place).
  */
 public final class RunFolder implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunFolder.class);
@@ -129,7 +130,7 @@ public final class RunFolder implements AutoCloseable {
         }
     }
 
-    /** An existing run, to read (show again, merge); nothing is written and no lock is taken. */
+    /** An existing run, to read (show again, merge): no lock is taken; an older layout is upgraded in place. */
     public static RunFolder open(Path dir) throws IOException {
         requireRun(dir);
         RunFolder f = new RunFolder(dir, null, RunManifest.read(dir));
@@ -175,10 +176,6 @@ public final class RunFolder implements AutoCloseable {
 
     public List<ResultRow> results() throws IOException {
         return results.read();
-    }
-
-    public List<WidthRow> widthRows() throws IOException {
-        return widths.read();
     }
 
     public List<UnitRow> finishedUnits() throws IOException {

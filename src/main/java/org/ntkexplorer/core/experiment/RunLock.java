@@ -31,23 +31,27 @@ final class RunLock implements AutoCloseable {
         Path file = dir.resolve(FILE);
         FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
-        FileLock lock;
         try {
-            lock = ch.tryLock();
-        } catch (OverlappingFileLockException e) {
-            lock = null;
-        }
-        if (lock == null) {
-            String holder = holder(file);
+            FileLock lock;
+            try {
+                lock = ch.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                throw new RunFolderBusyException(dir + " is being written by " + holder(file)
+                        + "; wait for that run to end (or stop it) before resuming or writing to this folder");
+            }
+            ch.truncate(0);
+            ch.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + " since " + Instant.now() + "\n")
+                    .getBytes(StandardCharsets.UTF_8)));
+            ch.force(false);
+            return new RunLock(ch, lock);
+        } catch (IOException | RuntimeException e) {
+            // Closing the channel also releases a lock taken before the failure.
             ch.close();
-            throw new RunFolderBusyException(dir + " is being written by " + holder
-                    + "; wait for that run to end (or stop it) before resuming or writing to this folder");
+            throw e;
         }
-        ch.truncate(0);
-        ch.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + " since " + Instant.now() + "\n")
-                .getBytes(StandardCharsets.UTF_8)));
-        ch.force(false);
-        return new RunLock(ch, lock);
     }
 
     /**

@@ -21,6 +21,14 @@ interface StudyRun {
      */
     boolean holdsAllOf(UnitKey unit) throws java.io.IOException;
 
+    /**
+     * Whether the unit's network has its final row in the folder: then every training-time row it wrote is final,
+     * whatever its checkpoint says, and only its kernels or completion mark can be missing.
+     */
+    default boolean networkDone(UnitKey unit) throws java.io.IOException {
+        return holdsAllOf(unit);
+    }
+
     /** The name of the unit's network checkpoint in the folder. */
     default String checkpointName(UnitKey unit) {
         return unit.id();

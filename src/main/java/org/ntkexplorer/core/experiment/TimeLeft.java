@@ -35,6 +35,15 @@ public final class TimeLeft {
         return t;
     }
 
+    /** For resuming a folder: its shard's units only (those its runner will count), with those already finished. */
+    public static TimeLeft of(RunFolder folder) throws java.io.IOException {
+        TimeLeft t = new TimeLeft(ShardPlan.of(RunPlan.units(folder.spec()), folder.shard()));
+        for (UnitRow r : folder.finishedUnits()) {
+            t.finished(r.unit(), r.seconds());
+        }
+        return t;
+    }
+
     public void finished(UnitKey unit, double unitSeconds) {
         seconds.put(unit, unitSeconds);
     }

@@ -142,7 +142,7 @@ final class TrainingLoop {
             throw e;
         }
         if (train == null) {
-            // No step at all (a budget of zero), or the last epoch was not evaluated.
+            // Only when no step was taken (a budget of zero): the last epoch is always evaluated.
             train = u.evaluateTrain();
             test = u.evaluateTest();
             record(u, trainer.position().epoch(), trainer.position().step(), maxSteps, train, test);

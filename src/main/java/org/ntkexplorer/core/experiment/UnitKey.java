@@ -21,10 +21,4 @@ public record UnitKey(int n, int width, long seed, double richness) {
         String s = String.format(Locale.ROOT, "n = %d, width %d, seed %d", n, width, seed);
         return Double.isNaN(richness) ? s : s + ", richness " + RowSchema.num(richness);
     }
-
-    /** Same unit, comparing richness by value (NaN equals NaN). */
-    public boolean sameAs(int n2, int width2, long seed2, double richness2) {
-        return n == n2 && width == width2 && seed == seed2
-                && (Double.isNaN(richness) ? Double.isNaN(richness2) : richness == richness2);
-    }
 }

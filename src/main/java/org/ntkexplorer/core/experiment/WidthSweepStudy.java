@@ -42,6 +42,14 @@ final class WidthSweepStudy implements StudyRun {
 
     @Override
     public void run(UnitKey u, Checkpoint resume) {
+        try {
+            if (holdsAllOf(u)) {
+                // Its row was written but the run stopped before marking the unit finished.
+                return;
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         PreparedSplit[] split = ctx.split(u.n(), u.seed());
         NetworkUnit unit = new NetworkUnit(u, ctx.network(u.width(), split[0], u.seed(),
                 ctx.spec.transform(Double.NaN)), split[0], split[1]);

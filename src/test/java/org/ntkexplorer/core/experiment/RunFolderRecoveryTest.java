@@ -184,4 +184,63 @@ class RunFolderRecoveryTest {
                 e -> e instanceof ExperimentEvent.EpochDone d && d.seed() == 0 && d.epoch() == 3);
         assertSameRun(whole, part);
     }
+
+    /** Units.csv without the lines whose unit starts with {@code prefix} ("n,width,seed,"), as after a crash. */
+    private static void unmark(Path run, String prefix) throws Exception {
+        Path units = run.resolve("units.csv");
+        List<String> lines = Files.readAllLines(units, StandardCharsets.UTF_8);
+        List<String> kept = lines.stream().filter(l -> !l.startsWith(prefix)).collect(Collectors.toList());
+        assertEquals(lines.size() - 1, kept.size(), "one unit unmarked");
+        Files.write(units, kept, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aNetworkThatFinishedAfterItsLastCheckpointKeepsEveryRowWhenItsUnitWasNotMarked() throws Exception {
+        String json = SCALING.replace("\"steps\": 12", "\"steps\": 40");
+        Path whole = whole(json);
+        // A checkpoint from part-way through the last unit's training, then the run finished: the process died
+        // after the network's results row and before the unit's mark, leaving that checkpoint behind.
+        Path part = cancelledAndResumed(json,
+                e -> e instanceof ExperimentEvent.EpochDone d && d.n() == 40 && d.seed() == 1 && d.step() >= 16);
+        ExperimentSpec spec = ExperimentSpec.parse(json);
+        Path stale = dir.resolve("stale");
+        AtomicBoolean cancel = new AtomicBoolean();
+        try (RunFolder f = RunFolder.create(stale, spec)) {
+            new ExperimentRunner(spec, f, e -> cancel.compareAndSet(false, e instanceof ExperimentEvent.EpochDone d
+                    && d.n() == 40 && d.seed() == 1 && d.step() >= 16), new TaskMonitor() {
+                @Override
+                public boolean isCancelled() {
+                    return cancel.get();
+                }
+            }).run();
+        }
+        Path checkpoints = part.resolve(Checkpoint.DIR);
+        Files.createDirectories(checkpoints);
+        try (Stream<Path> s = Files.list(stale.resolve(Checkpoint.DIR))) {
+            for (Path cp : s.collect(Collectors.toList())) {
+                Files.copy(cp, checkpoints.resolve(cp.getFileName()));
+            }
+        }
+        unmark(part, "40,32,1,");
+        resume(part);
+        assertSameRun(whole, part);
+    }
+
+    @Test
+    void aWidthSweepUnitWhoseRowWasWrittenButNotMarkedIsNotTrainedTwice() throws Exception {
+        String json = """
+                {"study": "width-sweep", "classes": [0, 1], "nGrid": [40], "nTest": 20, "seeds": 1, "depth": 1,
+                 "parameterization": "ntk", "widths": [16, 32], "steps": 8, "batchSize": 10, "probeSize": 12}""";
+        Path whole = whole(json);
+        Path part = dir.resolve("part");
+        try (Stream<Path> s = Files.walk(whole)) {
+            for (Path f : s.collect(Collectors.toList())) {
+                Files.copy(f, part.resolve(whole.relativize(f).toString()));
+            }
+        }
+        Files.deleteIfExists(part.resolve(".lock"));
+        unmark(part, "40,32,0,");
+        resume(part);
+        assertSameRun(whole, part);
+    }
 }
