@@ -128,8 +128,8 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
         if (threads != null && threads < 1) {
             problems.add("--threads must be at least 1 (got " + threads + ")");
         }
-        String[] names = {"--mlp-n", "--oracle-n", "--kernel-n", "--gemm-size"};
-        int[] values = {mlpN, oracleN, kernelN, gemmSize};
+        String[] names = {"--mlp-n", "--oracle-n", "--kernel-n", "--gemm-size", "--epochs"};
+        int[] values = {mlpN, oracleN, kernelN, gemmSize, epochs};
         for (int i = 0; i < names.length; i++) {
             if (values[i] < 1) {
                 problems.add(names[i] + " must be at least 1 (got " + values[i] + ")");

@@ -3,7 +3,6 @@ package org.ntkexplorer.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 import org.ntkexplorer.core.experiment.RunMerge;
 
@@ -12,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "merge", sortOptions = false,
+@Command(name = "merge", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = NtkCli.Version.class,
         description = "Merge the folders of a sharded run (run --shard) into one run folder, which the window opens "
                 + "like any other. The shards must have run the same spec and together hold every unit once.")
 final class MergeCommand implements java.util.concurrent.Callable<Integer> {
@@ -33,8 +32,7 @@ final class MergeCommand implements java.util.concurrent.Callable<Integer> {
     public Integer call() throws Exception {
         RunMerge.Result r = RunMerge.merge(shards, out, partial);
         PrintWriter o = spec.commandLine().getOut();
-        r.fits().forEach((k, e) -> o.printf(Locale.ROOT, "%-28s alpha = %.3f  [%.3f, %.3f]  (%d points)%n", k.id(),
-                e.fit().alpha(), e.fit().ciLow(), e.fit().ciHigh(), e.fit().pointsUsed()));
+        FitSummary.lines(r.fits()).forEach(o::println);
         if (!r.missing().isEmpty()) {
             o.printf("missing %d of %d units (not merged):%n", r.missing().size(), r.totalUnits());
             r.missing().forEach(m -> o.println("  " + m));

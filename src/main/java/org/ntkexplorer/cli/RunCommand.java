@@ -160,7 +160,8 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         return RunFolder.createShard(out, experiment, s.index(), s.count());
     }
 
-    private static ExperimentSpec readSpec(Path file) {
+    /** A spec file, with the hint about presets when there is no such file. */
+    static ExperimentSpec readSpec(Path file) {
         try {
             return ExperimentSpec.read(file);
         } catch (java.nio.file.NoSuchFileException e) {

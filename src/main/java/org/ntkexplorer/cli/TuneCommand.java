@@ -56,7 +56,7 @@ final class TuneCommand implements java.util.concurrent.Callable<Integer> {
         ExperimentSpec experiment;
         try {
             experiment = Presets.find(specArg).map(Presets.Preset::spec)
-                    .orElseGet(() -> readSpec(Path.of(specArg)));
+                    .orElseGet(() -> RunCommand.readSpec(Path.of(specArg)));
         } catch (InvalidSpecException e) {
             throw usage(e.getMessage());
         }
@@ -88,13 +88,5 @@ final class TuneCommand implements java.util.concurrent.Callable<Integer> {
 
     private CommandLine.ParameterException usage(String message) {
         return new CommandLine.ParameterException(spec.commandLine(), message);
-    }
-
-    private static ExperimentSpec readSpec(Path file) {
-        try {
-            return ExperimentSpec.read(file);
-        } catch (java.io.IOException e) {
-            throw InvalidSpecException.of(file.toString(), "cannot be read: " + Failures.describe(e));
-        }
     }
 }

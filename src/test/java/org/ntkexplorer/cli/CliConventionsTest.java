@@ -18,7 +18,7 @@ class CliConventionsTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"info", "datasets", "make-sample", "kernel", "bench", "run"})
+    @ValueSource(strings = {"info", "datasets", "make-sample", "kernel", "bench", "run", "merge", "tune-lr"})
     void everySubcommandHasHelp(String command) {
         CliRun r = CliRun.of(command, "--help");
         assertEquals(0, r.code(), r.err());
@@ -38,10 +38,12 @@ class CliConventionsTest {
             {"run", "scaling-mlp-quick", "--threads", "0", "--out", dir.resolve("r").toString()},
             {"bench", "--threads", "0"},
             {"bench", "--mlp-n", "0"},
+            {"bench", "--epochs", "0"},
         };
         String[] reasons = {"n must be at least 1", "width must be at least 1", "there is no class 42",
             "sigmaW must be a positive finite number (got NaN)", "depth must be at least 1",
-            "--threads must be at least 1", "--threads must be at least 1", "--mlp-n must be at least 1"};
+            "--threads must be at least 1", "--threads must be at least 1", "--mlp-n must be at least 1",
+            "--epochs must be at least 1"};
         for (int i = 0; i < cases.length; i++) {
             CliRun r = CliRun.of(cases[i]);
             assertEquals(NtkCli.EXIT_USAGE, r.code(), String.join(" ", cases[i]) + "\n" + r.err());

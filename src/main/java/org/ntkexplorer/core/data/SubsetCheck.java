@@ -197,13 +197,15 @@ public final class SubsetCheck {
         }
         if (!empty.isEmpty()) {
             int last = trainCounts.length - 1;
+            // The largest label may come from the test part only, or have been left out of this view.
             int at = 0;
-            while (source.train().label(at) != last) {
+            int size = source.train().size();
+            while (at < size && source.train().label(at) != last) {
                 at++;
             }
+            String where = at < size ? " (example " + at + " has label " + last + ")" : "";
             out.add("classes " + ranges(empty) + " have no training examples: the labels of " + source.spec()
-                    + " run up to " + last + " (example " + at + " has label " + last + ") with gaps; choose the "
-                    + "classes to use explicitly");
+                    + " run up to " + last + where + " with gaps; choose the classes to use explicitly");
         }
     }
 

@@ -84,4 +84,27 @@ class CenteredLossTest {
                 null, true);
         assertEquals(mse / (alpha * alpha), score, 1e-12);
     }
+
+    /** At a lazy α in float32 a wrong class's probability underflows; the cross-entropy must stay finite and exact. */
+    @Test
+    void crossEntropyStaysFiniteWhenProbabilitiesUnderflow() {
+        double alpha = 1000;
+        INDArray y = oneHot().castTo(DataType.FLOAT);
+        INDArray f0 = Nd4j.zeros(DataType.FLOAT, B, C);
+        INDArray z = TestNetworks.inputs(B, C, 21).castTo(DataType.FLOAT);
+        double score = new CenteredLoss(LossKind.CROSS_ENTROPY, alpha).computeScore(Nd4j.hstack(y, f0), z,
+                new ActivationIdentity(), null, true);
+        // The same loss in double precision, by log-sum-exp: logits of order α differ by far more than float32's
+        // exp can hold.
+        INDArray h = z.castTo(DataType.DOUBLE).muli(alpha);
+        double expected = 0;
+        for (int i = 0; i < B; i++) {
+            double max = h.getRow(i).maxNumber().doubleValue();
+            double lse = max + Math.log(org.nd4j.linalg.ops.transforms.Transforms.exp(h.getRow(i).sub(max), true)
+                    .sumNumber().doubleValue());
+            expected += lse - h.getDouble(i, (i * 3) % C);
+        }
+        expected /= B * alpha * alpha;
+        assertEquals(expected, score, 1e-4 * Math.abs(expected));
+    }
 }

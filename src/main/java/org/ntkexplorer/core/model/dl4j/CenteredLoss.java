@@ -63,7 +63,11 @@ public class CenteredLoss implements ILossFunction {
             INDArray d = h.subi(y);
             perExample = d.mul(d).sum(true, 1).divi(h.columns());
         } else {
-            INDArray logSoftmax = Transforms.log(Transforms.softmax(h, true), false);
+            // log-softmax as h − max − log Σ exp(h − max): log(softmax) gives −∞ (and 0·−∞ = NaN) once a large α
+            // drives a probability below float32's range.
+            INDArray shifted = h.subColumnVector(h.max(true, 1));
+            INDArray logSoftmax = shifted.subColumnVector(Transforms.log(Transforms.exp(shifted, true).sum(true, 1),
+                    false));
             perExample = logSoftmax.muli(y).sum(true, 1).negi();
         }
         perExample.divi(scale * scale);
