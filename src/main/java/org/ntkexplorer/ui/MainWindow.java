@@ -290,6 +290,7 @@ public final class MainWindow {
     }
 
     public void close() {
+        status.close();
         session.close();
     }
 

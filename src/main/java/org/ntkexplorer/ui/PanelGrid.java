@@ -96,13 +96,7 @@ public final class PanelGrid extends StackPane {
             case WIDTH_SWEEP -> split(Orientation.HORIZONTAL, new double[] {0.62}, width, training);
             case RICHNESS -> split(Orientation.VERTICAL, new double[] {0.62}, richness, training);
         };
-        double[][] saved = dividers.get(s);
-        if (saved != null) {
-            List<SplitPane> panes = splitPanes(outer);
-            for (int i = 0; i < panes.size() && i < saved.length; i++) {
-                panes.get(i).setDividerPositions(saved[i]);
-            }
-        }
+        restoreDividers(s);
         getChildren().setAll(outer);
     }
 
@@ -173,7 +167,12 @@ public final class PanelGrid extends StackPane {
         host.getChildren().remove(p);
         p.setEnlarged(false);
         replacePlaceholder(outer, p);
-        double[][] saved = dividers.get(study);
+        restoreDividers(study);
+    }
+
+    /** Puts back the divider positions the user left for this study's layout. */
+    private void restoreDividers(Study s) {
+        double[][] saved = dividers.get(s);
         if (saved != null) {
             List<SplitPane> panes = splitPanes(outer);
             for (int i = 0; i < panes.size() && i < saved.length; i++) {

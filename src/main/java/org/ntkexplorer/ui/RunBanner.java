@@ -76,7 +76,8 @@ final class RunBanner extends HBox {
         String name = own != null ? own.name() : dir == null ? "" : dir.getFileName().toString();
         String about = own != null ? own.summary() : spec == null ? "" : "study " + spec.study().id();
         what.setText(switch (origin) {
-            case EXAMPLE -> "Example run of the preset " + name + ", " + state + ". " + about;
+            case EXAMPLE -> (own != null ? "Example run of the preset " : "Example run ") + name + ", " + state + ". "
+                    + about;
             case OPENED -> "Run " + name + ", " + state + ". " + about;
             case LIVE -> "Running " + name + ": " + about;
             case NONE -> "No " + study.id() + " run shown yet: press Run to start the form's experiment"

@@ -39,11 +39,16 @@ final class RunPicker {
         runs.addAll(inRunsDirectory());
         ListView<Path> list = new ListView<>();
         list.getItems().addAll(runs);
+        // Each spec read once when the dialog opens, not at every repaint of a cell while scrolling.
+        java.util.Map<Path, String> labels = new java.util.HashMap<>();
+        for (Path p : runs) {
+            labels.computeIfAbsent(p, RunPicker::describe);
+        }
         list.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(Path p, boolean empty) {
                 super.updateItem(p, empty);
-                setText(empty || p == null ? null : describe(p));
+                setText(empty || p == null ? null : labels.get(p));
             }
         });
         list.setPrefSize(640, 360);

@@ -47,6 +47,7 @@ public final class RunSession implements AutoCloseable {
     private final StringProperty timeLeft = new SimpleStringProperty("");
     private final ObjectProperty<Path> runFolder = new SimpleObjectProperty<>();
     private final Timeline drain;
+    private final Timeline tick;
     private volatile boolean cancelRequested;
     /** A run folder is being read for {@link #open}; touched on the FX thread only. */
     private boolean loading;
@@ -62,7 +63,7 @@ public final class RunSession implements AutoCloseable {
         drain.setCycleCount(Timeline.INDEFINITE);
         drain.play();
         // Between reports the estimate still falls with the clock, once a second.
-        Timeline tick = new Timeline(new KeyFrame(Duration.seconds(1), e -> showTimeLeft()));
+        tick = new Timeline(new KeyFrame(Duration.seconds(1), e -> showTimeLeft()));
         tick.setCycleCount(Timeline.INDEFINITE);
         tick.play();
     }
@@ -287,6 +288,7 @@ public final class RunSession implements AutoCloseable {
     public void close() {
         cancelRequested = true;
         drain.stop();
+        tick.stop();
         executor.close();
     }
 }

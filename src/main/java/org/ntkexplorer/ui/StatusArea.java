@@ -20,6 +20,8 @@ final class StatusArea extends VBox {
     private final StatusBar status = new StatusBar();
     private final Label notice = new Label();
 
+    private final Timeline ticker;
+
     StatusArea(RunSession session) {
         log.setEditable(false);
         log.setPrefRowCount(8);
@@ -42,7 +44,7 @@ final class StatusArea extends VBox {
         Label backend = new Label("backend " + ComputeEnvironment.backendKind() + ", " + session.threads()
                 + " threads");
         Label memory = new Label(memoryText());
-        Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> memory.setText(memoryText())));
+        ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> memory.setText(memoryText())));
         ticker.setCycleCount(Timeline.INDEFINITE);
         ticker.play();
         // Separators only between items that are shown, so the bar never starts with a stray one.
@@ -92,5 +94,10 @@ final class StatusArea extends VBox {
 
     String text() {
         return status.getText();
+    }
+
+    /** Stops the once-a-second memory reading, which would otherwise keep the closed window alive. */
+    void close() {
+        ticker.stop();
     }
 }

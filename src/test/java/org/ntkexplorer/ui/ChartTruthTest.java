@@ -59,6 +59,10 @@ class ChartTruthTest {
             events.add(ExperimentEvent.FitUpdated.of(l, ScalingTable.Metric.TEST_ERROR, fit(a)));
             events.add(ExperimentEvent.FitUpdated.of(l, ScalingTable.Metric.TEST_MSE, fit(a + 0.01)));
         }
+        // The runner sends the claim checks after the fits; the panel only shows them.
+        events.addAll(org.ntkexplorer.core.experiment.Claims.checked(org.ntkexplorer.core.experiment.Study.SCALING,
+                events.stream().filter(e -> e instanceof ExperimentEvent.ScalingPointDone)
+                        .map(e -> ((ExperimentEvent.ScalingPointDone) e).row()).collect(Collectors.toList())));
         robot.interact(() -> {
             scaling.accept(events);
             scaling.applyCss();

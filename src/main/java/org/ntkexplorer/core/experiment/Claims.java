@@ -108,6 +108,17 @@ public final class Claims {
         return Optional.empty();
     }
 
+    /** The claim checked for every metric, as events; none for a study that states no such claim. */
+    public static List<ExperimentEvent.ClaimChecked> checked(Study study, List<ResultRow> rows) {
+        List<ExperimentEvent.ClaimChecked> out = new ArrayList<>();
+        if (study == Study.SCALING || study == Study.PRETRAINED) {
+            for (ScalingTable.Metric m : ScalingTable.Metric.values()) {
+                out.add(new ExperimentEvent.ClaimChecked(m, check(study, rows, m).orElse(null)));
+            }
+        }
+        return out;
+    }
+
     private static void add(List<Difference> out, List<ResultRow> rows, Learner higher, Learner lower,
                             ScalingTable.Metric metric) {
         PairedDifference d = PairedDifference.of(points(rows, higher, metric), points(rows, lower, metric), RESAMPLES,

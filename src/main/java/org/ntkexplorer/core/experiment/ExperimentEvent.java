@@ -73,6 +73,13 @@ public sealed interface ExperimentEvent {
         }
     }
 
+    /**
+     * The study's claim checked on every row so far for one metric (paired bootstrap over seeds, computed here rather
+     * than in the window); {@code check} is null while the rows cannot give a difference yet.
+     */
+    record ClaimChecked(ScalingTable.Metric metric, Claims.Check check) implements ExperimentEvent {
+    }
+
     /** The power-law fit of one learner's metric over every row so far, with the networks that did not converge. */
     record FitUpdated(FitKey.OfLearner key, Fits.Entry entry) implements ExperimentEvent {
         /** A fit of a learner's metric outside a richness study, with every network converged. */

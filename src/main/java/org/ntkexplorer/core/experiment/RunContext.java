@@ -123,5 +123,10 @@ final class RunContext {
                 emit(new ExperimentEvent.WidthFitUpdated(w.measure(), f.getValue().fit()));
             }
         }
+        try {
+            Claims.checked(spec.study(), folder.results.read()).forEach(this::emit);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -41,6 +41,7 @@ final class RunReplay {
                 out.add(new ExperimentEvent.FitUpdated(l, f.getValue()));
             }
         }
+        out.addAll(Claims.checked(folder.spec().study(), folder.results.read()));
         Map<String, double[]> spectra = spectra();
         double[] infinite = null;
         for (Map.Entry<String, double[]> s : spectra.entrySet()) {

@@ -270,9 +270,4 @@ public final class Charts {
     static String alpha(PowerLawFitResult f) {
         return String.format(Locale.ROOT, "α = %.3f [%.3f, %.3f]", f.alpha(), f.ciLow(), f.ciHigh());
     }
-
-    /** A number as a person writes it: 10, 0.3, 1000. */
-    static String number(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : SeriesCsv.number(v);
-    }
 }

@@ -66,8 +66,9 @@ public final class HeatmapPanel extends LivePanel {
         return "A network's latest empirical NTK on the probe set, samples ordered by class (class ids along the edges, "
                 + "white lines between classes), each entry K(x,x′)/√(K(x,x)K(x′,x′)) so that only the angle between "
                 + "two samples' gradients counts; the colour bar gives the values. Bright blocks on the diagonal mean "
-                + "the kernel already treats samples of a class alike. Compare a network's kernel before and after "
-                + "training (the dynamics study shows every epoch) to see whether the blocks sharpen.";
+                + "the kernel already treats samples of a class alike. The colours span each kernel's own range (the colour "
+                + "bar says which), so when comparing kernels before and after training (the dynamics study shows "
+                + "every epoch), compare the pattern of blocks against the bar, not the brightness alone.";
     }
 
     @Override

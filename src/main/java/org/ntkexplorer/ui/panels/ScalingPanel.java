@@ -42,6 +42,7 @@ public final class ScalingPanel extends LivePanel {
             ScalingTable.Metric.values()));
     private final ScalingTable table = new ScalingTable();
     private final List<ResultRow> rows = new ArrayList<>();
+    private final Map<ScalingTable.Metric, Claims.Check> claims = new EnumMap<>(ScalingTable.Metric.class);
     private final Map<ScalingTable.Metric, Map<Learner, Fits.Entry>> fits = new EnumMap<>(ScalingTable.Metric.class);
     private final Map<Learner, DoubleErrorDataSet> points = new EnumMap<>(Learner.class);
     private final Map<Learner, DoubleDataSet> lines = new EnumMap<>(Learner.class);
@@ -140,6 +141,13 @@ public final class ScalingPanel extends LivePanel {
                 table.add(p);
                 rows.add(p.row());
                 changed = true;
+            } else if (e instanceof ExperimentEvent.ClaimChecked c) {
+                if (c.check() == null) {
+                    claims.remove(c.metric());
+                } else {
+                    claims.put(c.metric(), c.check());
+                }
+                changed = true;
             } else if (e instanceof ExperimentEvent.FitUpdated f && Double.isNaN(f.key().richness())) {
                 fits.computeIfAbsent(f.key().metric(), k -> new EnumMap<>(Learner.class)).put(f.learner(), f.entry());
                 changed = true;
@@ -172,7 +180,8 @@ public final class ScalingPanel extends LivePanel {
         box.refresh();
         alphas.show(f);
         setCaption(caption(m));
-        verdict.setText(Claims.check(study(), rows, m).map(ScalingPanel::verdictText).orElse(""));
+        Claims.Check c = claims.get(m);
+        verdict.setText(c == null ? "" : verdictText(c));
     }
 
     private String caption(ScalingTable.Metric m) {
@@ -235,6 +244,7 @@ public final class ScalingPanel extends LivePanel {
         table.clear();
         rows.clear();
         fits.clear();
+        claims.clear();
         for (DataSet d : new ArrayList<DataSet>(points.values())) {
             Charts.points(chart).getDatasets().remove(d);
         }

@@ -38,7 +38,7 @@ public final class TrainingPanel extends LivePanel {
 
     private static String label(UnitKey u) {
         String s = String.format(Locale.ROOT, "n = %d, seed %d", u.n(), u.seed());
-        return s + (Double.isNaN(u.richness()) ? "" : ", α = " + Charts.number(u.richness()))
+        return s + (Double.isNaN(u.richness()) ? "" : ", α = " + SeriesCsv.number(u.richness()))
                 + ", width " + u.width();
     }
 
