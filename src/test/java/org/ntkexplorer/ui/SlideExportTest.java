@@ -54,6 +54,8 @@ class SlideExportTest {
         });
         files = written.get();
         assertEquals(2 * window.grid().shown().size(), files.size());
+        assertEquals(window.grid().shown().size(), files.stream().filter(f -> f.toString().endsWith(".png")).count(),
+                "one PNG per shown chart");
         for (Path f : files) {
             if (f.toString().endsWith(".png")) {
                 javafx.scene.image.Image img = new javafx.scene.image.Image(f.toUri().toString());

@@ -15,6 +15,7 @@ final class Windows {
 
     static MainWindow open(Stage stage, Path runs, double width, double height) {
         System.setProperty("ntk.runsDirectory", runs.toString());
+        removeEarlierTestPreferences();
         Preferences prefs = Preferences.userRoot().node("org/ntkexplorer/test-" + System.nanoTime());
         MainWindow w = new MainWindow(stage, prefs, 2);
         stage.setWidth(width);
@@ -22,6 +23,21 @@ final class Windows {
         w.setFormShown(width >= 1500);
         stage.show();
         return w;
+    }
+
+    /** Each test's window has its own preference node; those of earlier tests go, so none pile up in the user's. */
+    private static void removeEarlierTestPreferences() {
+        try {
+            Preferences app = Preferences.userRoot().node("org/ntkexplorer");
+            for (String child : app.childrenNames()) {
+                if (child.startsWith("test-")) {
+                    app.node(child).removeNode();
+                }
+            }
+            app.flush();
+        } catch (java.util.prefs.BackingStoreException e) {
+            // A preference store that cannot be cleaned only leaves a few small nodes behind.
+        }
     }
 
     static void settle() throws Exception {

@@ -32,7 +32,11 @@ record Evaluation(double mse, double error, double loss) {
             INDArray oneHot = split.oneHot().castTo(DataType.DOUBLE);
             INDArray probabilities = Transforms.softmax(h, true);
             double mse = RegressionMetrics.mse(probabilities, oneHot);
-            double xent = -Transforms.log(probabilities, false).muli(oneHot).sumNumber().doubleValue() / h.rows();
+            // log-softmax by log-sum-exp: log of an underflowed probability would be −∞, and 0·−∞ NaN.
+            INDArray shifted = h.subColumnVector(h.max(true, 1));
+            INDArray logSoftmax = shifted.subColumnVector(Transforms.log(Transforms.exp(shifted, true).sum(true, 1),
+                    false));
+            double xent = -logSoftmax.muli(oneHot).sumNumber().doubleValue() / h.rows();
             return new Evaluation(mse, error(h, split), xent);
         }
         double mse = RegressionMetrics.mse(h, split.regressionTargets().castTo(DataType.DOUBLE));

@@ -20,13 +20,15 @@ class ReadmeSpecTest {
         int section = lines.indexOf("### Experiments");
         assertTrue(section >= 0, "README.md has no ### Experiments section");
         int start = section;
-        while (!lines.get(start).startsWith("    {")) {
+        while (start < lines.size() && !lines.get(start).startsWith("    {")) {
             start++;
         }
+        assertTrue(start < lines.size(), "no indented JSON spec after ### Experiments in README.md");
         int end = start;
-        while (!lines.get(end).strip().endsWith("}")) {
+        while (end < lines.size() && !lines.get(end).strip().endsWith("}")) {
             end++;
         }
+        assertTrue(end < lines.size(), "the README's JSON spec after ### Experiments never closes");
         return lines.subList(start, end + 1).stream().map(String::strip).collect(Collectors.joining("\n"));
     }
 
