@@ -56,7 +56,11 @@ public final class NativeParallel {
         return new Scope();
     }
 
-    /** The calling thread's native thread counts, restored on {@link #close}. */
+    /**
+     * Native thread counts, restored on {@link #close}. ND4J's max and master thread counts are process-wide (only
+     * OpenMP's is per thread), so scopes must not overlap across threads: sections are entered from the one compute
+     * executor thread, whose workers set their own OpenMP count and never open a scope of their own.
+     */
     public static final class Scope implements AutoCloseable {
         private final Environment env = Nd4j.getEnvironment();
         private final int master = env.maxMasterThreads();

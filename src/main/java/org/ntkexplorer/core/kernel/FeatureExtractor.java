@@ -79,13 +79,8 @@ final class FeatureExtractor {
 
     /** Bytes of the features of one example, summed over layers. */
     long featureBytesPerExample() {
-        long values = 0;
-        for (PlannedLayer l : layers) {
-            for (long columns : featureColumns(l, l == layers.get(layers.size() - 1))) {
-                values += columns;
-            }
-        }
-        return values * dt.width();
+        // The same count the memory estimate uses before any network exists.
+        return (long) FeatureSizes.featureBytesPerExample(layers, logits, dt.width());
     }
 
     /** Columns of the feature matrices of one layer: inputs (and signals) dense, weight and bias gradients conv. */
