@@ -1,14 +1,21 @@
 package org.ntkexplorer;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
 import org.junit.jupiter.api.Test;
 
-/** The layering the product relies on: core is a library with no UI toolkit in it. */
+/**
+ * The shape the code relies on (README, "How the code is built"): core is a library with no UI toolkit in it, no two
+ * packages depend on each other in a cycle, and core's packages form layers that only look down.
+ */
 class ArchitectureTest {
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -32,6 +39,43 @@ class ArchitectureTest {
     void cliDoesNotUseJavaFx() {
         noClasses().that().resideInAPackage("org.ntkexplorer.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..")
+                .check(MAIN);
+    }
+
+    /** Every package is its own slice, so a cycle between any two packages (a parent and its child too) fails. */
+    @Test
+    void noPackageCycles() {
+        slices().matching("org.ntkexplorer.(**)").should().beFreeOfCycles().check(MAIN);
+    }
+
+    /**
+     * Layers, bottom up: numerical and file primitives; data; the model; kernels; regression; the experiment
+     * machinery; then the two front ends. A layer may use any layer below it, never one above.
+     */
+    @Test
+    void coreIsLayered() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("primitives").definedBy("org.ntkexplorer.core.io..", "org.ntkexplorer.core.linalg..",
+                        "org.ntkexplorer.core.compute..", "org.ntkexplorer.core.nn..", "org.ntkexplorer.core.scaling..")
+                .layer("data").definedBy("org.ntkexplorer.core.data..")
+                .layer("model").definedBy("org.ntkexplorer.core.model..")
+                .layer("kernel").definedBy("org.ntkexplorer.core.kernel..")
+                .layer("regression").definedBy("org.ntkexplorer.core.regression..")
+                .layer("experiment").definedBy("org.ntkexplorer.core.experiment..")
+                .layer("front ends").definedBy("org.ntkexplorer.ui..", "org.ntkexplorer.cli..", "org.ntkexplorer")
+                .whereLayer("front ends").mayNotBeAccessedByAnyLayer()
+                .whereLayer("experiment").mayOnlyBeAccessedByLayers("front ends")
+                .whereLayer("regression").mayOnlyBeAccessedByLayers("experiment", "front ends")
+                .whereLayer("kernel").mayOnlyBeAccessedByLayers("regression", "experiment", "front ends")
+                .whereLayer("model").mayOnlyBeAccessedByLayers("kernel", "regression", "experiment", "front ends")
+                .whereLayer("data").mayOnlyBeAccessedByLayers("model", "kernel", "regression", "experiment",
+                        "front ends")
+                // A teacher–student dataset draws its labels from a random network, and so names the activation.
+                .ignoreDependency(
+                        DescribedPredicate.describe("the teacher-student dataset",
+                                (JavaClass c) -> c.getName().equals("org.ntkexplorer.core.data.TeacherStudentDataset")),
+                        DescribedPredicate.describe("the activation functions",
+                                (JavaClass c) -> c.getName().startsWith("org.ntkexplorer.core.model.Activation")))
                 .check(MAIN);
     }
 }

@@ -8,6 +8,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /** What the numerical backend is and how much room it has, for the CLI's {@code info} and the status bar. */
 public final class ComputeEnvironment {
+    private static final boolean ONE_DNN = Nd4j.getBackend().buildInfo().contains("HAVE_ONEDNN");
+
     private ComputeEnvironment() {
     }
 
@@ -17,11 +19,19 @@ public final class ComputeEnvironment {
         return name.contains("cuda") || name.contains("jcublas") ? "CUDA" : "CPU";
     }
 
+    /**
+     * Whether the ND4J natives in use were built with oneDNN (the x86-64 builds), which decides the convolution route.
+     * It lives here, with the other facts about the backend, so that the low-level ops can ask without a cycle.
+     */
+    public static boolean oneDnn() {
+        return ONE_DNN;
+    }
+
     public static Map<String, String> describe() {
         Map<String, String> info = new LinkedHashMap<>();
         Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
         info.put("backend", backendKind() + " (" + Nd4j.getBackend().getClass().getSimpleName() + ")");
-        info.put("onednn", org.ntkexplorer.core.nn.ConvOps.oneDnn() ? "yes" : "no");
+        info.put("onednn", oneDnn() ? "yes" : "no");
         info.put("blas.vendor", String.valueOf(env.getOrDefault("blas.vendor", "unknown")));
         info.put("blas.threads", String.valueOf(env.getOrDefault("omp.threads", "unknown")));
         info.put("cpu.cores", String.valueOf(env.getOrDefault("cores", Runtime.getRuntime().availableProcessors())));

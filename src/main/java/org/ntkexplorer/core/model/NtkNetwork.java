@@ -33,9 +33,6 @@ import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 import org.nd4j.linalg.lossfunctions.impl.LossMSE;
-import org.ntkexplorer.core.model.dl4j.CenteredLoss;
-import org.ntkexplorer.core.model.dl4j.NtkActivation;
-import org.ntkexplorer.core.model.dl4j.NtkScaleBias;
 
 /**
  * A network of a {@link NetworkSpec} as a DL4J {@link MultiLayerNetwork}, with access to its parameters in

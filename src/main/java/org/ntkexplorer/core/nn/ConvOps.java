@@ -19,16 +19,11 @@ import org.ntkexplorer.core.compute.ComputeEnvironment;
  * followed by batched GEMMs, NCHW only; libnd4j's own conv2d without oneDNN was measured 4-7× slower than that.
  */
 public final class ConvOps {
-    private static final boolean ONE_DNN = Nd4j.getBackend().buildInfo().contains("HAVE_ONEDNN");
+    private static final boolean ONE_DNN = ComputeEnvironment.oneDnn();
     private static final boolean CUDA = "CUDA".equals(ComputeEnvironment.backendKind());
     private static volatile boolean forceGemm;
 
     private ConvOps() {
-    }
-
-    /** Whether the ND4J natives in use were built with oneDNN. */
-    public static boolean oneDnn() {
-        return ONE_DNN;
     }
 
     /** Makes every call take the im2col + GEMM route, so that tests can check it on machines that have oneDNN. */

@@ -13,7 +13,6 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 import org.nd4j.linalg.lossfunctions.impl.LossMSE;
-import org.ntkexplorer.core.model.dl4j.CenteredLoss;
 
 class CenteredLossTest {
     private static final int B = 6;

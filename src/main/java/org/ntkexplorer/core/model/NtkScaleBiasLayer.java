@@ -1,4 +1,4 @@
-package org.ntkexplorer.core.model.dl4j;
+package org.ntkexplorer.core.model;
 
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;

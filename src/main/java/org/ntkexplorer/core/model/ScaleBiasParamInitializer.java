@@ -1,4 +1,4 @@
-package org.ntkexplorer.core.model.dl4j;
+package org.ntkexplorer.core.model;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package org.ntkexplorer.core.model.dl4j;
+package org.ntkexplorer.core.model;
 
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
@@ -6,7 +6,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
-import org.ntkexplorer.core.model.LossKind;
 
 /**
  * The loss of the centred, scaled network h = s·(z − f₀), divided by s² (docs/science.md, §Training protocol).

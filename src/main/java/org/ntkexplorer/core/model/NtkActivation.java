@@ -1,10 +1,8 @@
-package org.ntkexplorer.core.model.dl4j;
+package org.ntkexplorer.core.model;
 
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.BaseActivationFunction;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.ntkexplorer.core.model.Activation;
-import org.ntkexplorer.core.model.ActivationOps;
 
 /**
  * A DL4J activation that evaluates our {@link Activation} exactly (DL4J's own GELU is an approximation and it
