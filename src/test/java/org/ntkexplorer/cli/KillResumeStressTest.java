@@ -13,6 +13,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ntkexplorer.core.experiment.RunFolder;
@@ -22,6 +23,7 @@ import org.ntkexplorer.core.experiment.RunFolder;
  * ends with the same results.csv, dynamics.csv and fits.json as an uninterrupted run; a second process that tries
  * to write a folder another holds is refused, naming the holder.
  */
+@Tag("slow")
 class KillResumeStressTest {
     private static final String SPEC = """
             {"study": "scaling", "classes": [0, 1, 2], "nGrid": [30, 60, 90], "nTest": 60, "seeds": 3, "depth": 1,

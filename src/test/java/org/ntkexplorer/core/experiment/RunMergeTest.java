@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ntkexplorer.core.compute.TaskMonitor;
@@ -79,6 +80,7 @@ class RunMergeTest {
         assertSameRun(w, dir.resolve("merged"));
     }
 
+    @Tag("slow")
     @Test
     void richnessShardsMergedEqualTheUnshardedRun() throws Exception {
         // Its kernel learners' rows carry no richness and belong to the unit at the grid's first richness.

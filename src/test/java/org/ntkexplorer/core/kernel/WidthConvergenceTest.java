@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.apache.commons.math3.stat.regression.SimpleRegression;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -15,6 +16,7 @@ import org.ntkexplorer.core.model.Parameterization;
 import org.ntkexplorer.core.model.TestNetworks;
 
 /** The eNTK at init nears the infinite NTK, error ∝ width^(−1/2) (docs/science.md, §Infinite-width kernels). */
+@Tag("slow")
 class WidthConvergenceTest {
 
     @Test
