@@ -14,7 +14,8 @@ import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
  * Data-parallel sections for the native backend: tasks run on up to {@link #threads()} threads at once (the caller
- * is one of them), each thread's native ops single-threaded. On the two-core development machine, shared with
+ * is one of them), each thread's native ops single-threaded. Callers split their work into tasks by its size, never by
+ * the thread count, so that a section gives the same numbers on 1 thread or 16 (docs/science.md, §Reproducibility). On the two-core development machine, shared with
  * other builds, a Myrtle training epoch took 0.8-1.3 s this way against 1-10 s on one thread whose every op forks
  * and joins two OpenMP threads: each join waits for whichever thread the OS has descheduled, while OpenMP's
  * spinning waiters hold the CPU it needs. Tasks must write disjoint arrays.
@@ -91,8 +92,12 @@ public final class NativeParallel {
     public static void run(int tasks, Task body) {
         int workers = Math.min(threads, tasks);
         if (workers <= 1) {
-            for (int t = 0; t < tasks; t++) {
-                body.run(t, 0);
+            // Single-threaded ops here too: an op spread over several OpenMP threads sums in another order, and the
+            // figures of a section must not depend on how many threads ran it.
+            try (Scope single = singleThreaded()) {
+                for (int t = 0; t < tasks; t++) {
+                    body.run(t, 0);
+                }
             }
             return;
         }

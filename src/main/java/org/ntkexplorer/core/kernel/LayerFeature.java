@@ -26,10 +26,15 @@ interface LayerFeature {
      * at 1.2-1.6× the rate of mmul against a transposed view, and one single-threaded GEMM per core at up to 1.6× one
      * GEMM on two OpenMP threads of a loaded machine.
      */
+    /** Rows of one single-threaded GEMM of {@link #abT}. */
+    int ROWS_PER_GEMM = 128;
+
     static INDArray abT(INDArray a, INDArray b, double alpha) {
         long n = a.rows();
         INDArray k = Nd4j.createUninitialized(a.dataType(), n, b.rows());
-        int parts = NativeParallel.parts(n, 32);
+        // Row blocks of a fixed size, not one per thread: the same rows in a GEMM of another height came out different
+        // in their last bits, and a kernel must not depend on --threads.
+        int parts = (int) Math.max(1, (n + ROWS_PER_GEMM - 1) / ROWS_PER_GEMM);
         NativeParallel.run(parts, (p, worker) -> {
             long r0 = n * p / parts;
             long r1 = n * (p + 1) / parts;

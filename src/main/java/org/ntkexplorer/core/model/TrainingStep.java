@@ -29,8 +29,15 @@ import org.ntkexplorer.core.compute.NativeParallel;
  * A minibatch is split into parts run at once by {@link NativeParallel}, whose gradients are summed.
  */
 final class TrainingStep {
-    /** Smallest share of a minibatch worth a thread of its own. */
-    private static final int MIN_ROWS_PER_PART = 8;
+    /**
+     * Rows of a minibatch per part of its gradient. The parts depend on the minibatch alone, never on the thread count,
+     * so the gradient is summed in the same order on 1 thread or 16 and a spec gives the same numbers whatever
+     * {@code --threads} says (docs/science.md, §Reproducibility); 32 rows keep a batch of 64 in two parts, as two
+     * cores ran it before.
+     */
+    private static final int ROWS_PER_GRADIENT_PART = 32;
+    /** Rows per part of a forward pass over a whole split, for the same reason. */
+    private static final int ROWS_PER_FORWARD_PART = 128;
 
     private final MultiLayerNetwork net;
     private final LayerPlan plan;
@@ -94,7 +101,7 @@ final class TrainingStep {
     private double fitSingleThreaded(INDArray x, INDArray y, double learningRate) {
         net.setLearningRate(learningRate);
         int m = (int) x.rows();
-        int parts = NativeParallel.parts(m, MIN_ROWS_PER_PART);
+        int parts = Math.max(1, m / ROWS_PER_GRADIENT_PART);
         INDArray labels = y.castTo(weights.get(0).dataType());
         double[] scores = new double[parts];
         // Each part's loss and gradient are sums over its examples; the parts' gradients are added below.
@@ -129,12 +136,17 @@ final class TrainingStep {
         long n = x.rows();
         INDArray out = Nd4j.create(weights.get(0).dataType(), n, outputs);
         int chunks = (int) ((n + chunkRows - 1) / chunkRows);
-        int parts = Math.max(chunks, NativeParallel.parts(n, MIN_ROWS_PER_PART));
-        NativeParallel.run(parts, (p, worker) -> {
-            long r0 = n * p / parts;
-            long r1 = n * (p + 1) / parts;
-            out.get(interval(r0, r1), all()).assign(pass(worker).forward(x.get(interval(r0, r1), all()), weights, biases));
-        });
+        // Row blocks of a fixed size, each on single-threaded ops, never one block per thread or one op over several
+        // threads: both changed the outputs' last bits with the thread count, and the figures must not depend on it.
+        int parts = (int) Math.max(chunks, (n + ROWS_PER_FORWARD_PART - 1) / ROWS_PER_FORWARD_PART);
+        try (NativeParallel.Scope single = NativeParallel.singleThreaded()) {
+            NativeParallel.run(parts, (p, worker) -> {
+                long r0 = n * p / parts;
+                long r1 = n * (p + 1) / parts;
+                out.get(interval(r0, r1), all())
+                        .assign(pass(worker).forward(x.get(interval(r0, r1), all()), weights, biases));
+            });
+        }
         return out;
     }
 
