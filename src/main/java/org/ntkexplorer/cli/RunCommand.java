@@ -15,6 +15,7 @@ import org.ntkexplorer.core.experiment.InvalidSpecException;
 import org.ntkexplorer.core.experiment.Preflight;
 import org.ntkexplorer.core.experiment.Presets;
 import org.ntkexplorer.core.experiment.RunFolder;
+import org.ntkexplorer.core.experiment.TimeLeft;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -80,11 +81,14 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             preflight(experiment);
             folder = createFolder(experiment);
         }
-        ConsoleProgress bar = ConsoleProgress.to(spec.commandLine().getErr());
+        TimeLeft clock = TimeLeft.of(folder);
+        clock.accept(new ExperimentEvent.Progress(0, "start"), System.nanoTime() / 1e9);
+        ConsoleProgress bar = ConsoleProgress.to(spec.commandLine().getErr(), () -> clock.secondsLeft(System.nanoTime() / 1e9));
         AtomicReference<ExperimentEvent> last = new AtomicReference<>();
         int t = threads == null ? ComputeExecutor.defaultThreads() : threads;
         try (folder; ComputeExecutor exec = new ComputeExecutor(t)) {
             ExperimentRunner runner = new ExperimentRunner(experiment, folder, e -> {
+                clock.accept(e, System.nanoTime() / 1e9);
                 if (e instanceof ExperimentEvent.Progress p) {
                     bar.progress(p.fraction(), p.stage());
                 } else if (e instanceof ExperimentEvent.FitUpdated || e instanceof ExperimentEvent.Finished

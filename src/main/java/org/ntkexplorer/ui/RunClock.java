@@ -9,26 +9,23 @@ import org.ntkexplorer.core.experiment.TimeLeft;
  */
 final class RunClock {
     private TimeLeft estimate;
-    private long unitStartNanos = System.nanoTime();
-    private double lastFraction;
 
     /** A run begins (or resumes, with its finished units already counted); null stops the clock. */
     void start(TimeLeft t) {
         estimate = t;
-        lastFraction = 0;
-        unitStartNanos = System.nanoTime();
+        if (t != null) {
+            t.accept(new ExperimentEvent.Progress(0, "start"), now());
+        }
     }
 
     void accept(ExperimentEvent e) {
-        if (e instanceof ExperimentEvent.Progress p) {
-            lastFraction = p.fraction();
-        } else if (e instanceof ExperimentEvent.UnitFinished u) {
-            if (estimate != null) {
-                estimate.finished(u.unit(), u.seconds());
-            }
-            unitStartNanos = System.nanoTime();
-        } else if (e instanceof ExperimentEvent.Finished || e instanceof ExperimentEvent.Failed) {
+        if (estimate == null) {
+            return;
+        }
+        if (e instanceof ExperimentEvent.Finished || e instanceof ExperimentEvent.Failed) {
             estimate = null;
+        } else {
+            estimate.accept(e, now());
         }
     }
 
@@ -37,8 +34,12 @@ final class RunClock {
         if (estimate == null) {
             return "";
         }
-        double left = estimate.secondsLeft(lastFraction, (System.nanoTime() - unitStartNanos) / 1e9);
-        return Double.isNaN(left) ? "time left: measuring the first network" : "about " + duration(left) + " left";
+        double left = estimate.secondsLeft(now());
+        return Double.isNaN(left) ? "time left: after the first unit" : "about " + duration(left) + " left";
+    }
+
+    private static double now() {
+        return System.nanoTime() / 1e9;
     }
 
     /** "45 s", "3 min 20 s", rounded so the figure does not flicker. */

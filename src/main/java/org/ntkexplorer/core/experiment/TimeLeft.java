@@ -4,48 +4,96 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 
 /**
- * An estimate of how long the rest of a run takes, from the measured cost of its finished units weighted by their
- * size. A unit's size is n·width² (training steps and kernel entries grow with n, parameters with width²); a unit
- * of a size already measured is expected to cost what those did, other sizes follow a power law in size fitted to
- * the measured ones (exponent 1 while only one size is measured). Before any unit has finished, the current unit's
- * own progress gives a provisional cost once it is a tenth of the way through; before that there is no estimate.
- * Whatever the current unit has already spent is taken off its expected cost, so the estimate falls steadily
- * between units instead of jumping with each progress report.
+ * How long the rest of a run takes, from the work that remains and the rates measured on it. A unit is a network
+ * trained up to its step cap, then kernels built and solved; the two parts grow differently with n (steps to a cap
+ * not at all, kernels as n² to build and n³ to solve), so a single law in n fitted to the small units, the old way,
+ * said "261 s left" at n = 16,384 with 1,300 s to go. Here:
+ * <ul>
+ * <li>training left = steps left to the cap × seconds per step measured at that width (a stopping rule that ended
+ * networks early scales the cap by the share of it the finished networks used);</li>
+ * <li>kernels left = the time a unit spent after its last evaluation, as a power law in n with exponent between 2
+ * and 3 fitted over the sizes measured (2 while one size is measured, so the first extrapolation is a lower bound).</li>
+ * </ul>
+ * Nothing is estimated until a unit has finished in this process: before that no kernel has been timed, and a
+ * guess from the first seconds of training was off by a factor of 17 in the window. Units a resumed folder had
+ * already finished count as done; their times are not split into parts, so they set no rate.
  */
 public final class TimeLeft {
-    private static final double MIN_EXPONENT = 0.5;
+    private static final double MIN_EXPONENT = 2;
     private static final double MAX_EXPONENT = 3;
-    private static final double PROVISIONAL_FROM = 0.1;
 
     private final List<UnitKey> plan;
-    private final Map<UnitKey, Double> seconds = new LinkedHashMap<>();
+    private final ToLongFunction<UnitKey> stepCap;
+    private final Map<UnitKey, Double> done = new LinkedHashMap<>();
+    private final List<Measured> measured = new ArrayList<>();
+    private UnitKey current;
+    private double currentStart = Double.NaN;
+    private double lastEvaluation = Double.NaN;
+    private long stepsDone;
+    private long currentCap;
 
-    public TimeLeft(List<UnitKey> plan) {
+    /** Seconds of one finished unit, split at its last evaluation. */
+    private record Measured(UnitKey unit, long steps, long cap, double trainSeconds, double kernelSeconds) {
+    }
+
+    /** @param stepCap the most steps the unit's network may take (0: the unit trains no network) */
+    public TimeLeft(List<UnitKey> plan, ToLongFunction<UnitKey> stepCap) {
         this.plan = List.copyOf(plan);
+        this.stepCap = stepCap;
     }
 
     /** For a run of this spec, counting the units its folder already marks finished (a resumed run). */
     public static TimeLeft of(ExperimentSpec spec, List<UnitRow> alreadyFinished) {
-        TimeLeft t = new TimeLeft(RunPlan.units(spec));
-        for (UnitRow r : alreadyFinished) {
-            t.finished(r.unit(), r.seconds());
-        }
+        TimeLeft t = new TimeLeft(RunPlan.units(spec), capOf(spec));
+        alreadyFinished.forEach(r -> t.done.put(r.unit(), r.seconds()));
         return t;
     }
 
     /** For resuming a folder: its shard's units only (those its runner will count), with those already finished. */
     public static TimeLeft of(RunFolder folder) throws java.io.IOException {
-        TimeLeft t = new TimeLeft(ShardPlan.of(RunPlan.units(folder.spec()), folder.shard()));
-        for (UnitRow r : folder.finishedUnits()) {
-            t.finished(r.unit(), r.seconds());
-        }
+        ExperimentSpec spec = folder.spec();
+        TimeLeft t = new TimeLeft(ShardPlan.of(RunPlan.units(spec), folder.shard()), capOf(spec));
+        folder.finishedUnits().forEach(r -> t.done.put(r.unit(), r.seconds()));
         return t;
     }
 
-    public void finished(UnitKey unit, double unitSeconds) {
-        seconds.put(unit, unitSeconds);
+    private static ToLongFunction<UnitKey> capOf(ExperimentSpec spec) {
+        // A scaling unit without the network learner trains none of its own (a pre-trained eNTK's network is
+        // timed with the kernels: it sends no evaluations of the unit).
+        boolean trains = spec.study() != Study.SCALING || spec.learners().contains(Learner.NETWORK);
+        return u -> trains ? spec.budget().scheduleSteps(u.n(), spec.batchSize()) : 0;
+    }
+
+    /**
+     * Takes one event of the run at {@code now} (seconds on any fixed clock). A unit begins when the previous one
+     * finishes, or at the first call.
+     */
+    public void accept(ExperimentEvent e, double now) {
+        if (Double.isNaN(currentStart)) {
+            startUnit(now);
+        }
+        if (e instanceof ExperimentEvent.EpochDone d && d.unit().equals(current)) {
+            stepsDone = d.step();
+            currentCap = d.maxSteps();
+            lastEvaluation = now;
+        } else if (e instanceof ExperimentEvent.UnitFinished u) {
+            double train = stepsDone > 0 && u.unit().equals(current) ? lastEvaluation - currentStart : 0;
+            double total = u.seconds();
+            measured.add(new Measured(u.unit(), stepsDone, currentCap, train, Math.max(0, total - train)));
+            done.put(u.unit(), total);
+            startUnit(now);
+        }
+    }
+
+    private void startUnit(double now) {
+        current = plan.stream().filter(u -> !done.containsKey(u)).findFirst().orElse(null);
+        currentStart = now;
+        lastEvaluation = now;
+        stepsDone = 0;
+        currentCap = current == null ? 0 : stepCap.applyAsLong(current);
     }
 
     public int total() {
@@ -54,83 +102,99 @@ public final class TimeLeft {
 
     /** The unit being computed now: the first of the plan not finished; null when all are. */
     public UnitKey current() {
-        for (UnitKey u : plan) {
-            if (!seconds.containsKey(u)) {
-                return u;
-            }
-        }
-        return null;
+        return plan.stream().filter(u -> !done.containsKey(u)).findFirst().orElse(null);
     }
 
-    /**
-     * Seconds left, or NaN while nothing has been measured yet.
-     *
-     * @param overallFraction  the run's progress in [0, 1] as last reported
-     * @param elapsedInCurrent seconds since the current unit began
-     */
-    public double secondsLeft(double overallFraction, double elapsedInCurrent) {
-        UnitKey current = current();
-        if (current == null) {
+    /** Seconds left at {@code now}, or NaN until a unit has finished in this process. */
+    public double secondsLeft(double now) {
+        if (current() == null) {
             return 0;
-        }
-        List<double[]> measured = new ArrayList<>();
-        seconds.forEach((u, s) -> measured.add(new double[] {size(u), s}));
-        double within = overallFraction * plan.size() - seconds.size();
-        boolean provisional = measured.isEmpty() && within >= PROVISIONAL_FROM && elapsedInCurrent > 0;
-        if (provisional) {
-            measured.add(new double[] {size(current), elapsedInCurrent / within});
         }
         if (measured.isEmpty()) {
             return Double.NaN;
         }
-        Model model = Model.fit(measured);
+        double used = shareOfCapUsed();
         double left = 0;
         for (UnitKey u : plan) {
-            if (!seconds.containsKey(u) && !u.equals(current)) {
-                left += model.cost(size(u));
+            if (done.containsKey(u)) {
+                continue;
+            }
+            if (u.equals(current)) {
+                double rate = stepsDone > 0 ? (lastEvaluation - currentStart) / stepsDone : secondsPerStep(u.width());
+                double training = Math.max(0, currentCap * used - stepsDone) * rate;
+                double sinceTraining = now - (stepsDone > 0 ? lastEvaluation : currentStart);
+                left += training + Math.max(0, kernelSeconds(u.n()) - (training > 0 ? 0 : sinceTraining));
+            } else {
+                left += stepCap.applyAsLong(u) * used * secondsPerStep(u.width()) + kernelSeconds(u.n());
             }
         }
-        return left + Math.max(0, model.cost(size(current)) - elapsedInCurrent);
+        return left;
     }
 
-    private static double size(UnitKey u) {
-        return (double) u.n() * u.width() * u.width();
+    /** The share of its cap a network used, over the finished ones (1 when training ran to the cap). */
+    private double shareOfCapUsed() {
+        double steps = 0;
+        double caps = 0;
+        for (Measured m : measured) {
+            steps += m.steps;
+            caps += m.cap;
+        }
+        return caps > 0 ? Math.min(1, steps / caps) : 1;
     }
 
-    /** Cost against size: the mean at a measured size, else a power law through the measured sizes' means. */
-    private record Model(Map<Double, Double> meanAt, double logA, double exponent) {
-        static Model fit(List<double[]> measured) {
-            Map<Double, double[]> sums = new LinkedHashMap<>();
-            for (double[] m : measured) {
-                double[] s = sums.computeIfAbsent(m[0], k -> new double[2]);
-                s[0] += m[1];
-                s[1]++;
+    /** Seconds per step at this width: measured there, else the nearest measured width scaled by width². */
+    private double secondsPerStep(int width) {
+        Measured best = null;
+        for (Measured m : measured) {
+            if (m.steps > 0 && (best == null
+                    || Math.abs(Math.log((double) m.unit.width() / width)) < Math.abs(Math.log((double) best.unit.width() / width)))) {
+                best = m;
             }
-            Map<Double, Double> mean = new LinkedHashMap<>();
-            sums.forEach((k, s) -> mean.put(k, s[0] / s[1]));
-            double mx = 0;
-            double my = 0;
-            for (Map.Entry<Double, Double> e : mean.entrySet()) {
-                mx += Math.log(e.getKey()) / mean.size();
-                my += Math.log(Math.max(e.getValue(), 1e-3)) / mean.size();
-            }
-            double exponent = 1;
-            if (mean.size() > 1) {
-                double sxx = 0;
-                double sxy = 0;
-                for (Map.Entry<Double, Double> e : mean.entrySet()) {
-                    double dx = Math.log(e.getKey()) - mx;
-                    sxx += dx * dx;
-                    sxy += dx * (Math.log(Math.max(e.getValue(), 1e-3)) - my);
-                }
-                exponent = Math.max(MIN_EXPONENT, Math.min(MAX_EXPONENT, sxy / sxx));
-            }
-            return new Model(mean, my - exponent * mx, exponent);
         }
+        if (best == null) {
+            return 0;
+        }
+        double sum = 0;
+        int count = 0;
+        for (Measured m : measured) {
+            if (m.steps > 0 && m.unit.width() == best.unit.width()) {
+                sum += m.trainSeconds / m.steps;
+                count++;
+            }
+        }
+        double ratio = (double) width / best.unit.width();
+        return sum / count * ratio * ratio;
+    }
 
-        double cost(double size) {
-            Double m = meanAt.get(size);
-            return m != null ? m : Math.exp(logA + exponent * Math.log(size));
+    /** Kernel seconds at n: the mean where measured, else a power law (exponent 2 to 3) through the measured means. */
+    private double kernelSeconds(int n) {
+        Map<Integer, double[]> byN = new LinkedHashMap<>();
+        for (Measured m : measured) {
+            double[] s = byN.computeIfAbsent(m.unit.n(), k -> new double[2]);
+            s[0] += m.kernelSeconds;
+            s[1]++;
         }
+        double[] at = byN.get(n);
+        if (at != null) {
+            return at[0] / at[1];
+        }
+        double mx = 0;
+        double my = 0;
+        for (Map.Entry<Integer, double[]> e : byN.entrySet()) {
+            mx += Math.log(e.getKey()) / byN.size();
+            my += Math.log(Math.max(e.getValue()[0] / e.getValue()[1], 1e-3)) / byN.size();
+        }
+        double exponent = MIN_EXPONENT;
+        if (byN.size() > 1) {
+            double sxx = 0;
+            double sxy = 0;
+            for (Map.Entry<Integer, double[]> e : byN.entrySet()) {
+                double dx = Math.log(e.getKey()) - mx;
+                sxx += dx * dx;
+                sxy += dx * (Math.log(Math.max(e.getValue()[0] / e.getValue()[1], 1e-3)) - my);
+            }
+            exponent = Math.max(MIN_EXPONENT, Math.min(MAX_EXPONENT, sxy / sxx));
+        }
+        return Math.exp(my + exponent * (Math.log(n) - mx));
     }
 }

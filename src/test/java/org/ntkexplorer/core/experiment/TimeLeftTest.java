@@ -25,43 +25,75 @@ class TimeLeftTest {
         assertEquals(new UnitKey(64, 256, 1, Double.NaN), plan.get(4));
     }
 
-    @Test
-    void nothingMeasuredGivesNoEstimate() {
-        TimeLeft t = TimeLeft.of(SCALING, List.of());
-        assertTrue(Double.isNaN(t.secondsLeft(0.01, 1)));
+    private static ExperimentEvent.EpochDone evaluated(UnitKey u, long step, long cap) {
+        return new ExperimentEvent.EpochDone(u, 1, step, cap, 0.1, 0.1, 0.1, 0.1);
+    }
+
+    /** Runs one unit from {@code t0}: {@code steps} steps at {@code perStep} s each, then {@code kernel} s. */
+    private static double unit(TimeLeft t, UnitKey u, double t0, long steps, long cap, double perStep, double kernel) {
+        t.accept(evaluated(u, steps, cap), t0 + steps * perStep);
+        double end = t0 + steps * perStep + kernel;
+        t.accept(new ExperimentEvent.UnitFinished(u, end - t0), end);
+        return end;
     }
 
     @Test
-    void unitsOfAMeasuredSizeCostWhatTheyDidAndOthersFollowTheSizeLaw() {
+    void nothingIsEstimatedBeforeAUnitHasFinished() {
         TimeLeft t = TimeLeft.of(SCALING, List.of());
-        // Cost ∝ n^1.5 on the first seed's four sizes.
-        List<UnitKey> plan = RunPlan.units(SCALING);
-        double total = 0;
+        t.accept(new ExperimentEvent.Progress(0, "start"), 0);
+        UnitKey first = RunPlan.units(SCALING).get(0);
+        t.accept(evaluated(first, 50, 100), 8);
+        assertTrue(Double.isNaN(t.secondsLeft(8)), "half the first network's steps are no measure of its kernels");
+    }
+
+    @Test
+    void trainingToACapAndKernelsGrowingAsNSquaredOrCubedAreEstimatedApart() {
+        // 1,000 steps to a cap at 0.01 s each whatever n; kernels cost 1e-6·n^2.5 s. The old single law in n,
+        // fitted to the small units, put the big ones far too cheap.
+        ExperimentSpec spec = ExperimentSpec.parse("""
+                {"study": "scaling", "nGrid": [1024, 2048, 4096, 16384], "seeds": 1, "width": 256, "steps": 1000}""");
+        List<UnitKey> plan = RunPlan.units(spec);
+        TimeLeft t = TimeLeft.of(spec, List.of());
+        t.accept(new ExperimentEvent.Progress(0, "start"), 0);
+        double now = 0;
         for (int i = 0; i < 2; i++) {
-            t.finished(plan.get(i), Math.pow(plan.get(i).n() / 64.0, 1.5));
+            now = unit(t, plan.get(i), now, 1000, 1000, 0.01, 1e-6 * Math.pow(plan.get(i).n(), 2.5));
         }
         double expected = 0;
-        for (int i = 2; i < 8; i++) {
-            expected += Math.pow(plan.get(i).n() / 64.0, 1.5);
-        }
-        // The current unit (n = 256) has already spent one second of its cost.
-        assertEquals(expected - 1, t.secondsLeft(2 / 8.0, 1), 1e-6);
         for (int i = 2; i < 4; i++) {
-            t.finished(plan.get(i), Math.pow(plan.get(i).n() / 64.0, 1.5));
+            expected += 10 + 1e-6 * Math.pow(plan.get(i).n(), 2.5);
         }
-        for (int i = 4; i < 8; i++) {
-            total += Math.pow(plan.get(i).n() / 64.0, 1.5);
-        }
-        assertEquals(total, t.secondsLeft(0.5, 0), 1e-9);
-        assertEquals(total - 0.4, t.secondsLeft(0.5, 0.4), 1e-9, "falls with the time spent on the current unit");
+        assertEquals(expected, t.secondsLeft(now), 1e-6 * expected);
+        // 400 steps into the third unit: its training has 6 s to go, and its kernels are still all to come.
+        t.accept(evaluated(plan.get(2), 400, 1000), now + 4);
+        assertEquals(expected - 4, t.secondsLeft(now + 4), 1e-6 * expected);
+        // In its kernel phase the estimate falls with the time spent there.
+        t.accept(evaluated(plan.get(2), 1000, 1000), now + 10);
+        assertEquals(expected - 10 - 3, t.secondsLeft(now + 13), 1e-6 * expected);
     }
 
     @Test
-    void aSingleUnitRunUsesItsOwnProgress() {
-        ExperimentSpec dyn = ExperimentSpec.parse("{\"study\": \"dynamics\", \"nGrid\": [512], \"seeds\": 1}");
-        TimeLeft t = TimeLeft.of(dyn, List.of());
-        assertTrue(Double.isNaN(t.secondsLeft(0.05, 5)), "too early to tell");
-        assertEquals(30, t.secondsLeft(0.25, 10), 1e-9);
+    void aStoppingRuleScalesTheCapByTheShareTheFinishedNetworksUsed() {
+        ExperimentSpec spec = ExperimentSpec.parse("""
+                {"study": "scaling", "nGrid": [256, 512], "seeds": 1, "width": 64,
+                 "trainUntil": {"trainError": 0.01, "maxSteps": 10000}}""");
+        List<UnitKey> plan = RunPlan.units(spec);
+        TimeLeft t = TimeLeft.of(spec, List.of());
+        t.accept(new ExperimentEvent.Progress(0, "start"), 0);
+        double now = unit(t, plan.get(0), 0, 2500, 10000, 0.002, 1);
+        // The next: a quarter of its cap at 0.002 s a step, and kernels of twice the n at n² (one size measured).
+        assertEquals(2500 * 0.002 + 4, t.secondsLeft(now), 1e-9);
+    }
+
+    @Test
+    void otherWidthsScaleTheStepTimeByWidthSquared() {
+        ExperimentSpec spec = ExperimentSpec.parse("""
+                {"study": "width-sweep", "nGrid": [256], "seeds": 1, "widths": [64, 128], "steps": 100}""");
+        List<UnitKey> plan = RunPlan.units(spec);
+        TimeLeft t = TimeLeft.of(spec, List.of());
+        t.accept(new ExperimentEvent.Progress(0, "start"), 0);
+        double now = unit(t, plan.get(0), 0, 100, 100, 0.01, 2);
+        assertEquals(plan.get(0).width() == 64 ? 100 * 0.04 + 2 : 100 * 0.0025 + 2, t.secondsLeft(now), 1e-9);
     }
 
     @Test
