@@ -76,6 +76,10 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             } catch (InvalidSpecException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
+            String taken = RunFolder.newFolderProblem(out);
+            if (taken != null) {
+                throw usage(taken);
+            }
             // Before the folder exists, so that a run that cannot start leaves nothing behind.
             preflight(experiment);
             folder = createFolder(experiment);
