@@ -30,6 +30,10 @@ final class MergeCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        String taken = org.ntkexplorer.core.experiment.RunFolder.newFolderProblem(out);
+        if (taken != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), taken);
+        }
         RunMerge.Result r = RunMerge.merge(shards, out, partial);
         PrintWriter o = spec.commandLine().getOut();
         FitSummary.lines(r.fits()).forEach(o::println);

@@ -42,6 +42,6 @@ final class UnitCount {
                 + "(%,d seeds × %,.0f %s), more than the %,d one run can hold; use fewer seeds or a shorter list, or "
                 + "split the study into several runs", units, spec.seeds(), units / spec.seeds(),
                 spec.study() == Study.WIDTH_SWEEP ? "widths" : spec.study() == Study.DYNAMICS ? "network"
-                        : "sizes and values", MAX_UNITS)));
+                        : spec.study() == Study.RICHNESS ? "sizes and richness values" : "sizes", MAX_UNITS)));
     }
 }
