@@ -66,6 +66,10 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "--shard does not go with --resume: a resumed folder keeps the shard it was started with");
             }
+            if (!Files.isRegularFile(resume.resolve("spec.json"))) {
+                throw usage(resume + " is not a run folder (it has no spec.json); --resume names the --out folder "
+                        + "of a run");
+            }
             folder = RunFolder.resume(resume);
             experiment = folder.spec();
             preflight(experiment);
