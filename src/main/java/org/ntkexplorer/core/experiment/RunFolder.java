@@ -49,7 +49,7 @@ public final class RunFolder implements AutoCloseable {
         this.dir = dir;
         this.lock = lock;
         this.manifest = manifest;
-        java.util.function.Consumer<String> report = lock == null ? LOG::warn : this::log;
+        java.util.function.Consumer<String> report = lock == null ? LOG::warn : this::warn;
         this.results = new CsvTable<>(dir, ResultRow.SCHEMA, report);
         this.dynamics = new CsvTable<>(dir, DynamicsRow.SCHEMA, report);
         this.spectra = new CsvTable<>(dir, SpectrumRow.SCHEMA, report);
@@ -286,6 +286,17 @@ public final class RunFolder implements AutoCloseable {
     /** fits.json as written, keys in file order. */
     public Map<FitKey, Fits.Entry> fits() throws IOException {
         return FitsFile.read(dir.resolve("fits.json"));
+    }
+
+    /**
+     * A fault found in the folder and what is done about it (a repeated row dropped, a checkpoint not used): in
+     * run.log, and on the terminal too, where it would otherwise go unseen.
+     */
+    void warn(String line) {
+        log(line);
+        if (lock != null) {
+            LOG.warn("{}: {}", dir, line);
+        }
     }
 
     public void log(String line) {
