@@ -30,6 +30,16 @@ final class MergeCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        String taken = org.ntkexplorer.core.experiment.RunFolder.newFolderProblem(out);
+        if (taken != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), taken);
+        }
+        for (Path shard : shards) {
+            if (!java.nio.file.Files.isRegularFile(shard.resolve("spec.json"))) {
+                throw new CommandLine.ParameterException(spec.commandLine(), shard + " is not a run folder (it has "
+                        + "no spec.json); name the --out folders of the shards");
+            }
+        }
         RunMerge.Result r = RunMerge.merge(shards, out, partial);
         PrintWriter o = spec.commandLine().getOut();
         FitSummary.lines(r.fits()).forEach(o::println);

@@ -1,8 +1,10 @@
 package org.ntkexplorer.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 
 import org.ntkexplorer.core.AppInfo;
+import org.ntkexplorer.core.data.DatasetException;
 import org.ntkexplorer.core.experiment.InvalidSpecException;
 
 import picocli.CommandLine;
@@ -45,7 +47,7 @@ public final class NtkCli implements Runnable {
      */
     private static int reportFailure(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
-        if (ex instanceof InvalidSpecException) {
+        if (ex instanceof InvalidSpecException || isUsage(ex)) {
             err.println("error: " + ex.getMessage());
             err.flush();
             return EXIT_USAGE;
@@ -56,10 +58,34 @@ public final class NtkCli implements Runnable {
         return EXIT_FAILURE;
     }
 
+    /**
+     * A dataset that the user named wrongly or asked too much of is a usage error (2), like the same problem found in
+     * a spec; a dataset file that cannot be read is a failure of the data (1).
+     */
+    static boolean isUsage(Throwable ex) {
+        Throwable t = ex;
+        while (t.getCause() != null && (t instanceof java.util.concurrent.ExecutionException
+                || t instanceof java.util.concurrent.CompletionException)) {
+            t = t.getCause();
+        }
+        if (t instanceof InvalidSpecException) {
+            return true;
+        }
+        return t instanceof DatasetException d && switch (d.problem()) {
+            case UNKNOWN_DATASET, BAD_SPEC, TOO_MANY_REQUESTED, UNKNOWN_CLASS -> true;
+            default -> false;
+        };
+    }
+
     /** The problem and where the options are explained, not the whole usage text after every typo. */
     private static int reportUsageError(CommandLine.ParameterException ex, String[] args) {
         CommandLine cl = ex.getCommandLine();
         PrintWriter err = cl.getErr();
+        List<String> unknown = cl.getUnmatchedArguments();
+        if (ex instanceof CommandLine.MissingParameterException && !unknown.isEmpty()) {
+            // picocli checks required options before unknown ones: "--bogus" would be reported as a missing --out.
+            ex = new CommandLine.UnmatchedArgumentException(cl, unknown);
+        }
         err.println("error: " + ex.getMessage());
         CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
         err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for the options.");

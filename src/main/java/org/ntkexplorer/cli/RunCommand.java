@@ -67,6 +67,10 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "--shard does not go with --resume: a resumed folder keeps the shard it was started with");
             }
+            if (!Files.isRegularFile(resume.resolve("spec.json"))) {
+                throw usage(resume + " is not a run folder (it has no spec.json); --resume names the --out folder "
+                        + "of a run");
+            }
             folder = RunFolder.resume(resume);
             experiment = folder.spec();
             preflight(experiment);
@@ -76,6 +80,10 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                         .orElseGet(() -> readSpec(Path.of(specArg)));
             } catch (InvalidSpecException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+            String taken = RunFolder.newFolderProblem(out);
+            if (taken != null) {
+                throw usage(taken);
             }
             // Before the folder exists, so that a run that cannot start leaves nothing behind.
             preflight(experiment);

@@ -37,9 +37,10 @@ class DatasetCommandsTest {
     }
 
     @Test
-    void failuresAreOneLineAndExitOne() {
+    void failuresAreOneLine() {
+        // An unknown name is a usage error (2), as in a spec or a kernel job.
         CliRun r = CliRun.of("datasets", "--describe", "no-such-data");
-        assertEquals(NtkCli.EXIT_FAILURE, r.code());
+        assertEquals(NtkCli.EXIT_USAGE, r.code());
         assertTrue(r.err().startsWith("error: unknown dataset 'no-such-data'"), r.err());
         assertEquals(1, r.err().strip().lines().count());
         assertEquals(NtkCli.EXIT_USAGE, CliRun.of("make-sample", "--per-class-train", "3").code());
@@ -74,10 +75,28 @@ class DatasetCommandsTest {
         }
     }
 
+    /** make-sample used to drop the "Example runs" section that sample-data/README.md keeps about its runs. */
+    @Test
+    void makeSampleRewritesOnlyItsOwnSectionsOfTheReadme() throws IOException {
+        Path out = Files.createDirectories(dir.resolve("sample"));
+        String bundled = Files.readString(Path.of("sample-data/README.md"));
+        String examples = bundled.substring(bundled.indexOf("## Example runs"));
+        Files.writeString(out.resolve("README.md"), bundled + "\n## Notes\n\nKept too.\n");
+        CliRun r = CliRun.of("make-sample", "--source", "fashion-mnist-sample", "--per-class-train", "3",
+                "--per-class-test", "1", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        String now = Files.readString(out.resolve("README.md"));
+        assertTrue(now.contains(examples.strip()), now);
+        assertTrue(now.contains("## Notes\n\nKept too."), now);
+        assertTrue(now.contains("--per-class-train 3"), "its own sections are rewritten");
+        assertEquals(1, now.split("## SHA-256", -1).length - 1, "and not repeated");
+        assertEquals(1, now.split("## Example runs", -1).length - 1, now);
+    }
+
     @Test
     void makeSampleRefusesDataThatIsNotFashionMnist() {
         CliRun r = CliRun.of("make-sample", "--source", "gaussian-mixture?size=40", "--out", dir.resolve("g").toString());
-        assertEquals(NtkCli.EXIT_FAILURE, r.code());
+        assertEquals(NtkCli.EXIT_USAGE, r.code());
         assertTrue(r.err().contains("not Fashion-MNIST") || r.err().contains("no separate test part"), r.err());
     }
 

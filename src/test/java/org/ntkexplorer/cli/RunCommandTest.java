@@ -25,7 +25,7 @@ class RunCommandTest {
         assertTrue(r.out().contains("nngp/test_mse") && r.out().contains("alpha ="), r.out());
         assertTrue(Files.exists(dir.resolve("r/results.csv")) && Files.exists(dir.resolve("r/fits.json")));
         CliRun again = CliRun.of("run", spec.toString(), "--out", dir.resolve("r").toString());
-        assertEquals(1, again.code());
+        assertEquals(NtkCli.EXIT_USAGE, again.code(), "a folder that holds a run is a usage error, as in kernel");
         assertTrue(again.err().contains("--resume"), again.err());
         CliRun resumed = CliRun.of("run", "--resume", dir.resolve("r").toString());
         assertEquals(0, resumed.code(), resumed.err());

@@ -29,7 +29,17 @@ public final class DatasetRegistry {
     }
 
     public static DatasetSource open(String specText) {
-        DatasetSpec spec = DatasetSpec.parse(specText);
+        DatasetSource source = openKind(DatasetSpec.parse(specText));
+        if (source.train().size() == 0) {
+            // Otherwise every later check speaks of its consequences ("classes 0..-1; there is no class 0, 1").
+            throw new DatasetException(Problem.TRUNCATED, null, source.spec() + " holds no examples ("
+                    + source.description().replaceAll("\\.\\s*$", "")
+                    + "); a dataset needs at least one example of each class it is used with");
+        }
+        return source;
+    }
+
+    private static DatasetSource openKind(DatasetSpec spec) {
         return switch (spec.kind()) {
             case SAMPLE -> {
                 noArguments(spec);

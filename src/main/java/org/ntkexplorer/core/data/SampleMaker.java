@@ -51,7 +51,9 @@ public final class SampleMaker {
         write(train, trainIdx, shape, outDir, FashionMnist.TRAIN_IMAGES, FashionMnist.TRAIN_LABELS, written);
         write(test, testIdx, shape, outDir, FashionMnist.TEST_IMAGES, FashionMnist.TEST_LABELS, written);
         Files.writeString(outDir.resolve(LICENSE_FILE), FashionMnist.LICENSE, StandardCharsets.UTF_8);
-        Files.writeString(outDir.resolve("README.md"), readme(source, perClassTrain, perClassTest, seed, command, written),
+        Path readme = outDir.resolve("README.md");
+        String own = readme(source, perClassTrain, perClassTest, seed, command, written);
+        Files.writeString(readme, withOthers(own, Files.isRegularFile(readme) ? Files.readString(readme) : ""),
                 StandardCharsets.UTF_8);
         return written;
     }
@@ -93,6 +95,36 @@ public final class SampleMaker {
                 written.add(new WrittenFile(name, idx.length, Sha256.of(p), Sha256.of(in)));
             }
         }
+    }
+
+    /**
+     * The README as written now, followed by the sections of the existing one that make-sample does not write
+     * (e.g. "Example runs", written by hand about the runs kept beside the sample): make-sample owns its own
+     * sections only.
+     */
+    static String withOthers(String own, String existing) {
+        java.util.Set<String> mine = new java.util.HashSet<>();
+        for (String line : own.split("\n")) {
+            if (line.startsWith("## ")) {
+                mine.add(line.strip());
+            }
+        }
+        StringBuilder out = new StringBuilder(own);
+        boolean keep = false;
+        for (String line : existing.split("\n", -1)) {
+            if (line.startsWith("## ")) {
+                keep = !mine.contains(line.strip());
+                if (keep) {
+                    out.append(out.toString().endsWith("\n\n") ? "" : "\n");
+                }
+            } else if (line.startsWith("# ")) {
+                keep = false;
+            }
+            if (keep) {
+                out.append(line).append('\n');
+            }
+        }
+        return out.toString().replaceAll("\n+$", "\n");
     }
 
     private static String readme(DatasetSource source, int perTrain, int perTest, long seed, String command,

@@ -1,11 +1,16 @@
 package org.ntkexplorer.core.experiment;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -31,6 +36,8 @@ record Checkpoint(Trainer.Position position, NetworkState network, Map<String, I
     private static final String POSITION = "position";
     private static final String ARRAY = "a_";
     private static final String NUMBER = "x_";
+    private static final String UNIT = "unit";
+    private static final String CHECKSUM = "sha256";
 
     static Path file(Path runDir, String name) {
         return runDir.resolve(DIR).resolve(name + ".npz");
@@ -52,6 +59,9 @@ record Checkpoint(Trainer.Position position, NetworkState network, Map<String, I
         for (Map.Entry<String, Double> x : numbers.entrySet()) {
             out.put(NUMBER + x.getKey(), NpyArray.of(new double[] {x.getValue()}, 1));
         }
+        out.put(UNIT, NpyArray.ofUint8(unitOf(file).getBytes(StandardCharsets.UTF_8), unitOf(file).length()));
+        byte[] sum = checksum(out);
+        out.put(CHECKSUM, NpyArray.ofUint8(sum, sum.length));
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Npz.write(tmp, out);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -64,6 +74,12 @@ record Checkpoint(Trainer.Position position, NetworkState network, Map<String, I
         }
         try {
             Map<String, NpyArray> in = Npz.read(file);
+            String refused = verify(in, unitOf(file));
+            if (refused != null) {
+                report.accept("checkpoint " + file.getFileName() + " " + refused + "; it is not used, and its unit is "
+                        + "computed again from the start");
+                return null;
+            }
             long[] pos = in.get(POSITION).toLongs();
             Map<String, INDArray> arrays = new LinkedHashMap<>();
             Map<String, Double> numbers = new LinkedHashMap<>();
@@ -81,8 +97,67 @@ record Checkpoint(Trainer.Position position, NetworkState network, Map<String, I
                     numbers);
         } catch (IOException | RuntimeException e) {
             report.accept("checkpoint " + file.getFileName() + " cannot be read (" + e.getMessage()
-                    + "); its network is trained again from the start");
+                    + "); it is not used, and its unit is computed again from the start");
             return null;
+        }
+    }
+
+    /** The unit a checkpoint file belongs to: its name without ".npz" (see {@link #file}). */
+    private static String unitOf(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(".npz") ? name.substring(0, name.length() - 4) : name;
+    }
+
+    /**
+     * Why the arrays read are not the checkpoint this unit wrote (a checkpoint of another unit, parameters changed
+     * after writing, or a file from before checksums), or null when they are. Resuming from any of those would
+     * write rows that an uninterrupted run never would.
+     */
+    private static String verify(Map<String, NpyArray> in, String unit) {
+        NpyArray sum = in.get(CHECKSUM);
+        NpyArray owner = in.get(UNIT);
+        if (sum == null || owner == null || !in.containsKey(PARAMS) || !in.containsKey(POSITION)) {
+            return "has no checksum, unit or parameters (it is damaged, or older than checksums)";
+        }
+        String id = new String(owner.toBytes(), StandardCharsets.UTF_8);
+        if (!id.equals(unit)) {
+            return "belongs to unit " + id + ", not " + unit;
+        }
+        Map<String, NpyArray> content = new LinkedHashMap<>(in);
+        content.remove(CHECKSUM);
+        if (!java.util.Arrays.equals(sum.toBytes(), checksum(content))) {
+            return "does not match its SHA-256 checksum (its parameters or state changed after it was written)";
+        }
+        return null;
+    }
+
+    /** SHA-256 of every array, in name order, by value: the same numbers give the same sum whatever their dtype. */
+    private static byte[] checksum(Map<String, NpyArray> arrays) {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            for (String key : new TreeMap<>(arrays).keySet()) {
+                NpyArray a = arrays.get(key);
+                d.update(key.getBytes(StandardCharsets.UTF_8));
+                ByteBuffer head = ByteBuffer.allocate(8 * (a.shape().length + 1));
+                head.putLong(a.shape().length);
+                for (long dim : a.shape()) {
+                    head.putLong(dim);
+                }
+                d.update(head.array());
+                if (a.dtype() == org.ntkexplorer.core.io.NpyDtype.UINT8) {
+                    d.update(a.toBytes());
+                    continue;
+                }
+                double[] v = a.toDoubles();
+                ByteBuffer b = ByteBuffer.allocate(8 * v.length);
+                for (double x : v) {
+                    b.putLong(Double.doubleToLongBits(x));
+                }
+                d.update(b.array());
+            }
+            return d.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -163,6 +163,7 @@ final class CsvTable<R> {
             dropped++;
         }
         List<String[]> rows = new ArrayList<>();
+        java.util.Set<Object> keys = new java.util.HashSet<>();
         for (int i = 1; i <= end; i++) {
             if (lines[i].isBlank()) {
                 continue;
@@ -171,6 +172,13 @@ final class CsvTable<R> {
             if (cells.length != header.size() || !parses(header, cells)) {
                 report.accept(schema.file() + " line " + (i + 1) + " cannot be read (\"" + lines[i]
                         + "\"); it is not used and its unit will be computed again");
+                dropped++;
+                continue;
+            }
+            Object key = schema.key(schema.parse(new RowSchema.Cells(byName(header, cells))));
+            if (key != null && !keys.add(key)) {
+                report.accept(schema.file() + " line " + (i + 1) + " repeats a row already read for the same unit (\""
+                        + lines[i] + "\"); it is counted once, and the repeat is dropped");
                 dropped++;
                 continue;
             }

@@ -50,7 +50,7 @@ public final class ExperimentRunner {
                 if (finished.contains(u)) {
                     folder.deleteCheckpoint(study.checkpointName(u));
                 } else {
-                    Checkpoint cp = Checkpoint.read(folder.checkpointFile(study.checkpointName(u)), folder::log);
+                    Checkpoint cp = Checkpoint.read(folder.checkpointFile(study.checkpointName(u)), folder::warn);
                     if (cp != null) {
                         checkpoints.put(u, cp);
                     }

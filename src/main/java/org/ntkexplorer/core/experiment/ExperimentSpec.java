@@ -101,6 +101,14 @@ public record ExperimentSpec(Study study, String dataset, int[] classes, int[] n
                 snapshotRegression, false, centered, richness, richnessGrid);
     }
 
+    /** The same spec at another depth (what the memory estimate would be with a usual depth). */
+    ExperimentSpec withDepth(int atDepth) {
+        return new ExperimentSpec(study, dataset, classes, nGrid, nTest, seeds, preprocessing, architecture, atDepth,
+                width, widths, activation, parameterization, sigmaW, sigmaB, optimizer, learningRate, momentum,
+                batchSize, budget, weightDecay, loss, schedule, learners, probeSize, ridge, dtype, n0, snapshotEvery,
+                snapshotRegression, saveKernels, centered, richness, richnessGrid);
+    }
+
     public TrainingConfig training() {
         return new TrainingConfig(optimizer, learningRate, momentum, batchSize, budget.epochs(), weightDecay, loss,
                 schedule);

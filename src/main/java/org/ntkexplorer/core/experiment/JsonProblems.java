@@ -25,7 +25,13 @@ final class JsonProblems {
         return "not valid JSON at " + where(e.getLocation()) + ": " + reason(e, raw);
     }
 
+    private static final Pattern DUPLICATE = Pattern.compile("^Duplicate (?:field|Object property) '([^']*)'");
+
     private static String reason(JsonProcessingException e, String raw) {
+        Matcher duplicate = DUPLICATE.matcher(raw);
+        if (duplicate.find()) {
+            return "the key '" + duplicate.group(1) + "' is given twice; keep one of its values";
+        }
         Matcher token = TOKEN.matcher(raw);
         if (raw.contains("NON_NUMERIC_NUMBERS") && token.find()) {
             return token.group(1) + " is not a number in JSON; write a finite number";

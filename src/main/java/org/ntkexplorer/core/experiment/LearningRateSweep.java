@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.ntkexplorer.core.compute.TaskMonitor;
 import org.ntkexplorer.core.data.DatasetRegistry;
 import org.ntkexplorer.core.data.DatasetSource;
+import org.ntkexplorer.core.data.SubsetCheck;
 import org.ntkexplorer.core.data.TrainingPartOnly;
 
 /**
@@ -36,6 +37,10 @@ public final class LearningRateSweep {
     public static Result run(ExperimentSpec spec, double[] rates, int n, int validation, int seeds, TaskMonitor monitor,
                              Consumer<String> report) throws IOException {
         DatasetSource source = new TrainingPartOnly(DatasetRegistry.open(spec.dataset()));
+        List<String> sizes = sizeProblems(spec, source, n, validation);
+        if (!sizes.isEmpty()) {
+            throw InvalidSpecException.ofMessages("Choosing the learning rate on " + spec.dataset(), sizes);
+        }
         Path scratch = Files.createTempDirectory("ntk-lr-sweep");
         List<Trial> trials = new ArrayList<>();
         try {
@@ -89,6 +94,23 @@ public final class LearningRateSweep {
             }
         }
         return new Trial(spec.learningRate(), error, mse, trainError, steps / seeds, converged, seeds, null);
+    }
+
+    /**
+     * Whether n training and {@code validation} held-out examples fit in the training part, in the sweep's own words:
+     * the spec's nGrid and nTest play no part here, and the dataset's test part is left out on purpose, not missing.
+     */
+    static List<String> sizeProblems(ExperimentSpec spec, DatasetSource trainingPart, int n, int validation) {
+        String dataset = trainingPart.spec();
+        List<String> out = new ArrayList<>();
+        for (String p : SubsetCheck.of(trainingPart).sizeProblems(spec.classes(), n, validation)) {
+            out.add(p.replace("n = " + n + " training + nTest = " + validation + " test examples",
+                            "n = " + n + " training + validation = " + validation + " held-out examples")
+                    .replace("(" + dataset + " has no separate test part)", "(the training part of " + dataset
+                            + ": its test part is never used to choose a rate)")
+                    .replace(" test examples", " held-out examples"));
+        }
+        return out;
     }
 
     /** One line per trial, for the terminal and for preset help texts. */

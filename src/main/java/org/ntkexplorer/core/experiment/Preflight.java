@@ -40,7 +40,7 @@ public final class Preflight {
         }
         RunFootprint peak = footprint(spec, source);
         MemoryBudget.require(title + " at its largest step (" + peak.where() + ")", peak.footprint(),
-                advice(peak.footprint().largestPart().what()));
+                advice(spec, source, peak.footprint()));
         List<String> limits = limits(spec, source);
         if (!limits.isEmpty()) {
             throw InvalidSpecException.ofMessages(title, limits);
@@ -133,6 +133,26 @@ public final class Preflight {
 
     private static boolean scaling(ExperimentSpec spec) {
         return spec.study() == Study.SCALING || spec.study() == Study.PRETRAINED || spec.study() == Study.RICHNESS;
+    }
+
+    /** The depth below which a network's depth is not what to change first. */
+    private static final int USUAL_DEPTH = 2;
+
+    /**
+     * What to change: the depth when it multiplies the estimate (every hidden layer holds its activations,
+     * parameters and eNTK features, so "use a smaller width" would miss the point at depth 100000), otherwise by the
+     * part of the estimate that dominates it.
+     */
+    static String advice(ExperimentSpec spec, DatasetSource source, Footprint peak) {
+        if (spec.depth() > USUAL_DEPTH) {
+            double usual = footprint(spec.withDepth(USUAL_DEPTH), source).footprint().totalBytes();
+            if (peak.totalBytes() > 4 * usual) {
+                return "Use a smaller depth: each of the " + spec.depth() + " hidden layers holds its own activations, "
+                        + "parameters and eNTK features, so the estimate grows with the depth (at depth " + USUAL_DEPTH
+                        + " it would be about " + MemoryBudget.gib(usual) + ").";
+            }
+        }
+        return advice(peak.largestPart().what());
     }
 
     /** What to change, by the part of the estimate that dominates it. */

@@ -38,14 +38,14 @@ final class PretrainedNetworks {
         }
         PreparedSplit[] split = ctx.prepare(ctx.select(apart(seed), ctx.spec.n0(), seed));
         NtkNetwork net = ctx.network(ctx.spec.width(), split[0], INIT_OFFSET + seed, ctx.spec.transform(Double.NaN));
-        Checkpoint done = Checkpoint.read(ctx.folder.checkpointFile(finishedName(seed)), ctx.folder::log);
+        Checkpoint done = Checkpoint.read(ctx.folder.checkpointFile(finishedName(seed)), ctx.folder::warn);
         if (done != null) {
             net.restore(done.network());
         } else {
             UnitKey key = new UnitKey(ctx.spec.n0(), ctx.spec.width(), seed, Double.NaN);
             NetworkUnit unit = new NetworkUnit(key, net, split[0], split[1]);
             ctx.folder.log("pre-training on n0 = " + ctx.spec.n0() + " for seed " + seed);
-            Checkpoint partial = Checkpoint.read(ctx.folder.checkpointFile(trainingName(seed)), ctx.folder::log);
+            Checkpoint partial = Checkpoint.read(ctx.folder.checkpointFile(trainingName(seed)), ctx.folder::warn);
             TrainingOutcome out = new TrainingLoop(ctx, false).train(unit, trainingName(seed), partial,
                     new TrainingLoop.Hooks() { }, new double[] {0.05, 0.05});
             ctx.folder.log(String.format(java.util.Locale.ROOT, "pre-trained network for seed %d: %d steps, "

@@ -24,6 +24,12 @@ public record ResultRow(Learner learner, int n, long seed, double richness, doub
             return "results.csv";
         }
 
+        /** One row per learner of a unit: a repeated one would be counted twice in the fit. */
+        @Override
+        public Object key(ResultRow r) {
+            return java.util.List.of(r.learner(), r.n(), r.seed(), r.richness());
+        }
+
         @Override
         public List<String> columns() {
             return List.of("learner", "n", "seed", "richness", "test_error", "test_mse", "train_loss", "train_error",

@@ -21,6 +21,14 @@ interface RowSchema<R> {
     /** The row's cells, in {@link #columns()} order. */
     String[] cells(R row);
 
+    /**
+     * What a row measures, e.g. (learner, n, seed, α) of a result: a second row with the same key is the same
+     * measurement again (a doubled line), never a second sample. Null: rows of this file have no key.
+     */
+    default Object key(R row) {
+        return null;
+    }
+
     /** A row from its cells by column name; throws IllegalArgumentException on a cell it cannot read. */
     R parse(Cells cells);
 

@@ -49,7 +49,7 @@ public final class RunFolder implements AutoCloseable {
         this.dir = dir;
         this.lock = lock;
         this.manifest = manifest;
-        java.util.function.Consumer<String> report = lock == null ? LOG::warn : this::log;
+        java.util.function.Consumer<String> report = lock == null ? LOG::warn : this::warn;
         this.results = new CsvTable<>(dir, ResultRow.SCHEMA, report);
         this.dynamics = new CsvTable<>(dir, DynamicsRow.SCHEMA, report);
         this.spectra = new CsvTable<>(dir, SpectrumRow.SCHEMA, report);
@@ -76,18 +76,9 @@ public final class RunFolder implements AutoCloseable {
         if (dir.toString().isBlank()) {
             throw new IllegalArgumentException("the run folder's name is empty");
         }
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new IOException(dir + " is a file, not a folder; choose a new folder for the run");
-        }
-        if (Files.exists(dir.resolve("spec.json"))) {
-            throw new IOException(dir + " already holds a run; use --resume to continue it or choose another folder");
-        }
-        if (Files.isDirectory(dir)) {
-            try (Stream<Path> s = Files.list(dir)) {
-                if (s.anyMatch(p -> !p.getFileName().toString().equals(RunLock.FILE))) {
-                    throw new IOException(dir + " is not empty; a run needs a new or empty folder");
-                }
-            }
+        String problem = newFolderProblem(dir);
+        if (problem != null) {
+            throw new IOException(problem);
         }
         Files.createDirectories(dir);
         RunLock lock = RunLock.acquire(dir);
@@ -103,6 +94,27 @@ public final class RunFolder implements AutoCloseable {
     }
 
     /**
+     * Why {@code dir} cannot hold a new run (it is a file, holds a run or other files), or null when it can: asked
+     * before anything is computed, so that a front end reports it as the usage error it is.
+     */
+    public static String newFolderProblem(Path dir) throws IOException {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            return dir + " is a file, not a folder; choose a new folder for the run";
+        }
+        if (Files.exists(dir.resolve("spec.json"))) {
+            return dir + " already holds a run; use --resume to continue it or choose another folder";
+        }
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> s = Files.list(dir)) {
+                if (s.anyMatch(p -> !p.getFileName().toString().equals(RunLock.FILE))) {
+                    return dir + " is not empty; a run needs a new or empty folder";
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
      * An existing run, locked to continue it: its spec must be the one it was sealed with, and rows cut short by a
      * crash are removed so their units are computed again.
      */
@@ -113,6 +125,13 @@ public final class RunFolder implements AutoCloseable {
             ExperimentSpec spec = ExperimentSpec.read(dir.resolve("spec.json"));
             RunManifest m = RunManifest.read(dir);
             if (m == null) {
+                // Without the seal nothing says which spec the rows were computed with: sealing spec.json as it is
+                // now would let an edited spec mix its rows with the old ones in one fit.
+                if (new RunFolder(dir, null, null).hasRows()) {
+                    throw new IOException(dir.resolve(RunManifest.FILE) + " is missing, but the folder holds results: "
+                            + "run.json seals the spec the rows were computed with, and without it they cannot be "
+                            + "told from rows of an edited spec. Start the run again in a new folder");
+                }
                 m = RunManifest.of(spec, null);
                 m.write(dir);
             } else {
@@ -147,6 +166,16 @@ public final class RunFolder implements AutoCloseable {
         if (!Files.isRegularFile(dir.resolve("spec.json"))) {
             throw new IOException(dir + " is not a run folder (it has no spec.json)");
         }
+    }
+
+    /** True when any table of the folder holds a row. */
+    private boolean hasRows() throws IOException {
+        for (CsvTable<?> t : tables()) {
+            if (!t.read().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<CsvTable<?>> tables() {
@@ -257,6 +286,17 @@ public final class RunFolder implements AutoCloseable {
     /** fits.json as written, keys in file order. */
     public Map<FitKey, Fits.Entry> fits() throws IOException {
         return FitsFile.read(dir.resolve("fits.json"));
+    }
+
+    /**
+     * A fault found in the folder and what is done about it (a repeated row dropped, a checkpoint not used): in
+     * run.log, and on the terminal too, where it would otherwise go unseen.
+     */
+    void warn(String line) {
+        log(line);
+        if (lock != null) {
+            LOG.warn("{}: {}", dir, line);
+        }
     }
 
     public void log(String line) {

@@ -110,11 +110,42 @@ record RunManifest(String specSha256, JsonNode spec, Shard shard) {
         for (String k : keys) {
             JsonNode a = sealed.get(k);
             JsonNode b = now.get(k);
-            if (a == null || b == null || !a.equals(b)) {
+            if (a == null || b == null || !same(a, b)) {
                 out.add(k + " was " + text(a) + ", now " + text(b));
             }
         }
         return out.isEmpty() ? List.of("the spec's text differs") : out;
+    }
+
+    /**
+     * Equal values, whatever their JSON number type: a spec read back from spec.json holds 60 as an int where the
+     * sealed copy may hold a long, and JsonNode.equals calls those different ("steps was 60, now 60").
+     */
+    static boolean same(JsonNode a, JsonNode b) {
+        if (a.isNumber() && b.isNumber()) {
+            return a.decimalValue().compareTo(b.decimalValue()) == 0;
+        }
+        if (a.isArray() && b.isArray() || a.isObject() && b.isObject()) {
+            if (a.size() != b.size()) {
+                return false;
+            }
+            if (a.isArray()) {
+                for (int i = 0; i < a.size(); i++) {
+                    if (!same(a.get(i), b.get(i))) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            for (Iterator<String> it = a.fieldNames(); it.hasNext(); ) {
+                String k = it.next();
+                if (!b.has(k) || !same(a.get(k), b.get(k))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return a.equals(b);
     }
 
     private static String text(JsonNode n) {

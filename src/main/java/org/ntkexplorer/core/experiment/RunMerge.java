@@ -52,8 +52,22 @@ public final class RunMerge {
 
     /** Merges {@code shardDirs} into the new folder {@code out}; nothing is written when they do not fit together. */
     public static Result merge(List<Path> shardDirs, Path out, boolean partial) throws IOException {
+        return merge(shardDirs, out, partial, () -> { });
+    }
+
+    /**
+     * The merge, with {@code beforeRename} run when the merged folder is complete but not yet in place (tests
+     * interrupt it there). The folder is written under a temporary name beside {@code out} and renamed to it in one
+     * step, so a merge that is killed leaves no half-merged folder at {@code out} to block the next attempt (it
+     * would be refused as a run, and resuming it would recompute every unit).
+     */
+    static Result merge(List<Path> shardDirs, Path out, boolean partial, Runnable beforeRename) throws IOException {
         if (shardDirs.isEmpty()) {
             throw new IllegalArgumentException("no shard folders to merge");
+        }
+        String taken = RunFolder.newFolderProblem(out);
+        if (taken != null) {
+            throw new IOException(taken);
         }
         ExperimentSpec spec = RunFolder.open(shardDirs.get(0)).spec();
         List<UnitKey> all = StudyRun.unitsOf(spec);
@@ -75,6 +89,27 @@ public final class RunMerge {
         }
         Owners owner = new Owners(spec);
         Map<FitKey, Fits.Entry> fits;
+        Path parent = out.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path tmp = Files.createTempDirectory(parent, "." + out.getFileName() + ".merging-");
+        try {
+            fits = write(parts, spec, owner, order, missing, tmp);
+            beforeRename.run();
+            if (Files.isDirectory(out)) {
+                Files.delete(out); // empty (checked above): the rename below cannot replace it
+            }
+            Files.move(tmp, out, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            deleteTree(tmp);
+        }
+        return new Result(out, parts.size(), all.size() - missing.size(), all.size(),
+                missing.stream().map(UnitKey::describe).toList(), fits);
+    }
+
+    private static Map<FitKey, Fits.Entry> write(List<Part> parts, ExperimentSpec spec, Owners owner,
+                                                 Map<UnitKey, Integer> order, List<UnitKey> missing, Path out)
+            throws IOException {
+        Map<FitKey, Fits.Entry> fits;
         try (RunFolder merged = RunFolder.create(out, spec)) {
             copy(parts, f -> f.results, owner::of, order, merged.results);
             copy(parts, f -> f.dynamics, owner::of, order, merged.dynamics);
@@ -93,8 +128,19 @@ public final class RunMerge {
                         + names(missing.stream().map(UnitKey::describe).toList(), missing.size()));
             }
         }
-        return new Result(out, parts.size(), all.size() - missing.size(), all.size(),
-                missing.stream().map(UnitKey::describe).toList(), fits);
+        return fits;
+    }
+
+    /** Removes the temporary folder of a merge that did not complete; nothing when it was renamed into place. */
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     private static Part open(Path dir, List<UnitKey> all) throws IOException {

@@ -38,7 +38,9 @@ final class SpecReader {
     static ExperimentSpec parse(String json, String source) {
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(json);
+            // A key given twice would otherwise keep its last value without a word.
+            root = new ObjectMapper().enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                    .readTree(json);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw InvalidSpecException.of(source, JsonProblems.describe(e));
         }
@@ -104,7 +106,11 @@ final class SpecReader {
                 widths, act, par, sigmaW, sigmaB, opt, lr, momentum, batch, budget, wd, loss, schedule, learners, probe,
                 ridge, dtype, n0, every, snapshotRegression, saveKernels, centered, richness, richnessGrid);
         problems.addAll(spec.crossProblems());
+        problems.addAll(UnitCount.problems(spec));
         if (!problems.isEmpty()) {
+            // The class list and the dataset name can only be checked against the dataset; report them with the
+            // others rather than after these are fixed.
+            problems.addAll(DatasetProblems.of(root));
             throw new InvalidSpecException(source, problems);
         }
         return spec;
@@ -122,7 +128,8 @@ final class SpecReader {
         boolean stepsGiven = root.has("steps");
         JsonNode rule = root.get("trainUntil");
         boolean ruleGiven = rule != null && !rule.isNull();
-        int epochs = stepsGiven || ruleGiven ? integer("epochs", 0, 0) : integer("epochs", 20, 0);
+        // Without steps or a rule, epochs is the whole budget: 0 would put untrained networks into the fits.
+        int epochs = stepsGiven || ruleGiven ? integer("epochs", 0, 0) : integer("epochs", 20, 1);
         long steps = stepsGiven ? integer("steps", 0, 1) : 0;
         double trainError = Double.NaN;
         double trainLoss = Double.NaN;
@@ -139,6 +146,12 @@ final class SpecReader {
             });
             trainError = ruleNumber(rule, "trainError");
             trainLoss = ruleNumber(rule, "trainLoss");
+            if (!rule.has("trainError") && !rule.has("trainLoss") && !rule.has("maxSteps")) {
+                // An empty rule would leave a budget of 0 epochs: untrained networks in the fits.
+                problem("trainUntil", "trainUntil is empty; give trainError or trainLoss, and maxSteps, e.g. "
+                        + "{\"trainError\": 0.01, \"maxSteps\": 5000}, or leave trainUntil out");
+                return TrainingBudget.ofEpochs(20);
+            }
             JsonNode m = rule.get("maxSteps");
             if (m != null) {
                 if (!m.canConvertToInt() || !m.isIntegralNumber() || m.asInt() < 1) {

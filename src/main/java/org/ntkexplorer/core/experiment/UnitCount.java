@@ -1,0 +1,47 @@
+package org.ntkexplorer.core.experiment;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How many units a spec expands to, counted from its lists without expanding them. A count in the billions
+ * ("seeds": 1000000000) would otherwise be expanded into a list of units that fills the memory and never answers;
+ * it is refused with the count and the limit instead, before anything is built.
+ */
+final class UnitCount {
+    /**
+     * The most units one run folder holds. Each unit trains at least one network (a tenth of a second at the very
+     * least, so 100,000 units are hours of work), is a row of units.csv and several of results.csv, and every resume
+     * reads them all back; a study beyond it is several runs, or shards of one.
+     */
+    static final long MAX_UNITS = 100_000;
+
+    private UnitCount() {
+    }
+
+    /** Units of the spec: seeds × the sizes, widths or richness values its study runs over. */
+    static double of(ExperimentSpec spec) {
+        double per = 1;
+        if (spec.study() == Study.WIDTH_SWEEP) {
+            per = Math.max(1, spec.widths().length);
+        } else if (spec.study() != Study.DYNAMICS) {
+            per = spec.nGrid().length * (double) Math.max(1, spec.study() == Study.RICHNESS
+                    ? spec.richnessGrid().length : 1);
+        }
+        return per * spec.seeds();
+    }
+
+    static List<InvalidSpecException.Problem> problems(ExperimentSpec spec) {
+        double units = of(spec);
+        if (units <= MAX_UNITS) {
+            return List.of();
+        }
+        String key = spec.seeds() > 1 ? "seeds" : spec.study() == Study.WIDTH_SWEEP ? "widths"
+                : spec.study() == Study.RICHNESS ? "richnessGrid" : "nGrid";
+        return List.of(new InvalidSpecException.Problem(key, String.format(Locale.ROOT, "the spec asks for %,.0f units "
+                + "(%,d seeds × %,.0f %s), more than the %,d one run can hold; use fewer seeds or a shorter list, or "
+                + "split the study into several runs", units, spec.seeds(), units / spec.seeds(),
+                spec.study() == Study.WIDTH_SWEEP ? "widths" : spec.study() == Study.DYNAMICS ? "network"
+                        : spec.study() == Study.RICHNESS ? "sizes and richness values" : "sizes", MAX_UNITS)));
+    }
+}
