@@ -23,13 +23,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "kernel", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = NtkCli.Version.class,
+        defaultValueProvider = SpecDefaults.class,
         description = "Compute one kernel on a dataset subset and write the NumPy interchange folder "
                 + "(inputs.npy, labels.npy, kernel.npy, params.npz, model.json).")
 final class KernelCommand implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--dataset", defaultValue = "fashion-mnist-sample", description = "Dataset string (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dataset", description = "Dataset string (default: ${DEFAULT-VALUE}).")
     String dataset;
 
     @Option(names = "--classes", split = ",", paramLabel = "LIST", description = "Class ids to keep, e.g. 0,1 (default: all).")
@@ -41,36 +42,35 @@ final class KernelCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "Seed of the subset and the network (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--preprocessing", defaultValue = "standardize-channels",
-            description = "standardize-channels, standardize (per feature) or unit-norm (per sample) "
+    @Option(names = "--preprocessing", description = "standardize-channels, standardize (per feature) or unit-norm (per sample) "
                     + "(default: ${DEFAULT-VALUE}).")
     String preprocessing;
 
-    @Option(names = "--arch", defaultValue = "mlp", description = "mlp, myrtle5, myrtle7 or myrtle10 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--arch", description = "mlp, myrtle5, myrtle7 or myrtle10 (default: ${DEFAULT-VALUE}).")
     String arch;
 
-    @Option(names = "--depth", defaultValue = "3", description = "Hidden layers of an MLP (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--depth", description = "Hidden layers of an MLP (default: ${DEFAULT-VALUE}).")
     int depth;
 
-    @Option(names = "--width", defaultValue = "512", description = "Hidden units or channels (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--width", description = "Hidden units or channels (default: ${DEFAULT-VALUE}).")
     int width;
 
-    @Option(names = "--activation", defaultValue = "relu", description = "relu, tanh, erf or gelu (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--activation", description = "relu, tanh, erf or gelu (default: ${DEFAULT-VALUE}).")
     String activation;
 
-    @Option(names = "--parameterization", defaultValue = "ntk", description = "ntk or standard (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--parameterization", description = "ntk or standard (default: ${DEFAULT-VALUE}).")
     String parameterization;
 
-    @Option(names = "--sigma-w", defaultValue = "1.4142135623730951", description = "σ_w (default: √2).")
+    @Option(names = "--sigma-w", description = "σ_w (default: ${DEFAULT-VALUE}, √2).")
     double sigmaW;
 
-    @Option(names = "--sigma-b", defaultValue = "0.1", description = "σ_b (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--sigma-b", description = "σ_b (default: ${DEFAULT-VALUE}).")
     double sigmaB;
 
     @Option(names = "--kind", defaultValue = "empirical", description = "empirical, infinite-ntk or nngp (default: ${DEFAULT-VALUE}).")
     String kind;
 
-    @Option(names = "--dtype", defaultValue = "float64", description = "float32 or float64 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dtype", description = "float32 or float64 (default: ${DEFAULT-VALUE}).")
     String dtype;
 
     @Option(names = "--out", required = true, description = "Folder to write (created if needed).")

@@ -7,15 +7,14 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.ntkexplorer.core.compute.ComputeExecutor;
-import org.ntkexplorer.core.data.DatasetRegistry;
 import org.ntkexplorer.core.experiment.ExperimentEvent;
 import org.ntkexplorer.core.experiment.ExperimentRunner;
 import org.ntkexplorer.core.experiment.ExperimentSpec;
 import org.ntkexplorer.core.experiment.InvalidSpecException;
-import org.ntkexplorer.core.experiment.Preflight;
 import org.ntkexplorer.core.experiment.Presets;
 import org.ntkexplorer.core.experiment.RunFolder;
 import org.ntkexplorer.core.experiment.TimeLeft;
+import org.ntkexplorer.core.experiment.RunService;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -71,9 +70,8 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                 throw usage(resume + " is not a run folder (it has no spec.json); --resume names the --out folder "
                         + "of a run");
             }
-            folder = RunFolder.resume(resume);
+            folder = checked(() -> RunService.resume(resume));
             experiment = folder.spec();
-            preflight(experiment);
         } else {
             try {
                 experiment = Presets.find(specArg).map(Presets.Preset::spec)
@@ -85,8 +83,6 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             if (taken != null) {
                 throw usage(taken);
             }
-            // Before the folder exists, so that a run that cannot start leaves nothing behind.
-            preflight(experiment);
             folder = createFolder(experiment);
         }
         TimeLeft clock = TimeLeft.of(folder);
@@ -146,13 +142,17 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         }
     }
 
-    /** Every problem the spec and the dataset's header show, and the memory estimate, before any work. */
-    private void preflight(ExperimentSpec experiment) {
+    /** A folder from the run service, which checks the spec first; what the check finds is a usage error. */
+    private RunFolder checked(FolderStep step) throws java.io.IOException {
         try {
-            Preflight.check(experiment, DatasetRegistry.open(experiment.dataset()));
+            return step.open();
         } catch (InvalidSpecException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+    }
+
+    private interface FolderStep {
+        RunFolder open() throws java.io.IOException;
     }
 
     private CommandLine.ParameterException usage(String message) {
@@ -161,7 +161,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
 
     private RunFolder createFolder(ExperimentSpec experiment) throws java.io.IOException {
         if (shard == null) {
-            return RunFolder.create(out, experiment);
+            return checked(() -> RunService.create(experiment, out));
         }
         ShardOption s;
         try {
@@ -169,7 +169,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         } catch (ShardOption.Invalid e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        return RunFolder.createShard(out, experiment, s.index(), s.count());
+        return checked(() -> RunService.createShard(experiment, out, s.index(), s.count()));
     }
 
     /** A spec file, with the hint about presets when there is no such file. */

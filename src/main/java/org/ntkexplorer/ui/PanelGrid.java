@@ -1,5 +1,6 @@
 package org.ntkexplorer.ui;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,9 @@ public final class PanelGrid extends StackPane {
     final HeatmapPanel heatmap = new HeatmapPanel();
     final WidthPanel width = new WidthPanel();
     final RichnessPanel richness = new RichnessPanel();
-    private final List<LivePanel> all = List.of(scaling, width, richness, drift, spectrum, heatmap, training);
+    private final List<LivePanel> all = new ArrayList<>(List.of(scaling, width, richness, drift, spectrum, heatmap,
+            training));
+    private final Map<String, LivePanel> own = new HashMap<>();
     private final StackPane host;
     private final Map<Study, double[][]> dividers = new HashMap<>();
     private Study study = Study.SCALING;
@@ -58,12 +61,37 @@ public final class PanelGrid extends StackPane {
     }
 
     public List<LivePanel> panels() {
-        return all;
+        return List.copyOf(all);
     }
 
-    /** The panels on screen for the current study. */
+    /** The panels on screen for the current study: those its view laid out (one enlarged counts as shown). */
     public List<LivePanel> shown() {
-        return all.stream().filter(p -> p.shows(study)).toList();
+        List<Node> laid = new ArrayList<>();
+        collect(outer, laid);
+        return all.stream().filter(p -> laid.contains(p)).toList();
+    }
+
+    private static void collect(SplitPane s, List<Node> out) {
+        for (Node n : s.getItems()) {
+            if (n instanceof SplitPane inner) {
+                collect(inner, out);
+            } else {
+                out.add(n.getUserData() instanceof LivePanel p ? p : n);
+            }
+        }
+    }
+
+    /**
+     * A panel of a study view's own ({@link StudyView#layout}), made the first time it is asked for and kept for the
+     * window's life; it takes the run's events like the others.
+     */
+    public LivePanel own(String id, java.util.function.Supplier<? extends LivePanel> make) {
+        return own.computeIfAbsent(id, k -> {
+            LivePanel p = make.get();
+            p.setOnToggleEnlarge(() -> toggle(p));
+            all.add(p);
+            return p;
+        });
     }
 
     public Study study() {
@@ -85,22 +113,17 @@ public final class PanelGrid extends StackPane {
         restore();
         rememberDividers();
         study = s;
+        // The shared panels' defaults; the view sets what differs in its study, then every panel learns the study.
+        scaling.explainPretrainedClaim(false);
+        drift.showPerSize(false);
+        outer = StudyViews.of(s).layout(this);
         all.forEach(p -> p.setStudy(s));
-        outer = switch (s) {
-            case SCALING, PRETRAINED -> split(Orientation.VERTICAL, new double[] {0.54},
-                    split(Orientation.HORIZONTAL, new double[] {0.64}, scaling, training),
-                    split(Orientation.HORIZONTAL, new double[] {0.34, 0.67}, drift, spectrum, heatmap));
-            case DYNAMICS -> split(Orientation.VERTICAL, new double[] {0.52},
-                    split(Orientation.HORIZONTAL, new double[] {0.55}, drift, spectrum),
-                    split(Orientation.HORIZONTAL, new double[] {0.45}, heatmap, training));
-            case WIDTH_SWEEP -> split(Orientation.HORIZONTAL, new double[] {0.62}, width, training);
-            case RICHNESS -> split(Orientation.VERTICAL, new double[] {0.62}, richness, training);
-        };
         restoreDividers(s);
         getChildren().setAll(outer);
     }
 
-    private static SplitPane split(Orientation o, double[] positions, Node... items) {
+    /** Panes side by side ({@code o} horizontal) or stacked, dividers at {@code positions}: what views lay out with. */
+    public static SplitPane split(Orientation o, double[] positions, Node... items) {
         SplitPane p = new SplitPane(items);
         p.setOrientation(o);
         p.setDividerPositions(positions);

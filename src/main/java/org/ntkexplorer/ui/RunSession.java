@@ -28,6 +28,7 @@ import org.ntkexplorer.core.experiment.ExperimentRunner;
 import org.ntkexplorer.core.experiment.ExperimentSpec;
 import org.ntkexplorer.core.experiment.RunFolder;
 import org.ntkexplorer.core.experiment.RunPlan;
+import org.ntkexplorer.core.experiment.RunService;
 import org.ntkexplorer.core.experiment.TimeLeft;
 
 /**
@@ -98,8 +99,9 @@ public final class RunSession implements AutoCloseable {
     }
 
     /**
-     * Starts a run into a new folder; the FX thread returns at once. The folder is created on the compute thread;
-     * if that fails the run ends with a {@link ExperimentEvent.Failed} naming the problem.
+     * Starts a run into a new folder; the FX thread returns at once. On the compute thread the run service checks
+     * the spec and only then creates the folder; if either fails the run ends with a {@link ExperimentEvent.Failed}
+     * naming the problem, and a run that could not start leaves no folder.
      */
     public void start(ExperimentSpec spec, Path folderPath) {
         ensureIdle();
@@ -108,9 +110,13 @@ public final class RunSession implements AutoCloseable {
         submitRun(() -> {
             RunFolder folder;
             try {
-                folder = RunFolder.create(folderPath, spec);
+                folder = RunService.create(spec, folderPath);
             } catch (IOException e) {
                 queue.add(new ExperimentEvent.Failed("the run folder could not be created: " + e.getMessage(), false));
+                return;
+            } catch (RuntimeException e) {
+                queue.add(new ExperimentEvent.Failed(e.getMessage() == null ? e.getClass().getSimpleName()
+                        : e.getMessage(), false));
                 return;
             }
             runAndClose(spec, folder);
@@ -129,7 +135,7 @@ public final class RunSession implements AutoCloseable {
             RunFolder folder = null;
             ExperimentSpec spec;
             try {
-                folder = RunFolder.resume(folderPath);
+                folder = RunService.resume(folderPath);
                 spec = folder.spec();
                 queue.addAll(folder.replay());
                 TimeLeft t = TimeLeft.of(folder);

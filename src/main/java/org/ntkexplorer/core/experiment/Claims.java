@@ -86,34 +86,47 @@ public final class Claims {
     private Claims() {
     }
 
+    /** A study's claim, checked on the rows so far for one metric; empty while no difference can be fitted yet. */
+    @FunctionalInterface
+    public interface Rule {
+        Optional<Check> check(List<ResultRow> rows, ScalingTable.Metric metric);
+    }
+
+    /** Claim 1 (the scaling study): the network's α is larger than each kernel's. */
+    static Optional<Check> networkBeatsKernels(List<ResultRow> rows, ScalingTable.Metric metric) {
+        List<Difference> out = new ArrayList<>();
+        for (Learner k : List.of(Learner.ENTK_INIT, Learner.ENTK_PRETRAINED, Learner.INFINITE_NTK, Learner.NNGP)) {
+            add(out, rows, Learner.NETWORK, k, metric);
+        }
+        return out.isEmpty() ? Optional.empty() : Optional.of(new Check(1,
+                "the network's α is larger than each kernel's", metric, out));
+    }
+
+    /** Claim 2 (the pretrained study): the pre-trained kernel lies between the initial kernel and the network. */
+    static Optional<Check> pretrainedInBetween(List<ResultRow> rows, ScalingTable.Metric metric) {
+        List<Difference> out = new ArrayList<>();
+        add(out, rows, Learner.ENTK_PRETRAINED, Learner.ENTK_INIT, metric);
+        add(out, rows, Learner.NETWORK, Learner.ENTK_PRETRAINED, metric);
+        return out.isEmpty() ? Optional.empty() : Optional.of(new Check(2, "the pre-trained kernel's α is larger "
+                + "than the initial kernel's and smaller than the network's", metric, out));
+    }
+
     /**
-     * The claim of a scaling or pretrained study checked on the rows so far; empty for other studies or while no
-     * difference can be fitted yet (two sizes with both learners measured).
+     * The claim of a study checked on the rows so far; empty for a study that states none or while no difference
+     * can be fitted yet (two sizes with both learners measured).
      */
     public static Optional<Check> check(Study study, List<ResultRow> rows, ScalingTable.Metric metric) {
-        List<Difference> out = new ArrayList<>();
-        if (study == Study.SCALING) {
-            for (Learner k : List.of(Learner.ENTK_INIT, Learner.ENTK_PRETRAINED, Learner.INFINITE_NTK, Learner.NNGP)) {
-                add(out, rows, Learner.NETWORK, k, metric);
-            }
-            return out.isEmpty() ? Optional.empty() : Optional.of(new Check(1,
-                    "the network's α is larger than each kernel's", metric, out));
-        }
-        if (study == Study.PRETRAINED) {
-            add(out, rows, Learner.ENTK_PRETRAINED, Learner.ENTK_INIT, metric);
-            add(out, rows, Learner.NETWORK, Learner.ENTK_PRETRAINED, metric);
-            return out.isEmpty() ? Optional.empty() : Optional.of(new Check(2, "the pre-trained kernel's α is larger "
-                    + "than the initial kernel's and smaller than the network's", metric, out));
-        }
-        return Optional.empty();
+        Rule rule = Studies.of(study).claim();
+        return rule == null ? Optional.empty() : rule.check(rows, metric);
     }
 
     /** The claim checked for every metric, as events; none for a study that states no such claim. */
     public static List<ExperimentEvent.ClaimChecked> checked(Study study, List<ResultRow> rows) {
         List<ExperimentEvent.ClaimChecked> out = new ArrayList<>();
-        if (study == Study.SCALING || study == Study.PRETRAINED) {
+        Rule rule = Studies.of(study).claim();
+        if (rule != null) {
             for (ScalingTable.Metric m : ScalingTable.Metric.values()) {
-                out.add(new ExperimentEvent.ClaimChecked(m, check(study, rows, m).orElse(null)));
+                out.add(new ExperimentEvent.ClaimChecked(m, rule.check(rows, m).orElse(null)));
             }
         }
         return out;

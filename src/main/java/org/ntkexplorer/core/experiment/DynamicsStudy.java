@@ -44,7 +44,7 @@ final class DynamicsStudy implements StudyRun {
     public void run(UnitKey u, Checkpoint resume) {
         PreparedSplit[] split = ctx.split(u.n(), u.seed());
         NetworkUnit unit = new NetworkUnit(u, ctx.network(u.width(), split[0], u.seed(),
-                ctx.spec.transform(Double.NaN)), split[0], split[1]);
+                ctx.spec.transform()), split[0], split[1]);
         PreparedSplit probe = unit.train.head(ctx.spec.probeSize());
         Snapshots s = new Snapshots(unit, probe);
         if (resume != null && resume.arrays().containsKey("k0") && resume.arrays().containsKey("previous")) {

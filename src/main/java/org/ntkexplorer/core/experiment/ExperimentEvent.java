@@ -114,6 +114,13 @@ public sealed interface ExperimentEvent {
     }
 
     /**
+     * A row of a table of a study's own ({@link StudyDefinition#tables()}), written by a live run or read back from a
+     * saved one; the study's view draws it.
+     */
+    record RowDone(Study study, Object row) implements ExperimentEvent {
+    }
+
+    /**
      * A unit finished whole and was marked in units.csv, after {@code seconds} of computation in this process (what
      * an estimate of the time left is made from).
      */

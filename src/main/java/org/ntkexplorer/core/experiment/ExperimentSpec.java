@@ -69,11 +69,13 @@ public record ExperimentSpec(Study study, String dataset, int[] classes, int[] n
         return budget.epochs();
     }
 
-    /** What the training loss sees of a network trained at richness α (NaN: this spec's own setting). */
-    public OutputTransform transform(double atRichness) {
-        double a = Double.isNaN(atRichness) ? richness : atRichness;
-        if (!Double.isNaN(a)) {
-            return OutputTransform.centered(a);
+    /**
+     * What the training loss sees of this spec's networks: α·(f − f₀) at its richness, f − f₀ when centred, else f.
+     * (A richness study sets α per unit itself.)
+     */
+    public OutputTransform transform() {
+        if (!Double.isNaN(richness)) {
+            return OutputTransform.centered(richness);
         }
         return centered ? OutputTransform.centered(1) : OutputTransform.NONE;
     }
@@ -126,6 +128,19 @@ public record ExperimentSpec(Study study, String dataset, int[] classes, int[] n
 
     public static ExperimentSpec parse(String json) {
         return SpecReader.parse(json, "spec");
+    }
+
+    /**
+     * The spec of a JSON that names only its study (scaling): every other key at its default. The one default of
+     * each key; the command line's options that name a spec key take theirs from here.
+     */
+    public static ExperimentSpec defaults() {
+        return Defaults.SPEC;
+    }
+
+    /** Read once, on first use (a holder, so that reading it does not run while this class initialises). */
+    private static final class Defaults {
+        static final ExperimentSpec SPEC = SpecReader.parse("{\"study\": \"scaling\"}", "the default spec");
     }
 
     /** Keys in the order a user reads them; {@link #parse} accepts exactly these. */
@@ -204,42 +219,16 @@ public record ExperimentSpec(Study study, String dataset, int[] classes, int[] n
                             + architecture.id() + " has no infinite-width kernel"));
                 }
             }
-            if (study == Study.WIDTH_SWEEP) {
-                p.add(new InvalidSpecException.Problem("architecture",
-                        "the width sweep compares with the infinite NTK and needs an MLP"));
-            }
         }
-        if (study == Study.PRETRAINED && !learners.contains(Learner.ENTK_PRETRAINED)) {
-            p.add(new InvalidSpecException.Problem("learners", "study pretrained needs learner entk-pretrained"));
-        }
-        if (study == Study.WIDTH_SWEEP && widths.length == 0) {
-            p.add(new InvalidSpecException.Problem("widths", "widths must list at least one width for a width sweep"));
-        }
-        if ((study == Study.SCALING || study == Study.PRETRAINED || study == Study.RICHNESS)
-                && Arrays.stream(nGrid).distinct().count() < 2) {
+        StudyDefinition def = Studies.of(study);
+        if (def.scalingLaw() && Arrays.stream(nGrid).distinct().count() < 2) {
             p.add(new InvalidSpecException.Problem("nGrid", "nGrid needs at least two distinct sizes to fit a scaling law"));
         }
-        if (study == Study.RICHNESS) {
-            if (richnessGrid.length == 0) {
-                p.add(new InvalidSpecException.Problem("richnessGrid", "a richness study needs richnessGrid, the values "
-                        + "of α to train at (e.g. [0.1, 1, 10, 100])"));
-            }
-            if (!Double.isNaN(richness)) {
-                p.add(new InvalidSpecException.Problem("richness", "a richness study takes its values from "
-                        + "richnessGrid; leave richness out"));
-            }
-            if (!learners.contains(Learner.NETWORK)) {
-                p.add(new InvalidSpecException.Problem("learners", "a richness study trains networks: learners must "
-                        + "include network"));
-            }
-            if (learners.contains(Learner.ENTK_PRETRAINED)) {
-                p.add(new InvalidSpecException.Problem("learners", "a richness study has no pre-trained network: "
-                        + "leave out entk-pretrained"));
-            }
-        } else if (richnessGrid.length > 0) {
+        p.addAll(def.problems(this));
+        if (!def.richnessGrid() && richnessGrid.length > 0) {
             p.add(new InvalidSpecException.Problem("richnessGrid", "richnessGrid is used by the richness study only"));
         }
-        boolean scaled = !Double.isNaN(richness) || study == Study.RICHNESS;
+        boolean scaled = !Double.isNaN(richness) || def.richnessGrid();
         if (scaled && optimizer == Optimizer.ADAM) {
             p.add(new InvalidSpecException.Problem("optimizer", "richness cannot be combined with Adam: Adam's steps "
                     + "do not shrink with the loss's 1/α² scale, so α would not move the network between the lazy "

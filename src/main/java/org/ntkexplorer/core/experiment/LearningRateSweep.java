@@ -76,7 +76,7 @@ public final class LearningRateSweep {
                 PreparedSplit[] split = ctx.split(n, seed);
                 UnitKey key = new UnitKey(n, spec.width(), seed, spec.richness());
                 NetworkUnit unit = new NetworkUnit(key, ctx.network(spec.width(), split[0], seed,
-                        spec.transform(Double.NaN)), split[0], split[1]);
+                        spec.transform()), split[0], split[1]);
                 TrainingOutcome out;
                 try {
                     out = new TrainingLoop(ctx, false).train(unit, key.id(), null, new TrainingLoop.Hooks() { },

@@ -53,17 +53,16 @@ public final class Preflight {
                 .toList());
         SubsetCheck subsets = SubsetCheck.of(source);
         Layout layout = spec.architecture().isConvolutional() ? Layout.IMAGE : Layout.FLAT;
-        boolean scaling = spec.study() == Study.SCALING || spec.study() == Study.PRETRAINED
-                || spec.study() == Study.RICHNESS;
-        int[] sizes = scaling ? Arrays.stream(spec.nGrid()).distinct().sorted().toArray() : new int[] {spec.nGrid()[0]};
-        String key = scaling ? "nGrid: " : "nGrid[0] (the n of a " + spec.study().id() + " study): ";
+        StudyDefinition study = Studies.of(spec.study());
+        int[] sizes = study.sizes(spec);
+        String key = study.scalingLaw() ? "nGrid: " : "nGrid[0] (the n of a " + spec.study().id() + " study): ";
         List<String> classProblems = subsets.classProblems(spec.classes(), layout);
         out.addAll(classProblems);
         if (classProblems.isEmpty()) {
             for (int n : sizes) {
                 subsets.sizeProblems(spec.classes(), n, spec.nTest()).forEach(p -> out.add(keyed(key, p)));
             }
-            if (spec.study() == Study.PRETRAINED || spec.learners().contains(Learner.ENTK_PRETRAINED)) {
+            if (study.pretrains() || spec.learners().contains(Learner.ENTK_PRETRAINED)) {
                 // The pre-training set is kept apart from the largest regression training set.
                 int largest = Arrays.stream(spec.nGrid()).max().orElse(0);
                 subsets.sizeProblems(spec.classes(), largest + spec.n0(), spec.nTest()).forEach(p -> out.add(
@@ -82,7 +81,7 @@ public final class Preflight {
                     spec.network(width, outputs(spec, source), inputShape(spec, source));
                 } catch (IllegalArgumentException e) {
                     for (String p : e.getMessage().replaceFirst("^Invalid network: ", "").split("; ")) {
-                        out.add(spec.study() == Study.WIDTH_SWEEP ? "widths: " + p : p);
+                        out.add(study.sweepsWidths() ? "widths: " + p : p);
                     }
                 }
             }
@@ -100,11 +99,7 @@ public final class Preflight {
         int[] shape = inputShape(spec, source);
         RunFootprint.Shape data = new RunFootprint.Shape(shape, Arrays.stream(shape).reduce(1, (a, b) -> a * b),
                 outputs(spec, source));
-        return switch (spec.study()) {
-            case SCALING, PRETRAINED, RICHNESS -> RunFootprint.scaling(spec, data);
-            case DYNAMICS -> RunFootprint.dynamics(spec, data);
-            case WIDTH_SWEEP -> RunFootprint.widthSweep(spec, data);
-        };
+        return Studies.of(spec.study()).footprint(spec, data);
     }
 
     /** Sizes that no amount of memory makes possible: layers and kernels held in single Java arrays. */
@@ -117,7 +112,7 @@ public final class Preflight {
         int most = InfiniteMlpKernel.maxExamples();
         boolean kernels = spec.learners().stream().anyMatch(l -> l != Learner.NETWORK);
         int n = Arrays.stream(spec.nGrid()).max().orElse(0);
-        if (scaling(spec) && kernels && n > most) {
+        if (Studies.of(spec.study()).scalingLaw() && kernels && n > most) {
             out.add("nGrid: kernel regression holds the n×n kernel in one Java array, so n can be at most " + most
                     + " (got " + n + ")");
         }
@@ -129,10 +124,6 @@ public final class Preflight {
             out.add("probeSize can be at most " + most + " (the probe kernel is held in one Java array)");
         }
         return out;
-    }
-
-    private static boolean scaling(ExperimentSpec spec) {
-        return spec.study() == Study.SCALING || spec.study() == Study.PRETRAINED || spec.study() == Study.RICHNESS;
     }
 
     /** The depth below which a network's depth is not what to change first. */
@@ -177,7 +168,7 @@ public final class Preflight {
     }
 
     private static int[] widths(ExperimentSpec spec) {
-        return spec.study() == Study.WIDTH_SWEEP ? spec.widths() : new int[] {spec.width()};
+        return Studies.of(spec.study()).widths(spec);
     }
 
     private static int outputs(ExperimentSpec spec, DatasetSource source) {

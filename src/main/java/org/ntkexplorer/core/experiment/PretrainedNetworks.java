@@ -37,7 +37,7 @@ final class PretrainedNetworks {
             return held;
         }
         PreparedSplit[] split = ctx.prepare(ctx.select(apart(seed), ctx.spec.n0(), seed));
-        NtkNetwork net = ctx.network(ctx.spec.width(), split[0], INIT_OFFSET + seed, ctx.spec.transform(Double.NaN));
+        NtkNetwork net = ctx.network(ctx.spec.width(), split[0], INIT_OFFSET + seed, ctx.spec.transform());
         Checkpoint done = Checkpoint.read(ctx.folder.checkpointFile(finishedName(seed)), ctx.folder::warn);
         if (done != null) {
             net.restore(done.network());

@@ -14,12 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-
 import org.ntkexplorer.core.io.Npy;
 import org.ntkexplorer.core.io.NpyArray;
-import org.ntkexplorer.core.scaling.PowerLawFitResult;
 
 /**
  * The folder of one run: spec.json as run and run.json sealing it; results.csv, dynamics.csv, spectra.csv,
@@ -44,6 +40,7 @@ public final class RunFolder implements AutoCloseable {
     final CsvTable<WidthRow> widths;
     final CsvTable<TrainingRow> training;
     final CsvTable<UnitRow> units;
+    private final Map<String, CsvTable<?>> own = new LinkedHashMap<>();
 
     private RunFolder(Path dir, RunLock lock, RunManifest manifest) {
         this.dir = dir;
@@ -142,6 +139,9 @@ public final class RunFolder implements AutoCloseable {
             for (CsvTable<?> t : f.tables()) {
                 t.repair();
             }
+            for (StudyDefinition.StudyTable<?> t : Studies.of(spec.study()).tables()) {
+                f.table(t.schema()).repair();
+            }
             return f;
         } catch (IOException | RuntimeException e) {
             lock.close();
@@ -180,6 +180,13 @@ public final class RunFolder implements AutoCloseable {
 
     private List<CsvTable<?>> tables() {
         return List.of(results, dynamics, spectra, widths, training, units);
+    }
+
+    /** A table of a study's own ({@link StudyDefinition#tables()}), by its schema. */
+    @SuppressWarnings("unchecked")
+    synchronized <R> CsvTable<R> table(RowSchema<R> schema) {
+        java.util.function.Consumer<String> report = lock == null ? LOG::warn : this::log;
+        return (CsvTable<R>) own.computeIfAbsent(schema.file(), f -> new CsvTable<>(dir, schema, report));
     }
 
     public Path dir() {
@@ -263,24 +270,7 @@ public final class RunFolder implements AutoCloseable {
     }
 
     private void writeFits(Map<FitKey, Fits.Entry> fits) throws IOException {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (Map.Entry<FitKey, Fits.Entry> e : fits.entrySet()) {
-            PowerLawFitResult f = e.getValue().fit();
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("alpha", f.alpha());
-            m.put("a", f.a());
-            m.put("rSquared", f.rSquared());
-            m.put("ciLow", f.ciLow());
-            m.put("ciHigh", f.ciHigh());
-            m.put("level", f.level());
-            m.put("pointsUsed", f.pointsUsed());
-            m.put("notConverged", e.getValue().notConverged());
-            out.put(e.getKey().id(), m);
-        }
-        Path tmp = dir.resolve("fits.json.tmp");
-        Files.writeString(tmp, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out),
-                StandardCharsets.UTF_8);
-        Files.move(tmp, dir.resolve("fits.json"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        FitsFile.write(dir.resolve("fits.json"), fits);
     }
 
     /** fits.json as written, keys in file order. */

@@ -117,6 +117,9 @@ public final class RunMerge {
             copy(parts, f -> f.widths, owner::of, order, merged.widths);
             copy(parts, f -> f.training, TrainingRow::unit, order, merged.training);
             copy(parts, f -> f.units, UnitRow::unit, order, merged.units);
+            for (StudyDefinition.StudyTable<?> t : Studies.of(spec.study()).tables()) {
+                copyOwn(parts, t, spec, order, merged);
+            }
             for (Part p : parts) {
                 copyKernels(p, owner, merged.dir().resolve(RunFolder.KERNELS));
             }
@@ -263,6 +266,11 @@ public final class RunMerge {
         into.append(rows.stream().map(Ranked::row).toList());
     }
 
+    private static <R> void copyOwn(List<Part> parts, StudyDefinition.StudyTable<R> t, ExperimentSpec spec,
+                                    Map<UnitKey, Integer> order, RunFolder into) throws IOException {
+        copy(parts, f -> f.table(t.schema()), r -> t.owner().apply(spec, r), order, into.table(t.schema()));
+    }
+
     private static void copyKernels(Part p, Owners owner, Path into) throws IOException {
         Path from = p.dir.resolve(RunFolder.KERNELS);
         if (!Files.isDirectory(from)) {
@@ -287,11 +295,7 @@ public final class RunMerge {
      */
     private record Owners(ExperimentSpec spec) {
         UnitKey of(ResultRow r) {
-            double richness = r.richness();
-            if (spec.study() == Study.RICHNESS && Double.isNaN(richness)) {
-                richness = spec.richnessGrid()[0];
-            }
-            return new UnitKey(r.n(), spec.width(), r.seed(), richness);
+            return Studies.of(spec.study()).ownerOf(r, spec);
         }
 
         UnitKey of(DynamicsRow r) {

@@ -67,6 +67,12 @@ final class RunReplay {
         for (WidthRow w : folder.widths.read()) {
             out.add(w.event());
         }
+        ExperimentSpec spec = folder.spec();
+        for (StudyDefinition.StudyTable<?> t : Studies.of(spec.study()).tables()) {
+            for (Object row : folder.table(t.schema()).read()) {
+                out.add(new ExperimentEvent.RowDone(spec.study(), row));
+            }
+        }
         // After the points, as in a live run.
         for (Map.Entry<FitKey, Fits.Entry> f : fits.entrySet()) {
             if (f.getKey() instanceof FitKey.OfWidth w) {

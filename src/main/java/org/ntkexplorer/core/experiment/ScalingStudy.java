@@ -52,7 +52,7 @@ final class ScalingStudy extends LearnerStudy {
 
     @Override
     OutputTransform transform(UnitKey u) {
-        return ctx.spec.transform(Double.NaN);
+        return ctx.spec.transform();
     }
 
     @Override

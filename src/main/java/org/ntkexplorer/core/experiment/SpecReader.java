@@ -99,7 +99,7 @@ final class SpecReader {
         double[] richnessGrid = positives("richnessGrid");
         // Richness is defined on the centred network, so asking for it turns centring on unless said otherwise.
         boolean centered = root.has("centered") ? bool("centered")
-                : !Double.isNaN(richness) || study == Study.RICHNESS;
+                : !Double.isNaN(richness) || Studies.of(study).richnessGrid();
         // A field that could not be read holds its default here, so problems of combination are found together
         // with the field problems rather than after they are fixed.
         ExperimentSpec spec = new ExperimentSpec(study, dataset, classes, nGrid, nTest, seeds, pre, arch, depth, width,

@@ -40,20 +40,10 @@ interface StudyRun {
 
     /** The units of a spec, as {@link #units()} lists them, without opening its data (a merge of shards needs them). */
     static List<UnitKey> unitsOf(ExperimentSpec spec) {
-        return switch (spec.study()) {
-            case SCALING, PRETRAINED -> ScalingStudy.units(spec);
-            case DYNAMICS -> DynamicsStudy.units(spec);
-            case WIDTH_SWEEP -> WidthSweepStudy.units(spec);
-            case RICHNESS -> RichnessStudy.units(spec);
-        };
+        return Studies.of(spec.study()).units(spec);
     }
 
     static StudyRun of(RunContext ctx) {
-        return switch (ctx.spec.study()) {
-            case SCALING, PRETRAINED -> new ScalingStudy(ctx);
-            case DYNAMICS -> new DynamicsStudy(ctx);
-            case WIDTH_SWEEP -> new WidthSweepStudy(ctx);
-            case RICHNESS -> new RichnessStudy(ctx);
-        };
+        return Studies.of(ctx.spec.study()).run(ctx);
     }
 }

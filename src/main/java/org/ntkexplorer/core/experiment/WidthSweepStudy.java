@@ -52,7 +52,7 @@ final class WidthSweepStudy implements StudyRun {
         }
         PreparedSplit[] split = ctx.split(u.n(), u.seed());
         NetworkUnit unit = new NetworkUnit(u, ctx.network(u.width(), split[0], u.seed(),
-                ctx.spec.transform(Double.NaN)), split[0], split[1]);
+                ctx.spec.transform()), split[0], split[1]);
         PreparedSplit probe = unit.train.head(ctx.spec.probeSize());
         INDArray k0;
         if (resume != null && resume.arrays().containsKey("k0")) {

@@ -4,58 +4,56 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
+import org.ntkexplorer.core.experiment.Studies;
 import org.ntkexplorer.core.experiment.Study;
 
 /**
  * Every field of the form: the spec key it writes (see {@code ExperimentSpec.toMap}), the form's own label, what
- * its text must parse as, whether it sits in the Advanced section, and which studies use it. A study ignores the
+ * its text must parse as, whether it sits in the Advanced section, and whether only some studies read it (each
+ * study's definition names those it reads). A study ignores the
  * fields it does not use: they are hidden, left out of the spec, and never block a run.
  */
 public enum FormField {
-    STUDY("study", "Study", Kind.CHOICE, false, null),
-    DATASET("dataset", "Dataset", Kind.TEXT, false, null),
-    CLASSES("classes", "Classes", Kind.WHOLE_LIST, false, null),
-    N_GRID("nGrid", "Training-set sizes n", Kind.WHOLE_LIST, false, null),
-    N_TEST("nTest", "Test examples", Kind.WHOLE, false, null),
-    SEEDS("seeds", "Seeds", Kind.WHOLE, false, null),
-    ARCHITECTURE("architecture", "Architecture", Kind.CHOICE, false, null),
-    DEPTH("depth", "Depth", Kind.WHOLE, false, null),
-    WIDTH("width", "Width", Kind.WHOLE, false, all().without(Study.WIDTH_SWEEP)),
-    WIDTHS("widths", "Sweep widths", Kind.WHOLE_LIST, false, Set.of(Study.WIDTH_SWEEP)),
-    ACTIVATION("activation", "Activation", Kind.CHOICE, false, null),
-    PARAMETERIZATION("parameterization", "Parameterisation", Kind.CHOICE, false, null),
-    OPTIMIZER("optimizer", "Optimiser", Kind.CHOICE, false, null),
-    LEARNING_RATE("learningRate", "Learning rate", Kind.NUMBER, false, null),
-    BATCH_SIZE("batchSize", "Batch size", Kind.WHOLE, false, null),
-    BUDGET("budget", "Train for", Kind.CHOICE, false, null),
-    EPOCHS("epochs", "Epochs", Kind.WHOLE, false, null),
-    STEPS("steps", "Steps", Kind.WHOLE, false, null),
-    TRAIN_ERROR("trainUntil.trainError", "Stop at train error", Kind.NUMBER, false, null),
-    TRAIN_LOSS("trainUntil.trainLoss", "Stop at train loss", Kind.NUMBER, false, null),
-    MAX_STEPS("trainUntil.maxSteps", "Step cap", Kind.WHOLE, false, null),
-    LEARNERS("learners", "Learners", Kind.CHOICE, false, Set.of(Study.SCALING, Study.PRETRAINED, Study.RICHNESS)),
-    N0("n0", "Pre-train n0", Kind.WHOLE, false, Set.of(Study.PRETRAINED)),
-    RICHNESS_GRID("richnessGrid", "Richness grid α", Kind.NUMBER_LIST, false, Set.of(Study.RICHNESS)),
-    PROBE_SIZE("probeSize", "Probe size", Kind.WHOLE, false, null),
-    PREPROCESSING("preprocessing", "Preprocessing", Kind.CHOICE, true, null),
-    SIGMA_W("sigmaW", "σ_w (weights)", Kind.NUMBER, true, null),
-    SIGMA_B("sigmaB", "σ_b (biases)", Kind.NUMBER, true, null),
-    MOMENTUM("momentum", "Momentum", Kind.NUMBER, true, null),
-    WEIGHT_DECAY("weightDecay", "Weight decay", Kind.NUMBER, true, null),
-    LOSS("loss", "Loss", Kind.CHOICE, true, null),
-    SCHEDULE("schedule", "LR schedule", Kind.CHOICE, true, null),
-    RIDGE("ridge", "Kernel ridge", Kind.NUMBER, true, Set.of(Study.SCALING, Study.PRETRAINED, Study.RICHNESS,
-            Study.DYNAMICS)),
-    DTYPE("dtype", "Precision", Kind.CHOICE, true, null),
-    SNAPSHOT_EVERY("snapshotEvery", "Snapshot every (epochs)", Kind.WHOLE, true, Set.of(Study.DYNAMICS)),
-    SNAPSHOT_REGRESSION("snapshotRegression", "Regress on snapshots", Kind.FLAG, true, Set.of(Study.DYNAMICS,
-            Study.SCALING, Study.PRETRAINED)),
-    SAVE_KERNELS("saveKernels", "Save probe kernels", Kind.FLAG, true, Set.of(Study.DYNAMICS, Study.SCALING,
-            Study.PRETRAINED)),
-    CENTERED("centered", "Centred (train f − f₀)", Kind.FLAG, true, null),
-    RICHNESS("richness", "Richness α", Kind.NUMBER, true, all().without(Study.RICHNESS));
+    STUDY("study", "Study", Kind.CHOICE, false, false),
+    DATASET("dataset", "Dataset", Kind.TEXT, false, false),
+    CLASSES("classes", "Classes", Kind.WHOLE_LIST, false, false),
+    N_GRID("nGrid", "Training-set sizes n", Kind.WHOLE_LIST, false, false),
+    N_TEST("nTest", "Test examples", Kind.WHOLE, false, false),
+    SEEDS("seeds", "Seeds", Kind.WHOLE, false, false),
+    ARCHITECTURE("architecture", "Architecture", Kind.CHOICE, false, false),
+    DEPTH("depth", "Depth", Kind.WHOLE, false, false),
+    WIDTH("width", "Width", Kind.WHOLE, false, true),
+    WIDTHS("widths", "Sweep widths", Kind.WHOLE_LIST, false, true),
+    ACTIVATION("activation", "Activation", Kind.CHOICE, false, false),
+    PARAMETERIZATION("parameterization", "Parameterisation", Kind.CHOICE, false, false),
+    OPTIMIZER("optimizer", "Optimiser", Kind.CHOICE, false, false),
+    LEARNING_RATE("learningRate", "Learning rate", Kind.NUMBER, false, false),
+    BATCH_SIZE("batchSize", "Batch size", Kind.WHOLE, false, false),
+    BUDGET("budget", "Train for", Kind.CHOICE, false, false),
+    EPOCHS("epochs", "Epochs", Kind.WHOLE, false, false),
+    STEPS("steps", "Steps", Kind.WHOLE, false, false),
+    TRAIN_ERROR("trainUntil.trainError", "Stop at train error", Kind.NUMBER, false, false),
+    TRAIN_LOSS("trainUntil.trainLoss", "Stop at train loss", Kind.NUMBER, false, false),
+    MAX_STEPS("trainUntil.maxSteps", "Step cap", Kind.WHOLE, false, false),
+    LEARNERS("learners", "Learners", Kind.CHOICE, false, true),
+    N0("n0", "Pre-train n0", Kind.WHOLE, false, true),
+    RICHNESS_GRID("richnessGrid", "Richness grid α", Kind.NUMBER_LIST, false, true),
+    PROBE_SIZE("probeSize", "Probe size", Kind.WHOLE, false, false),
+    PREPROCESSING("preprocessing", "Preprocessing", Kind.CHOICE, true, false),
+    SIGMA_W("sigmaW", "σ_w (weights)", Kind.NUMBER, true, false),
+    SIGMA_B("sigmaB", "σ_b (biases)", Kind.NUMBER, true, false),
+    MOMENTUM("momentum", "Momentum", Kind.NUMBER, true, false),
+    WEIGHT_DECAY("weightDecay", "Weight decay", Kind.NUMBER, true, false),
+    LOSS("loss", "Loss", Kind.CHOICE, true, false),
+    SCHEDULE("schedule", "LR schedule", Kind.CHOICE, true, false),
+    RIDGE("ridge", "Kernel ridge", Kind.NUMBER, true, true),
+    DTYPE("dtype", "Precision", Kind.CHOICE, true, false),
+    SNAPSHOT_EVERY("snapshotEvery", "Snapshot every (epochs)", Kind.WHOLE, true, true),
+    SNAPSHOT_REGRESSION("snapshotRegression", "Regress on snapshots", Kind.FLAG, true, true),
+    SAVE_KERNELS("saveKernels", "Save probe kernels", Kind.FLAG, true, true),
+    CENTERED("centered", "Centred (train f − f₀)", Kind.FLAG, true, false),
+    RICHNESS("richness", "Richness α", Kind.NUMBER, true, true);
 
     /** What a field's text must be. */
     public enum Kind { TEXT, CHOICE, FLAG, WHOLE, NUMBER, WHOLE_LIST, NUMBER_LIST }
@@ -64,14 +62,14 @@ public enum FormField {
     private final String label;
     private final Kind kind;
     private final boolean advanced;
-    private final Set<Study> studies;
+    private final boolean perStudy;
 
-    FormField(String key, String label, Kind kind, boolean advanced, Set<Study> studies) {
+    FormField(String key, String label, Kind kind, boolean advanced, boolean perStudy) {
         this.key = key;
         this.label = label;
         this.kind = kind;
         this.advanced = advanced;
-        this.studies = studies;
+        this.perStudy = perStudy;
     }
 
     /** The spec key; problems from the spec reader name it. Rule fields are "trainUntil.X". */
@@ -91,8 +89,9 @@ public enum FormField {
         return advanced;
     }
 
+    /** Whether study {@code s} reads the field's key: every study reads the common ones, each names the rest. */
     public boolean usedBy(Study s) {
-        return studies == null || studies.contains(s);
+        return !perStudy || Studies.of(s).keys().contains(key);
     }
 
     public static Optional<FormField> ofKey(String key) {
@@ -102,16 +101,5 @@ public enum FormField {
     /** Fields by key length, longest first, so "trainUntil.maxSteps" is replaced before "steps". */
     static List<FormField> byKeyLength() {
         return Arrays.stream(values()).sorted(Comparator.comparingInt((FormField f) -> -f.key.length())).toList();
-    }
-
-    private static StudySet all() {
-        return new StudySet();
-    }
-
-    /** Builds the set of studies a field is used by. */
-    private static final class StudySet {
-        Set<Study> without(Study s) {
-            return Arrays.stream(Study.values()).filter(x -> x != s).collect(java.util.stream.Collectors.toSet());
-        }
     }
 }

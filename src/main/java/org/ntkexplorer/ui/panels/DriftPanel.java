@@ -16,8 +16,8 @@ import io.fair_acc.dataset.spi.DoubleDataSet;
 import io.fair_acc.dataset.spi.DoubleErrorDataSet;
 
 import org.ntkexplorer.core.experiment.ExperimentEvent;
-import org.ntkexplorer.core.experiment.SeedSummary;
 import org.ntkexplorer.core.experiment.Study;
+import org.ntkexplorer.core.experiment.SeedSummary;
 
 /**
  * How the probe kernel moves. In a dynamics study: distance to the initial kernel, velocity, 1 − CKA to the previous
@@ -43,6 +43,7 @@ public final class DriftPanel extends LivePanel {
     private final Map<Long, List<ExperimentEvent.KernelSnapshot>> bySeed = new LinkedHashMap<>();
     private final UnitChooser<Long> seed = new UnitChooser<>("seed", s -> "seed " + s, this::showSeed);
 
+    private boolean perSize;
     private final XYChart perN = Charts.xy("training-set size n", true, "movement, alignment", false);
     private final ChartBox perNBox = new ChartBox(perN);
     private final SeedSummary<String> summary = new SeedSummary<>();
@@ -59,11 +60,19 @@ public final class DriftPanel extends LivePanel {
                     false));
         }
         clear();
-        setStudy(Study.DYNAMICS);
+        setStudy(study());
     }
 
     private boolean perSize() {
-        return study() == Study.SCALING || study() == Study.PRETRAINED;
+        return perSize;
+    }
+
+    /**
+     * Whether the panel shows each n's kernel before and after training (a study over the n grid) rather than one
+     * network's kernel across epochs; the study's view sets it before the study is shown.
+     */
+    public void showPerSize(boolean on) {
+        perSize = on;
     }
 
     @Override
@@ -82,10 +91,6 @@ public final class DriftPanel extends LivePanel {
                 + "when the velocity settles and what the alignment does meanwhile.";
     }
 
-    @Override
-    public boolean shows(Study s) {
-        return s == Study.DYNAMICS || s == Study.SCALING || s == Study.PRETRAINED;
-    }
 
     @Override
     public void setStudy(Study s) {

@@ -24,7 +24,6 @@ import javafx.scene.text.TextAlignment;
 
 import org.ntkexplorer.core.experiment.ExperimentEvent;
 import org.ntkexplorer.core.experiment.KernelPicture;
-import org.ntkexplorer.core.experiment.Study;
 
 /**
  * A network's latest probe kernel as an image, rows and columns ordered by class, with the class boundaries and
@@ -58,7 +57,7 @@ public final class HeatmapPanel extends LivePanel {
         legend.getStyleClass().add("heatmap-legend");
         setContent(body);
         clear();
-        setStudy(Study.DYNAMICS);
+        setStudy(study());
     }
 
     @Override
@@ -71,10 +70,6 @@ public final class HeatmapPanel extends LivePanel {
                 + "every epoch), compare the pattern of blocks against the bar, not the brightness alone.";
     }
 
-    @Override
-    public boolean shows(Study s) {
-        return s == Study.DYNAMICS || s == Study.SCALING || s == Study.PRETRAINED;
-    }
 
     @Override
     public void accept(List<ExperimentEvent> events) {

@@ -82,9 +82,6 @@ public abstract class LivePanel extends BorderPane {
     /** What the panel shows and what to look for in the current study; Help and the "?" mark show it. */
     public abstract String explanation();
 
-    /** Whether the panel has anything to say in a study; the window shows only those that do. */
-    public abstract boolean shows(Study s);
-
     /** The one-line "what you are looking at" under the title. */
     public String caption() {
         return caption.getText();

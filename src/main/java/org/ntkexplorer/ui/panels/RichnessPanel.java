@@ -25,7 +25,6 @@ import org.ntkexplorer.core.experiment.ExperimentEvent;
 import org.ntkexplorer.core.experiment.Learner;
 import org.ntkexplorer.core.experiment.RichnessTable;
 import org.ntkexplorer.core.experiment.ScalingTable;
-import org.ntkexplorer.core.experiment.Study;
 import org.ntkexplorer.core.scaling.PowerLawFitResult;
 
 /**
@@ -79,7 +78,7 @@ public final class RichnessPanel extends LivePanel {
         VBox.setVgrow(charts, Priority.ALWAYS);
         setContent(body);
         clear();
-        setStudy(Study.RICHNESS);
+        setStudy(study());
     }
 
     @Override
@@ -93,10 +92,6 @@ public final class RichnessPanel extends LivePanel {
                 + "say whether this run agrees at both ends; ✱ marks exponents with networks that hit their step cap.";
     }
 
-    @Override
-    public boolean shows(Study s) {
-        return s == Study.RICHNESS;
-    }
 
     public void setMetric(ScalingTable.Metric m) {
         metric.setValue(m);

@@ -25,11 +25,11 @@ import io.fair_acc.dataset.spi.DoubleErrorDataSet;
 
 import org.ntkexplorer.core.experiment.Claims;
 import org.ntkexplorer.core.experiment.ExperimentEvent;
+import org.ntkexplorer.core.experiment.Study;
 import org.ntkexplorer.core.experiment.Fits;
 import org.ntkexplorer.core.experiment.Learner;
 import org.ntkexplorer.core.experiment.ResultRow;
 import org.ntkexplorer.core.experiment.ScalingTable;
-import org.ntkexplorer.core.experiment.Study;
 
 /**
  * Test error or MSE against n per learner on log–log axes, with error bars over seeds, the fitted power laws (dashed,
@@ -51,6 +51,7 @@ public final class ScalingPanel extends LivePanel {
     private final ToggleButton showTable = new ToggleButton("α table");
     private final BorderPane body = new BorderPane();
     private boolean tableChosen;
+    private boolean pretrainedClaim;
 
     public ScalingPanel() {
         super("Scaling with n");
@@ -91,7 +92,7 @@ public final class ScalingPanel extends LivePanel {
         VBox.setVgrow(box, javafx.scene.layout.Priority.ALWAYS);
         body.setRight(alphas);
         setContent(body);
-        setStudy(Study.SCALING);
+        setStudy(study());
     }
 
     private static String label(ScalingTable.Metric m) {
@@ -100,7 +101,7 @@ public final class ScalingPanel extends LivePanel {
 
     @Override
     public String explanation() {
-        String claim = study() == Study.PRETRAINED
+        String claim = pretrainedClaim
                 ? "Claim 2 of the study: the kernel of a network pre-trained on n0 examples scales better than the "
                 + "kernel at initialisation, and still worse than the network."
                 : "Claim 1 of the study: the trained network's α is larger than every kernel's.";
@@ -113,15 +114,19 @@ public final class ScalingPanel extends LivePanel {
                 + "before meeting the stopping rule.";
     }
 
-    @Override
-    public boolean shows(Study s) {
-        return s == Study.SCALING || s == Study.PRETRAINED;
-    }
 
     @Override
     public void setStudy(Study s) {
         super.setStudy(s);
         redraw();
+    }
+
+    /**
+     * Whether the help states claim 2 (the pre-trained kernel) rather than claim 1; the study's view sets it before
+     * the study is shown.
+     */
+    public void explainPretrainedClaim(boolean on) {
+        pretrainedClaim = on;
     }
 
     /** The metric the panel plots and fits (the one the preset's help discusses, by default). */

@@ -14,7 +14,6 @@ import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.dataset.spi.DoubleDataSet;
 
 import org.ntkexplorer.core.experiment.ExperimentEvent;
-import org.ntkexplorer.core.experiment.Study;
 
 /** Eigenvalues of K/n on log–log axes for one network: its kernel at initialisation, its latest, the infinite NTK. */
 public final class SpectrumPanel extends LivePanel {
@@ -40,7 +39,7 @@ public final class SpectrumPanel extends LivePanel {
         addTools(chooser);
         setContent(box);
         clear();
-        setStudy(Study.DYNAMICS);
+        setStudy(study());
     }
 
     @Override
@@ -53,10 +52,6 @@ public final class SpectrumPanel extends LivePanel {
                 + "directions. The selector picks the network.";
     }
 
-    @Override
-    public boolean shows(Study s) {
-        return s == Study.DYNAMICS || s == Study.SCALING || s == Study.PRETRAINED;
-    }
 
     @Override
     public void accept(List<ExperimentEvent> events) {

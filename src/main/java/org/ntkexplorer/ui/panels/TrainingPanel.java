@@ -14,7 +14,6 @@ import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.dataset.spi.DoubleDataSet;
 
 import org.ntkexplorer.core.experiment.ExperimentEvent;
-import org.ntkexplorer.core.experiment.Study;
 import org.ntkexplorer.core.experiment.UnitKey;
 
 /** Loss and error of one network, on its whole training and test sets, at each evaluation; every network kept. */
@@ -33,7 +32,7 @@ public final class TrainingPanel extends LivePanel {
         chooser.setId("training-unit");
         addTools(chooser);
         setContent(box);
-        setStudy(Study.SCALING);
+        setStudy(study());
     }
 
     private static String label(UnitKey u) {
@@ -51,10 +50,6 @@ public final class TrainingPanel extends LivePanel {
                 + "end value) before reading the network's test figures in the other panels.";
     }
 
-    @Override
-    public boolean shows(Study s) {
-        return true;
-    }
 
     @Override
     public void accept(List<ExperimentEvent> events) {

@@ -16,7 +16,6 @@ import io.fair_acc.dataset.spi.DoubleErrorDataSet;
 
 import org.ntkexplorer.core.experiment.ExperimentEvent;
 import org.ntkexplorer.core.experiment.SeedSummary;
-import org.ntkexplorer.core.experiment.Study;
 import org.ntkexplorer.core.experiment.WidthMeasure;
 import org.ntkexplorer.core.scaling.PowerLawFitResult;
 
@@ -39,7 +38,7 @@ public final class WidthPanel extends LivePanel {
         Charts.x(chart).setLogarithmBase(2);
         setContent(box);
         clear();
-        setStudy(Study.WIDTH_SWEEP);
+        setStudy(study());
     }
 
     @Override
@@ -52,10 +51,6 @@ public final class WidthPanel extends LivePanel {
                 + "that vanishes as the width grows; look at how close this run's slopes come.";
     }
 
-    @Override
-    public boolean shows(Study s) {
-        return s == Study.WIDTH_SWEEP;
-    }
 
     @Override
     public void accept(List<ExperimentEvent> events) {

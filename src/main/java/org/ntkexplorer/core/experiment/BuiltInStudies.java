@@ -1,0 +1,234 @@
+package org.ntkexplorer.core.experiment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+
+/**
+ * The definitions of the five built-in studies (docs/science.md, §The studies): what each one runs, refuses and
+ * claims. Their computations are {@link ScalingStudy}, {@link DynamicsStudy}, {@link WidthSweepStudy} and
+ * {@link RichnessStudy}.
+ */
+final class BuiltInStudies {
+    private BuiltInStudies() {
+    }
+
+    static List<StudyDefinition> all() {
+        return List.of(new Scaling(Study.SCALING), new Pretrained(), new Dynamics(), new WidthSweep(), new Richness());
+    }
+
+    /** Study 1: every learner at every n of the grid; claim 1. */
+    private static class Scaling implements StudyDefinition {
+        private final Study study;
+
+        Scaling(Study study) {
+            this.study = study;
+        }
+
+        @Override
+        public Study study() {
+            return study;
+        }
+
+        @Override
+        public List<UnitKey> units(ExperimentSpec spec) {
+            return ScalingStudy.units(spec);
+        }
+
+        @Override
+        public StudyRun run(RunContext ctx) {
+            return new ScalingStudy(ctx);
+        }
+
+        @Override
+        public RunFootprint footprint(ExperimentSpec spec, RunFootprint.Shape data) {
+            return RunFootprint.scaling(spec, data);
+        }
+
+        @Override
+        public boolean scalingLaw() {
+            return true;
+        }
+
+        @Override
+        public Claims.Rule claim() {
+            return Claims::networkBeatsKernels;
+        }
+
+        @Override
+        public Set<String> keys() {
+            return Set.of("width", "learners", "ridge", "snapshotRegression", "saveKernels", "richness");
+        }
+    }
+
+    /** Study 2: study 1 with the kernel of a network pre-trained on n0 examples; claim 2. */
+    private static final class Pretrained extends Scaling {
+        Pretrained() {
+            super(Study.PRETRAINED);
+        }
+
+        @Override
+        public boolean pretrains() {
+            return true;
+        }
+
+        @Override
+        public List<InvalidSpecException.Problem> problems(ExperimentSpec spec) {
+            return spec.learners().contains(Learner.ENTK_PRETRAINED) ? List.of() : List.of(
+                    new InvalidSpecException.Problem("learners", "study pretrained needs learner entk-pretrained"));
+        }
+
+        @Override
+        public Claims.Rule claim() {
+            return Claims::pretrainedInBetween;
+        }
+
+        @Override
+        public Set<String> keys() {
+            return Set.of("width", "learners", "n0", "ridge", "snapshotRegression", "saveKernels", "richness");
+        }
+    }
+
+    /** Study 3: one network per seed at the first n, its probe kernel through training. */
+    private static final class Dynamics implements StudyDefinition {
+        @Override
+        public Study study() {
+            return Study.DYNAMICS;
+        }
+
+        @Override
+        public List<UnitKey> units(ExperimentSpec spec) {
+            return DynamicsStudy.units(spec);
+        }
+
+        @Override
+        public StudyRun run(RunContext ctx) {
+            return new DynamicsStudy(ctx);
+        }
+
+        @Override
+        public RunFootprint footprint(ExperimentSpec spec, RunFootprint.Shape data) {
+            return RunFootprint.dynamics(spec, data);
+        }
+
+        @Override
+        public Set<String> keys() {
+            return Set.of("width", "ridge", "snapshotEvery", "snapshotRegression", "saveKernels", "richness");
+        }
+    }
+
+    /** Study 4: the eNTK against the infinite NTK over the widths of a sweep. */
+    private static final class WidthSweep implements StudyDefinition {
+        @Override
+        public Study study() {
+            return Study.WIDTH_SWEEP;
+        }
+
+        @Override
+        public List<UnitKey> units(ExperimentSpec spec) {
+            return WidthSweepStudy.units(spec);
+        }
+
+        @Override
+        public StudyRun run(RunContext ctx) {
+            return new WidthSweepStudy(ctx);
+        }
+
+        @Override
+        public RunFootprint footprint(ExperimentSpec spec, RunFootprint.Shape data) {
+            return RunFootprint.widthSweep(spec, data);
+        }
+
+        @Override
+        public boolean sweepsWidths() {
+            return true;
+        }
+
+        @Override
+        public Set<String> keys() {
+            return Set.of("widths", "richness");
+        }
+
+        @Override
+        public List<InvalidSpecException.Problem> problems(ExperimentSpec spec) {
+            List<InvalidSpecException.Problem> p = new ArrayList<>();
+            if (spec.architecture().isConvolutional()) {
+                p.add(new InvalidSpecException.Problem("architecture",
+                        "the width sweep compares with the infinite NTK and needs an MLP"));
+            }
+            if (spec.widths().length == 0) {
+                p.add(new InvalidSpecException.Problem("widths",
+                        "widths must list at least one width for a width sweep"));
+            }
+            return p;
+        }
+    }
+
+    /** Study 5: the scaling law at each output scale α of the richness grid. */
+    private static final class Richness implements StudyDefinition {
+        @Override
+        public Study study() {
+            return Study.RICHNESS;
+        }
+
+        @Override
+        public List<UnitKey> units(ExperimentSpec spec) {
+            return RichnessStudy.units(spec);
+        }
+
+        @Override
+        public StudyRun run(RunContext ctx) {
+            return new RichnessStudy(ctx);
+        }
+
+        @Override
+        public RunFootprint footprint(ExperimentSpec spec, RunFootprint.Shape data) {
+            return RunFootprint.scaling(spec, data);
+        }
+
+        @Override
+        public boolean scalingLaw() {
+            return true;
+        }
+
+        @Override
+        public boolean richnessGrid() {
+            return true;
+        }
+
+        @Override
+        public Set<String> keys() {
+            return Set.of("width", "learners", "richnessGrid", "ridge");
+        }
+
+        /** Its kernel learners' rows carry no richness: they belong to the unit at the grid's first α. */
+        @Override
+        public UnitKey ownerOf(ResultRow r, ExperimentSpec spec) {
+            double richness = Double.isNaN(r.richness()) ? spec.richnessGrid()[0] : r.richness();
+            return new UnitKey(r.n(), spec.width(), r.seed(), richness);
+        }
+
+        @Override
+        public List<InvalidSpecException.Problem> problems(ExperimentSpec spec) {
+            List<InvalidSpecException.Problem> p = new ArrayList<>();
+            if (spec.richnessGrid().length == 0) {
+                p.add(new InvalidSpecException.Problem("richnessGrid", "a richness study needs richnessGrid, the "
+                        + "values of α to train at (e.g. [0.1, 1, 10, 100])"));
+            }
+            if (!Double.isNaN(spec.richness())) {
+                p.add(new InvalidSpecException.Problem("richness", "a richness study takes its values from "
+                        + "richnessGrid; leave richness out"));
+            }
+            if (!spec.learners().contains(Learner.NETWORK)) {
+                p.add(new InvalidSpecException.Problem("learners", "a richness study trains networks: learners "
+                        + "must include network"));
+            }
+            if (spec.learners().contains(Learner.ENTK_PRETRAINED)) {
+                p.add(new InvalidSpecException.Problem("learners", "a richness study has no pre-trained network: "
+                        + "leave out entk-pretrained"));
+            }
+            return p;
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.ntkexplorer.core.experiment;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import org.ntkexplorer.core.data.DatasetRegistry;
+
+/**
+ * How a run starts, the same from the window and the command line: the spec is checked against its dataset and the
+ * memory first ({@link Preflight}), and only then is its folder made, so a run that cannot start leaves nothing
+ * behind. A resumed run is checked too, and its folder released again when it cannot go on.
+ */
+public final class RunService {
+    private RunService() {
+    }
+
+    /** A new run's folder, once the spec passed the preflight check (which throws what it finds). */
+    public static RunFolder create(ExperimentSpec spec, Path dir) throws IOException {
+        Preflight.check(spec, DatasetRegistry.open(spec.dataset()));
+        return RunFolder.create(dir, spec);
+    }
+
+    /** A new folder for shard {@code index} of {@code count}, once the spec passed the preflight check. */
+    public static RunFolder createShard(ExperimentSpec spec, Path dir, int index, int count) throws IOException {
+        Preflight.check(spec, DatasetRegistry.open(spec.dataset()));
+        return RunFolder.createShard(dir, spec, index, count);
+    }
+
+    /** An existing run, locked to continue it, once its spec passed the preflight check; unlocked if it did not. */
+    public static RunFolder resume(Path dir) throws IOException {
+        RunFolder folder = RunFolder.resume(dir);
+        try {
+            ExperimentSpec spec = folder.spec();
+            Preflight.check(spec, DatasetRegistry.open(spec.dataset()));
+            return folder;
+        } catch (IOException | RuntimeException e) {
+            folder.close();
+            throw e;
+        }
+    }
+}

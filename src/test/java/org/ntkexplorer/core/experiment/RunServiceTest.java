@@ -1,0 +1,31 @@
+package org.ntkexplorer.core.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The run service checks a spec before it makes the folder, for a whole run and a shard alike. */
+class RunServiceTest {
+    @TempDir
+    Path dir;
+
+    private static final ExperimentSpec TOO_LARGE = ExperimentSpec.parse("""
+            {"study": "scaling", "nGrid": [100, 1000000], "nTest": 50, "seeds": 1, "width": 16, "epochs": 1,
+             "learners": ["network"]}""");
+
+    @Test
+    void aSpecFailingItsCheckGetsNoFolder() {
+        InvalidSpecException e = assertThrows(InvalidSpecException.class,
+                () -> RunService.create(TOO_LARGE, dir.resolve("whole")));
+        assertTrue(e.getMessage().contains("nGrid"), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("whole")));
+        assertThrows(InvalidSpecException.class, () -> RunService.createShard(TOO_LARGE, dir.resolve("shard"), 0, 2));
+        assertFalse(Files.exists(dir.resolve("shard")));
+    }
+}
