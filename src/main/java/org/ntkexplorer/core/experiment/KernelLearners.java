@@ -14,9 +14,13 @@ import java.util.Set;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.ntkexplorer.core.compute.Footprint;
 import org.ntkexplorer.core.kernel.EmpiricalNtk;
+import org.ntkexplorer.core.kernel.InfiniteMlpKernel;
 import org.ntkexplorer.core.kernel.PanelSink;
+import org.ntkexplorer.core.kernel.Precision;
 import org.ntkexplorer.core.linalg.SpdBuffer;
+import org.ntkexplorer.core.model.NetworkSpec;
 import org.ntkexplorer.core.model.NtkNetwork;
 import org.ntkexplorer.core.regression.KernelRidge;
 
@@ -35,6 +39,29 @@ final class KernelLearners {
         this.ctx = ctx;
     }
 
+    /**
+     * Peak of {@link #runEmpirical} (docs/science.md, §Memory of a kernel learner):
+     * 8n² + w·n_test·n + eNTK work space (blocks of b = min(2048, n) rows) + regression's 6·8·n·C.
+     */
+    static Footprint empiricalFootprint(NetworkSpec net, Precision precision, int n, int nTest, int outputs) {
+        return Footprint.of("one " + n + "×" + n + " float64 kernel", SpdBuffer.bytes(n), 0)
+                .plus(EmpiricalNtk.learnerFootprint(net, precision, n, nTest))
+                .plus(KernelRidge.inPlaceFootprint(n, outputs));
+    }
+
+    /**
+     * Peak of {@link #runInfinite} for {@code kernels} (1 or 2) learners: 8n² + kernels·8·n_test·n + panels
+     * (3 × 32 MiB) + the inputs in float64 + a spill row + regression's 6·8·n·C.
+     */
+    static Footprint infiniteFootprint(int n, int nTest, int inputDim, int outputs, int kernels) {
+        return Footprint.of("one " + n + "×" + n + " float64 kernel", SpdBuffer.bytes(n), 0)
+                .plus(Footprint.of("infinite-width " + nTest + "×" + n + " test block" + (kernels > 1 ? "s" : ""),
+                        kernels * (double) nTest * n * Double.BYTES, 0))
+                .plus(InfiniteMlpKernel.streamFootprint(n, nTest, inputDim))
+                .plus(Footprint.of("NNGP spill row", 0, kernels > 1 ? 2.0 * n * Double.BYTES : 0))
+                .plus(KernelRidge.inPlaceFootprint(n, outputs));
+    }
+
     /** The eNTK of {@code net} as a learner: train kernel into the buffer, test block beside it. */
     void runEmpirical(Learner l, NtkNetwork net, int n, long seed, PreparedSplit train, PreparedSplit test) {
         ctx.monitor.checkCancelled();
@@ -44,7 +71,7 @@ final class KernelLearners {
         INDArray predictions;
         try (SpdBuffer k = SpdBuffer.allocate(n)) {
             ntk.computeInto(train.inputs(), k);
-            INDArray kTest = ntk.compute(test.inputs(), train.inputs());
+            INDArray kTest = ntk.computeBounded(test.inputs(), train.inputs());
             predictions = KernelRidge.fitInPlace(k, train.regressionTargets(), ctx.spec.ridge()).predict(kTest);
             kTest.close();
         }

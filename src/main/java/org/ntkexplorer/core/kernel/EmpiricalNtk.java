@@ -123,6 +123,44 @@ public final class EmpiricalNtk {
         }
     }
 
+    /**
+     * The n1×n2 kernel between the rows of {@code x1} and {@code x2} as {@link #compute(INDArray, INDArray)} gives
+     * it, with the work space of {@link #computeInto}: blocks of at most {@link #SINK_BLOCK_ROWS} rows, no feature
+     * cache. For the test block of a kernel learner, whose memory must not grow with what happens to be free.
+     */
+    public INDArray computeBounded(INDArray x1, INDArray x2) {
+        int n1 = (int) x1.rows();
+        int n2 = (int) x2.rows();
+        long perExample = extractor.featureBytesPerExample();
+        int rows = blockRows > 0 ? blockRows
+                : Math.min(SINK_BLOCK_ROWS, chooseBlockRows(perExample, MemoryBudget.availableBytes()));
+        INDArray k = Nd4j.createUninitialized(snapshot.dataType(), n1, n2);
+        try {
+            compute(x1, x2, rows, false,
+                    (r, c, block) -> k.get(interval(r[0], r[1]), interval(c[0], c[1])).assign(block));
+        } finally {
+            extractor.release();
+        }
+        return k;
+    }
+
+    /**
+     * The peak of {@link #computeInto} and then {@link #computeBounded} for a kernel learner, beyond the n×n buffer:
+     * the n_test×n test block in the run's precision, two blocks of features at {@link #SINK_BLOCK_ROWS} rows, the
+     * block products and the float64 copy of one, a conv chunk's temporaries and a frozen copy of the parameters.
+     */
+    public static Footprint learnerFootprint(NetworkSpec spec, Precision precision, int n, int nTest) {
+        LayerPlan plan = LayerPlan.of(spec);
+        int width = precision.bytes();
+        double perExample = FeatureSizes.featureBytesPerExample(plan.layers(), spec.outputs(), width);
+        double block = Math.min(SINK_BLOCK_ROWS, Math.max(n, nTest));
+        double chunk = Math.max(FeatureExtractor.DEFAULT_CHUNK_BYTES,
+                FeatureSizes.chunkBytesPerExample(plan.layers(), spec.outputs(), precision));
+        return Footprint.of("eNTK " + nTest + "×" + n + " test block", (double) nTest * n * width, 0)
+                .plus(Footprint.of("eNTK features and work space", 2 * block * perExample + 3 * block * block * width
+                        + block * block * Double.BYTES + 3 * chunk + NetworkFootprint.parameterCount(plan) * width, 0));
+    }
+
     /** A block of rows r and columns c of a symmetric kernel, into the upper triangle (transposed when below it). */
     private static void writeUpper(SpdBuffer into, int[] r, int[] c, INDArray block) {
         boolean below = c[0] < r[0];
@@ -175,7 +213,14 @@ public final class EmpiricalNtk {
                 if (cacheColumns && !symmetric && bi == 0) {
                     colCache.add(fj);
                 }
-                target.put(r, c, gram(fi, fj, c[1] - c[0]));
+                INDArray block = gram(fi, fj, c[1] - c[0]);
+                target.put(r, c, block);
+                block.close();
+                if (!cacheColumns) {
+                    // ND4J frees native memory only when a collection finds its arrays unreachable; without this the
+                    // recomputed features and block products of n = 16,384 piled up to 18 GB before one ran.
+                    System.gc();
+                }
                 pairsDone++;
                 monitor.progress(pairsDone / totalPairs, "empirical NTK");
             }

@@ -55,7 +55,11 @@ public final class SpdBuffer implements AutoCloseable {
         if (row0 < 0 || rows < 0 || row0 + rows > n) {
             throw new IndexOutOfBoundsException("rows " + row0 + "+" + rows + " of " + n);
         }
-        return new DoublePointer(base).position(start).limit(end).asBuffer();
+        // A pointer at the row's own address: JavaCPP sizes a buffer by its end offset in bytes, an int, which a
+        // position past 2³¹ bytes (the last rows at n = 16,384) would overflow.
+        DoublePointer p = base.getPointer(start);
+        p.position(0).limit(end - start).capacity(end - start);
+        return p.asBuffer();
     }
 
     /** Writes {@code len} values of {@code src} from {@code off} to row {@code row}, starting at column {@code col}. */
