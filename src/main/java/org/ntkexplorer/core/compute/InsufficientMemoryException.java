@@ -15,7 +15,7 @@ public class InsufficientMemoryException extends RuntimeException {
      * @param parts       " (part 1 GiB, part 2 GiB)", or empty
      */
     InsufficientMemoryException(String what, double neededBytes, String parts, long availableBytes, String advice) {
-        this(what + " needs about " + MemoryBudget.gib(neededBytes) + " of off-heap memory" + parts + ", but only "
+        this(what + " needs about " + MemoryBudget.gib(neededBytes) + " of memory off the Java heap" + parts + ", but only "
                 + MemoryBudget.gib(availableBytes) + " is available (off-heap ceiling "
                 + MemoryBudget.gib(MemoryBudget.offHeapCeilingBytes()) + "). " + advice, neededBytes, availableBytes);
     }

@@ -141,16 +141,22 @@ public final class MemoryBudget {
      * shrink the off-heap share exactly when only the heap was raised.
      */
     static String fitAdvice(double offHeap, double heap) {
-        long xmx = Math.max(1, (long) Math.ceil((1.25 * heap + 0.5 * GIB) / GIB));
-        long ceiling = (long) Math.ceil((xmx * GIB + 1.1 * offHeap + 1.0 * GIB) / GIB);
+        // Doubles throughout: the estimate of an impossible job (a width of 10⁹) passes a long's range.
+        double xmx = Math.max(1, Math.ceil((1.25 * heap + 0.5 * GIB) / GIB));
+        double ceiling = Math.ceil((xmx * GIB + 1.1 * offHeap + 1.0 * GIB) / GIB);
         long room = machineAvailableBytes();
-        long process = usedBytes();
-        if (room < Long.MAX_VALUE && ceiling * GIB > room + process) {
-            return "This machine has " + gib(room) + " free now, too little for this job even with other Java "
-                    + "settings: close other programs or make the job smaller.";
+        double process = usedBytes();
+        if (ceiling * GIB > (room < Long.MAX_VALUE ? room + process : totalOrUnknown())) {
+            return "This machine has " + gib(room < Long.MAX_VALUE ? room : 0) + " free now, too little for this job "
+                    + "even with other Java settings: close other programs or make the job smaller.";
         }
-        return "With this machine's free memory it would fit started as java -Xmx" + xmx + "g "
-                + "-Dorg.bytedeco.javacpp.maxphysicalbytes=" + ceiling + "g.";
+        return String.format(Locale.ROOT, "With this machine's free memory it would fit started as java -Xmx%.0fg "
+                + "-Dorg.bytedeco.javacpp.maxphysicalbytes=%.0fg.", xmx, ceiling);
+    }
+
+    private static double totalOrUnknown() {
+        long total = system.totalBytes() > 0 ? system.totalBytes() : Pointer.totalPhysicalBytes();
+        return total > 0 ? total : Double.MAX_VALUE;
     }
 
     private static long freeCommittedHeapBytes() {

@@ -78,4 +78,24 @@ class SystemMemoryTest {
             MemoryBudget.useSystemMemory(previous);
         }
     }
+
+    @Test
+    void theAdviceGivesAHeapAndACeilingThatHoldTheJobTogether(@TempDir Path dir) throws IOException {
+        // Issue 23: "-Xmx16g" was advised, and with it the default ceiling (4 × heap, capped by RAM) left too little
+        // off-heap. The advice must name a heap ≥ the heap part and a ceiling ≥ heap + off-heap part.
+        SystemMemory previous = MemoryBudget.useSystemMemory(new SystemMemory(fakeRoot(dir, 24L << 20, 22L << 20)));
+        try {
+            String advice = MemoryBudget.fitAdvice(10.0 * GIB, 6.22 * GIB);
+            java.util.regex.Matcher m = java.util.regex.Pattern
+                    .compile("-Xmx(\\d+)g -Dorg.bytedeco.javacpp.maxphysicalbytes=(\\d+)g").matcher(advice);
+            assertTrue(m.find(), advice);
+            long xmx = Long.parseLong(m.group(1));
+            long ceiling = Long.parseLong(m.group(2));
+            assertTrue(xmx >= 6.22 && ceiling - xmx >= 10 && ceiling <= 22, advice);
+            String tooBig = MemoryBudget.fitAdvice(30.0 * GIB, 2.0 * GIB);
+            assertTrue(tooBig.contains("too little for this job"), tooBig);
+        } finally {
+            MemoryBudget.useSystemMemory(previous);
+        }
+    }
 }
