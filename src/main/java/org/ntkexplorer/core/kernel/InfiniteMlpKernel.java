@@ -11,8 +11,9 @@ import org.ntkexplorer.core.model.Activation;
  * Infinite-width NNGP and per-logit NTK of an NTK-parameterised MLP (docs/science.md, §Infinite-width kernels):
  * Σ¹ = σ_w²·x·x'/d + σ_b², Θ¹ = Σ¹; per hidden layer Σ^{l+1} = σ_w²·T + σ_b², Θ^{l+1} = Σ^{l+1} + σ_w²·Ṫ·Θ^l.
  *
- * <p>The input Gram is one GEMM; the recursion then runs entry by entry through all layers at once, so only
- * the two output matrices are held in memory. Relu and erf use closed forms; other activations use
+ * <p>Computed in panels of rows ({@link InfinitePanels}): per panel one GEMM for the input Gram, then the recursion
+ * entry by entry through all layers at once. {@link #stream} hands the panels to the caller, so a kernel learner
+ * never holds the kernels as dense intermediates; {@link #train} and {@link #cross} assemble them. Relu and erf use closed forms; other activations use
  * {@link QuadratureDual}. When all inputs (train and test) share one variance — unit-norm inputs — each
  * quadrature layer is read from a {@link CorrelationTable} instead of integrating per entry, which is what makes
  * n = 4000 feasible for tanh or gelu. The table is used once a block has more entries than the table has points.
