@@ -30,14 +30,14 @@ import picocli.CommandLine.Option;
 final class BenchCommand implements java.util.concurrent.Callable<Integer> {
     /** The measurements, in the order they run; --only takes these names. */
     static final List<String> NAMES = List.of("gemm", "mlp-train", "myrtle-train", "mlp-entk", "myrtle-entk",
-            "myrtle-oracle", "infinite", "ridge", "eigen", "cancel");
+            "myrtle-oracle", "infinite", "infinite-ntk", "ridge", "eigen", "cancel");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--only", split = ",", paramLabel = "NAME",
             description = "Run only these measurements: gemm, mlp-train, myrtle-train, mlp-entk, myrtle-entk, "
-                    + "myrtle-oracle, infinite, ridge, eigen, cancel (default: all). Lines that report a share of GEMM "
+                    + "myrtle-oracle, infinite, infinite-ntk, ridge, eigen, cancel (default: all). Lines that report a share of GEMM "
                     + "measure GEMM first.")
     List<String> only;
 

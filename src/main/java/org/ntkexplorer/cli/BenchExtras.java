@@ -21,13 +21,23 @@ final class BenchExtras {
     private BenchExtras() {
     }
 
-    /** The lines of "infinite", "ridge" and "eigen" among {@code run}. */
+    /** The lines of "infinite", "infinite-ntk", "ridge" and "eigen" among {@code run}. */
     static List<String> lines(ComputeExecutor exec, int n, Set<String> run) throws InterruptedException, ExecutionException {
         List<String> out = new ArrayList<>();
         if (run.contains("infinite")) {
             for (Activation a : new Activation[] {Activation.RELU, Activation.TANH}) {
                 double s = exec.submit(() -> Benchmarks.infiniteNtkSeconds(n, 784, 3, a, 0)).get();
                 out.add(String.format(Locale.ROOT, "Infinite NNGP+NTK (n=%d, d=784, depth 3, %s): %.2f s", n, a.id(), s));
+            }
+        }
+        if (run.contains("infinite-ntk")) {
+            double relu = 0;
+            for (Activation a : new Activation[] {Activation.RELU, Activation.TANH, Activation.GELU}) {
+                double s = exec.submit(() -> Benchmarks.infiniteStreamSeconds(4096, 784, 2, a, 3, 0)).get();
+                relu = a == Activation.RELU ? s : relu;
+                out.add(String.format(Locale.ROOT, "Infinite NNGP+NTK panels (n=4096, d=784, depth 2, float64, %s): "
+                        + "%.2f s (median of 3)%s", a.id(), s,
+                        a == Activation.RELU ? "" : String.format(Locale.ROOT, ", %.2f× relu", s / relu)));
             }
         }
         if (run.contains("ridge")) {

@@ -58,11 +58,26 @@ public record Footprint(List<Part> parts) {
 
     /** "network parameters 2.00 GiB, kernel 1.00 GiB", largest first, parts under 1% of the total left out. */
     public String describe() {
-        double total = totalBytes();
+        return describe(Part::total);
+    }
+
+    /** As {@link #describe()}, each part by its off-heap bytes only: what an off-heap total is the sum of. */
+    public String describeOffHeap() {
+        return describe(Part::offHeapBytes);
+    }
+
+    /** As {@link #describe()}, each part by its heap bytes only. */
+    public String describeHeap() {
+        return describe(Part::heapBytes);
+    }
+
+    /** Every listed figure is one term of the sum that {@code size} totals, so none exceeds that total. */
+    private String describe(java.util.function.ToDoubleFunction<Part> size) {
+        double total = parts.stream().mapToDouble(size).sum();
         List<String> out = new ArrayList<>();
-        parts.stream().filter(p -> p.total() >= 0.01 * total)
-                .sorted(Comparator.comparingDouble(Part::total).reversed())
-                .forEach(p -> out.add(p.what() + " " + MemoryBudget.gib(p.total())));
+        parts.stream().filter(p -> size.applyAsDouble(p) > 0 && size.applyAsDouble(p) >= 0.01 * total)
+                .sorted(Comparator.comparingDouble(size).reversed())
+                .forEach(p -> out.add(p.what() + " " + MemoryBudget.gib(size.applyAsDouble(p))));
         return String.join(", ", out);
     }
 

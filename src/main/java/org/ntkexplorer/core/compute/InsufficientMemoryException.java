@@ -15,7 +15,7 @@ public class InsufficientMemoryException extends RuntimeException {
      * @param parts       " (part 1 GiB, part 2 GiB)", or empty
      */
     InsufficientMemoryException(String what, double neededBytes, String parts, long availableBytes, String advice) {
-        this(what + " needs about " + MemoryBudget.gib(neededBytes) + " of memory" + parts + ", but only "
+        this(what + " needs about " + MemoryBudget.gib(neededBytes) + " of memory off the Java heap" + parts + ", but only "
                 + MemoryBudget.gib(availableBytes) + " is available (off-heap ceiling "
                 + MemoryBudget.gib(MemoryBudget.offHeapCeilingBytes()) + "). " + advice, neededBytes, availableBytes);
     }
@@ -26,13 +26,23 @@ public class InsufficientMemoryException extends RuntimeException {
         this.availableBytes = availableBytes;
     }
 
-    /** The Java heap, not the off-heap arrays, is what is short: -Xmx is the remedy. */
+    /** The Java heap, not the off-heap arrays, is what is short. */
     static InsufficientMemoryException heap(String what, double neededBytes, String parts, long availableBytes,
                                             String advice) {
         return new InsufficientMemoryException(what + " needs about " + MemoryBudget.gib(neededBytes)
-                + " of Java heap" + parts + ", but only " + MemoryBudget.gib(availableBytes) + " is free (maximum heap "
-                + MemoryBudget.gib(MemoryBudget.heapMaxBytes()) + "). " + advice
-                + " A larger heap (java -Xmx…) also helps.", neededBytes, availableBytes);
+                + " of Java heap" + parts + ", but only " + MemoryBudget.gib(availableBytes)
+                + " is free (maximum heap " + MemoryBudget.gib(MemoryBudget.heapMaxBytes()) + "). " + advice,
+                neededBytes, availableBytes);
+    }
+
+    /** Heap and off-heap together do not fit in what the machine (or its cgroup) has free now. */
+    static InsufficientMemoryException machine(String what, Footprint f, long neededBytes, long availableBytes,
+                                               String advice) {
+        return new InsufficientMemoryException(what + " needs about " + MemoryBudget.gib(f.totalBytes())
+                + " of memory (" + f.describe() + "; " + MemoryBudget.gib(f.offHeapBytes()) + " off-heap, "
+                + MemoryBudget.gib(f.heapBytes()) + " Java heap), " + MemoryBudget.gib(neededBytes) + " more than "
+                + "it holds now, but the machine has only " + MemoryBudget.gib(availableBytes) + " free "
+                + "(MemAvailable, or the cgroup's memory.max less its usage). " + advice, neededBytes, availableBytes);
     }
 
     public long neededBytes() {

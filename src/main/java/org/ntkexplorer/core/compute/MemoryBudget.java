@@ -15,14 +15,39 @@ import org.bytedeco.javacpp.Pointer;
  * resident size, so what arrays may take is that ceiling less the maximum heap.
  */
 public final class MemoryBudget {
+    private static final long GIB = 1L << 30;
+    private static volatile SystemMemory system = SystemMemory.host();
+
     private MemoryBudget() {
     }
 
-    /** The most the whole process may occupy: JavaCPP's maxPhysicalBytes, never more than the machine's RAM. */
+    /** Replaces where free memory is read from (a fake meminfo or cgroup in tests); returns the previous source. */
+    public static SystemMemory useSystemMemory(SystemMemory source) {
+        SystemMemory previous = system;
+        system = source;
+        return previous;
+    }
+
+    /**
+     * The most the whole process may occupy: JavaCPP's maxPhysicalBytes, never more than the machine's RAM or the
+     * cgroup's limit.
+     */
     public static long ceilingBytes() {
         long ceiling = Pointer.maxPhysicalBytes() > 0 ? Pointer.maxPhysicalBytes() : Long.MAX_VALUE;
-        long ram = Pointer.totalPhysicalBytes();
+        long ram = system.totalBytes() > 0 ? system.totalBytes() : Pointer.totalPhysicalBytes();
         return ram > 0 ? Math.min(ceiling, ram) : ceiling;
+    }
+
+    /**
+     * What this process can still grow by before the machine runs out: MemAvailable, or the cgroup's room when
+     * tighter (see {@link SystemMemory}); Long.MAX_VALUE when neither can be read.
+     */
+    public static long machineAvailableBytes() {
+        long avail = system.availableBytes();
+        if (avail < 0) {
+            avail = Pointer.availablePhysicalBytes();
+        }
+        return avail > 0 ? avail : Long.MAX_VALUE;
     }
 
     public static long heapMaxBytes() {
@@ -46,12 +71,7 @@ public final class MemoryBudget {
 
     /** Off-heap bytes that arrays may still take: below the off-heap ceiling and within free RAM. */
     public static long availableBytes() {
-        long avail = offHeapCeilingBytes() - offHeapUsedBytes();
-        long physical = Pointer.availablePhysicalBytes();
-        if (physical > 0) {
-            avail = Math.min(avail, physical);
-        }
-        return Math.max(0, avail);
+        return Math.max(0, Math.min(offHeapCeilingBytes() - offHeapUsedBytes(), machineAvailableBytes()));
     }
 
     /**
@@ -90,21 +110,68 @@ public final class MemoryBudget {
      * @param advice    what to change, in the user's terms
      */
     public static void require(String what, double offHeap, double heap, String advice) {
-        require(what, offHeap, heap, "", advice);
+        require(what, offHeap, heap, "", "", advice);
     }
 
-    /** As {@link #require(String, double, double, String)}, naming the parts of the estimate in the message. */
+    /**
+     * As {@link #require(String, double, double, String)}, naming the parts of the estimate in the message. Heap and
+     * off-heap are one budget here: besides each fitting under its own ceiling, their growth together must fit in the
+     * memory the machine (or the cgroup) has free now, so that a job is refused rather than killed.
+     */
     public static void require(String what, Footprint footprint, String advice) {
-        require(what, footprint.offHeapBytes(), footprint.heapBytes(), " (" + footprint.describe() + ")", advice);
+        double offHeap = footprint.offHeapBytes();
+        double heap = footprint.heapBytes();
+        String fit = fitAdvice(offHeap, heap);
+        require(what, offHeap, heap, " (" + footprint.describeOffHeap() + ")", " (" + footprint.describeHeap() + ")",
+                advice + " " + fit);
+        long needed = clamp(offHeap + Math.max(0, heap - freeCommittedHeapBytes()));
+        long machine = machineAvailableBytes();
+        for (int attempt = 0; attempt < 2 && needed > machine; attempt++) {
+            System.gc();
+            machine = machineAvailableBytes();
+        }
+        if (needed > machine) {
+            throw InsufficientMemoryException.machine(what, footprint, needed, machine, advice + " " + fit);
+        }
     }
 
-    private static void require(String what, double offHeap, double heap, String parts, String advice) {
+    /**
+     * Java settings under which a job of this estimate fits, if the machine has the room now: a heap with a quarter
+     * spare, and JavaCPP's ceiling set explicitly above heap + off-heap. Its default, four times the heap, would
+     * shrink the off-heap share exactly when only the heap was raised.
+     */
+    static String fitAdvice(double offHeap, double heap) {
+        // Doubles throughout: the estimate of an impossible job (a width of 10⁹) passes a long's range.
+        double xmx = Math.max(1, Math.ceil((1.25 * heap + 0.5 * GIB) / GIB));
+        double ceiling = Math.ceil((xmx * GIB + 1.1 * offHeap + 1.0 * GIB) / GIB);
+        long room = machineAvailableBytes();
+        double process = usedBytes();
+        if (ceiling * GIB > (room < Long.MAX_VALUE ? room + process : totalOrUnknown())) {
+            return "This machine has " + gib(room < Long.MAX_VALUE ? room : 0) + " free now, too little for this job "
+                    + "even with other Java settings: close other programs or make the job smaller.";
+        }
+        return String.format(Locale.ROOT, "With this machine's free memory it would fit started as java -Xmx%.0fg "
+                + "-Dorg.bytedeco.javacpp.maxphysicalbytes=%.0fg.", xmx, ceiling);
+    }
+
+    private static double totalOrUnknown() {
+        long total = system.totalBytes() > 0 ? system.totalBytes() : Pointer.totalPhysicalBytes();
+        return total > 0 ? total : Double.MAX_VALUE;
+    }
+
+    private static long freeCommittedHeapBytes() {
+        Runtime rt = Runtime.getRuntime();
+        return rt.freeMemory();
+    }
+
+    private static void require(String what, double offHeap, double heap, String offHeapParts, String heapParts,
+                                String advice) {
         long needed = clamp(offHeap);
         if (needed > 0) {
             // Beyond the ceiling no collection can help, so the answer comes at once.
             long avail = needed > offHeapCeilingBytes() ? availableBytes() : availableBytes(needed);
             if (needed > avail) {
-                throw new InsufficientMemoryException(what, offHeap, parts, avail, advice);
+                throw new InsufficientMemoryException(what, offHeap, offHeapParts, avail, advice);
             }
         }
         long heapNeeded = clamp(heap);
@@ -114,7 +181,7 @@ public final class MemoryBudget {
             }
             long avail = availableHeapBytes();
             if (heapNeeded > avail) {
-                throw InsufficientMemoryException.heap(what, heap, parts, avail, advice);
+                throw InsufficientMemoryException.heap(what, heap, heapParts, avail, advice);
             }
         }
     }

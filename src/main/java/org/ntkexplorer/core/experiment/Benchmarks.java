@@ -186,6 +186,24 @@ public final class Benchmarks {
         return seconds;
     }
 
+    /**
+     * Median over {@code reps} of the train×train NNGP and NTK of an MLP (σ_w² = 2, σ_b = 0.1) on n unit-norm
+     * d-dimensional inputs, streamed panel by panel as a kernel learner takes them (the panels are not assembled):
+     * the kernel time that tools/infinite_ntk_numpy.py measures for NumPy.
+     */
+    public static double infiniteStreamSeconds(int n, int d, int depth, Activation activation, int reps, long seed) {
+        INDArray x = unitNormRows(n, d, seed);
+        InfiniteMlpKernel kernel = new InfiniteMlpKernel(activation, depth, Math.sqrt(2), 0.1);
+        double[] checksum = new double[1];
+        double s = medianSeconds(reps, () -> kernel.stream(x, null, (r0, rows, c0, cols, g, t) -> {
+            checksum[0] += t[0] + g[rows * cols - 1];
+        }, null));
+        if (!Double.isFinite(checksum[0])) {
+            throw new IllegalStateException("The benchmark kernel is not finite");
+        }
+        return s;
+    }
+
     /** Kernel ridge regression with an n×n relu NTK and 10 outputs (ridge 1e-4). */
     public static double kernelRidgeSeconds(int n, long seed) {
         INDArray k = reluKernel(n, seed);

@@ -68,20 +68,31 @@ abstract class LearnerStudy implements StudyRun {
         // Kernels of the network at initialisation come first: training changes the same network.
         for (Learner l : todo) {
             if (l == Learner.ENTK_INIT) {
-                kernels.run(l, u.n(), u.seed(), train, test, () -> ctx.empiricalBlocks(net, train, test));
+                kernels.runEmpirical(l, net, u.n(), u.seed(), train, test);
             } else if (l == Learner.ENTK_PRETRAINED) {
-                NtkNetwork after = pretrained(u.seed());
-                kernels.run(l, u.n(), u.seed(), train, test, () -> ctx.empiricalBlocks(after, train, test));
+                kernels.runEmpirical(l, pretrained(u.seed()), u.n(), u.seed(), train, test);
             } else if (l.needsInfiniteKernel()) {
-                kernels.run(l, u.n(), u.seed(), train, test, () -> kernels.infiniteBlocks(l, train, test));
+                // The infinite NTK and the NNGP come from one pass, run at the first of them.
+                if (l == firstInfinite(todo)) {
+                    kernels.runInfinite(todo, u.n(), u.seed(), train, test);
+                }
             }
-            // A regression leaves kernels and factorisations of hundreds of MB as garbage; ND4J's part of it is
-            // freed only by a collection (see TrainingLoop.COLLECT_NANOS).
+            // A regression leaves features and blocks of hundreds of MB as garbage; ND4J's part of it is freed only
+            // by a collection (see TrainingLoop.COLLECT_NANOS).
             System.gc();
         }
         if (todo.contains(Learner.NETWORK)) {
             trainNetwork(u, new NetworkUnit(u, net, train, test), resume);
         }
+    }
+
+    private static Learner firstInfinite(Set<Learner> todo) {
+        for (Learner l : todo) {
+            if (l.needsInfiniteKernel()) {
+                return l;
+            }
+        }
+        return null;
     }
 
     private void trainNetwork(UnitKey u, NetworkUnit unit, Checkpoint resume) {

@@ -87,12 +87,6 @@ final class RunContext {
         return EmpiricalNtk.of(net, spec.dtype(), 0, monitor).compute(probe.inputs());
     }
 
-    /** The train block and the test × train block of a network's eNTK. */
-    INDArray[] empiricalBlocks(NtkNetwork net, PreparedSplit train, PreparedSplit test) {
-        EmpiricalNtk ntk = EmpiricalNtk.of(net, spec.dtype(), 0, monitor);
-        return new INDArray[] {ntk.compute(train.inputs()), ntk.compute(test.inputs(), train.inputs())};
-    }
-
     /**
      * The infinite-width kernels of the spec's MLP. In standard parameterisation they are the limits of the same
      * architecture with the same σ_w and σ_b: the NNGP is the same in both parameterisations, and the NTK is the

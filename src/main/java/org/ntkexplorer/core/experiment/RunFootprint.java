@@ -31,17 +31,19 @@ record RunFootprint(String where, Footprint footprint) {
                     Math.max(spec.n0(), spec.nTest())), "pre-trained network"));
         }
         Footprint step = probe(spec, net, data, Math.min(spec.probeSize(), n), 1);
+        int infinite = 0;
         for (Learner l : spec.learners()) {
             if (l == Learner.ENTK_INIT || l == Learner.ENTK_PRETRAINED) {
-                // The test block is computed after the train block, in the same work space, beside it.
-                step = Footprint.larger(step, EmpiricalNtk.footprint(net, spec.dtype(), n, n)
-                        .plus(Footprint.of("eNTK " + spec.nTest() + "×" + n + " test kernel",
-                                (double) spec.nTest() * n * spec.dtype().bytes(), 0))
-                        .plus(KernelRidge.footprint(n, data.outputs())));
+                step = Footprint.larger(step, KernelLearners.empiricalFootprint(net, spec.dtype(), n, spec.nTest(),
+                        data.outputs()));
             } else if (l.needsInfiniteKernel()) {
-                step = Footprint.larger(step, InfiniteMlpKernel.footprint(n, spec.nTest())
-                        .plus(KernelRidge.footprint(n, data.outputs())));
+                infinite++;
             }
+        }
+        if (infinite > 0) {
+            // The infinite NTK and the NNGP share one pass and one n×n buffer (KernelLearners.runInfinite).
+            step = Footprint.larger(step, KernelLearners.infiniteFootprint(n, spec.nTest(), data.inputDim(),
+                    data.outputs(), infinite));
         }
         return new RunFootprint("n = " + n + ", width " + spec.width(), alive.plus(step));
     }

@@ -1,5 +1,10 @@
 package org.ntkexplorer.core.kernel;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.ntkexplorer.core.model.Activation;
+
 /**
  * T(ρ) and Ṫ(ρ) at a fixed variance s, tabulated once and read back by 4-point cubic Lagrange interpolation.
  *
@@ -41,6 +46,27 @@ public final class CorrelationTable implements DualActivation {
             int to = (int) ((long) total * (c + 1) / chunks);
             quadrature.tabulate(variance, rhos, from, to, t, tDot);
         });
+    }
+
+    private record Key(Activation activation, int order, long varianceBits, int gridPoints) {
+    }
+
+    /** Tables already built, so that they are made once per run and not once per pass (n, seed) or per benchmark. */
+    private static final Map<Key, CorrelationTable> CACHE = new ConcurrentHashMap<>();
+    private static final int CACHE_LIMIT = 32;
+
+    /** The table of {@code quadrature} at {@code variance}, built on first use and then shared. */
+    static CorrelationTable of(QuadratureDual quadrature, double variance, int gridPoints, int threads) {
+        Key key = new Key(quadrature.activation(), quadrature.order(), Double.doubleToLongBits(variance), gridPoints);
+        CorrelationTable t = CACHE.get(key);
+        if (t == null) {
+            t = new CorrelationTable(quadrature, variance, gridPoints, threads);
+            if (CACHE.size() >= CACHE_LIMIT) {
+                CACHE.clear();
+            }
+            CACHE.put(key, t);
+        }
+        return t;
     }
 
     public double variance() {

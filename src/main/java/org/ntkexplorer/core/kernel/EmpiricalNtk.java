@@ -3,15 +3,18 @@ package org.ntkexplorer.core.kernel;
 import static org.nd4j.linalg.indexing.NDArrayIndex.all;
 import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 
+import java.nio.DoubleBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.ntkexplorer.core.compute.Footprint;
 import org.ntkexplorer.core.compute.InsufficientMemoryException;
 import org.ntkexplorer.core.compute.MemoryBudget;
 import org.ntkexplorer.core.compute.TaskMonitor;
+import org.ntkexplorer.core.linalg.SpdBuffer;
 import org.ntkexplorer.core.model.LayerPlan;
 import org.ntkexplorer.core.model.NetworkFootprint;
 import org.ntkexplorer.core.model.NetworkSpec;
@@ -27,6 +30,8 @@ public final class EmpiricalNtk {
     /** Share of available memory the cached features may take. */
     private static final double FEATURE_SHARE = 0.4;
     private static final int MIN_BLOCK_ROWS = 64;
+    /** Most rows of a block in {@link #computeInto}: two blocks of an MLP of width 512 take 0.2 GB of features. */
+    static final int SINK_BLOCK_ROWS = 2048;
 
     private final NetworkSnapshot snapshot;
     private final FeatureExtractor extractor;
@@ -78,23 +83,112 @@ public final class EmpiricalNtk {
         long needed = estimateBytes(perExample, n1, n2, rows, snapshot.dataType().width());
         if (needed > available) {
             throw new InsufficientMemoryException("The empirical NTK of " + n1 + "×" + n2 + " examples ("
-                    + (snapshot.dataType() == org.nd4j.linalg.api.buffer.DataType.FLOAT ? "float32" : "float64") + ")", needed, available,
+                    + (snapshot.dataType() == DataType.FLOAT ? "float32" : "float64") + ")", needed, available,
                     "Use fewer examples, float32 instead of float64, or give Java more memory (-Xmx).");
         }
+        boolean cacheColumns = (long) n2 * perExample <= FEATURE_SHARE * Math.max(0, available - kernelBytes);
+        INDArray k = Nd4j.createUninitialized(snapshot.dataType(), n1, n2);
         try {
-            return compute(x1, x2, symmetric, n1, n2, rows, available, kernelBytes, perExample);
+            compute(x1, x2, rows, cacheColumns, (r, c, block) -> {
+                k.get(interval(r[0], r[1]), interval(c[0], c[1])).assign(block);
+                if (symmetric && c[0] != r[0]) {
+                    k.get(interval(c[0], c[1]), interval(r[0], r[1])).assign(block.transpose());
+                }
+            });
+        } finally {
+            extractor.release();
+        }
+        return k;
+    }
+
+    /**
+     * The symmetric n×n kernel of the rows of {@code x}, written in float64 into the upper triangle of {@code into}
+     * block by block, for kernel regression to factorise in place. Column features are recomputed, not cached, and
+     * blocks are at most {@link #SINK_BLOCK_ROWS} rows, so that beyond {@code into} the work space is O(block·features)
+     * whatever n (docs/science.md, §Memory of a kernel learner).
+     */
+    public void computeInto(INDArray x, SpdBuffer into) {
+        int n = (int) x.rows();
+        if (into.size() != n) {
+            throw new IllegalArgumentException("A kernel of " + n + " examples needs an " + n + "×" + n + " buffer, got "
+                    + into.size());
+        }
+        long perExample = extractor.featureBytesPerExample();
+        int rows = blockRows > 0 ? blockRows
+                : Math.min(SINK_BLOCK_ROWS, chooseBlockRows(perExample, MemoryBudget.availableBytes()));
+        try {
+            compute(x, null, rows, false, (r, c, block) -> writeUpper(into, r, c, block));
         } finally {
             extractor.release();
         }
     }
 
-    private INDArray compute(INDArray x1, INDArray x2, boolean symmetric, int n1, int n2, int rows, long available,
-                             long kernelBytes, long perExample) {
+    /**
+     * The n1×n2 kernel between the rows of {@code x1} and {@code x2} as {@link #compute(INDArray, INDArray)} gives
+     * it, with the work space of {@link #computeInto}: blocks of at most {@link #SINK_BLOCK_ROWS} rows, no feature
+     * cache. For the test block of a kernel learner, whose memory must not grow with what happens to be free.
+     */
+    public INDArray computeBounded(INDArray x1, INDArray x2) {
+        int n1 = (int) x1.rows();
+        int n2 = (int) x2.rows();
+        long perExample = extractor.featureBytesPerExample();
+        int rows = blockRows > 0 ? blockRows
+                : Math.min(SINK_BLOCK_ROWS, chooseBlockRows(perExample, MemoryBudget.availableBytes()));
         INDArray k = Nd4j.createUninitialized(snapshot.dataType(), n1, n2);
+        try {
+            compute(x1, x2, rows, false,
+                    (r, c, block) -> k.get(interval(r[0], r[1]), interval(c[0], c[1])).assign(block));
+        } finally {
+            extractor.release();
+        }
+        return k;
+    }
+
+    /**
+     * The peak of {@link #computeInto} and then {@link #computeBounded} for a kernel learner, beyond the n×n buffer:
+     * the n_test×n test block in the run's precision, two blocks of features at {@link #SINK_BLOCK_ROWS} rows, the
+     * block products and the float64 copy of one, a conv chunk's temporaries and a frozen copy of the parameters.
+     */
+    public static Footprint learnerFootprint(NetworkSpec spec, Precision precision, int n, int nTest) {
+        LayerPlan plan = LayerPlan.of(spec);
+        int width = precision.bytes();
+        double perExample = FeatureSizes.featureBytesPerExample(plan.layers(), spec.outputs(), width);
+        double block = Math.min(SINK_BLOCK_ROWS, Math.max(n, nTest));
+        double chunk = Math.max(FeatureExtractor.DEFAULT_CHUNK_BYTES,
+                FeatureSizes.chunkBytesPerExample(plan.layers(), spec.outputs(), precision));
+        return Footprint.of("eNTK " + nTest + "×" + n + " test block", (double) nTest * n * width, 0)
+                .plus(Footprint.of("eNTK features and work space", 2 * block * perExample + 3 * block * block * width
+                        + block * block * Double.BYTES + 3 * chunk + NetworkFootprint.parameterCount(plan) * width, 0));
+    }
+
+    /** A block of rows r and columns c of a symmetric kernel, into the upper triangle (transposed when below it). */
+    private static void writeUpper(SpdBuffer into, int[] r, int[] c, INDArray block) {
+        boolean below = c[0] < r[0];
+        INDArray d = (below ? block.transpose() : block).castTo(DataType.DOUBLE).dup('c');
+        int height = below ? c[1] - c[0] : r[1] - r[0];
+        int width = below ? r[1] - r[0] : c[1] - c[0];
+        int row0 = below ? c[0] : r[0];
+        int col0 = below ? r[0] : c[0];
+        DoubleBuffer src = d.data().asNioDouble();
+        for (int t = 0; t < height; t++) {
+            into.rows(row0 + t, 1).put(col0, src, t * width, width);
+        }
+        d.close();
+    }
+
+    /** Where a finished block of the kernel goes: rows r[0]..r[1], columns c[0]..c[1]. */
+    @FunctionalInterface
+    private interface BlockTarget {
+        void put(int[] r, int[] c, INDArray block);
+    }
+
+    private void compute(INDArray x1, INDArray x2, int rows, boolean cacheColumns, BlockTarget target) {
+        boolean symmetric = x2 == null;
+        int n1 = (int) x1.rows();
+        int n2 = symmetric ? n1 : (int) x2.rows();
         List<int[]> rowBlocks = blocks(n1, rows);
         List<int[]> colBlocks = symmetric ? rowBlocks : blocks(n2, rows);
         INDArray xCols = symmetric ? x1 : x2;
-        boolean cacheColumns = (long) n2 * perExample <= FEATURE_SHARE * Math.max(0, available - kernelBytes);
         List<List<LayerFeature>> colCache = new ArrayList<>();
         double totalPairs = symmetric ? rowBlocks.size() * (rowBlocks.size() + 1) / 2.0
                 : (double) rowBlocks.size() * colBlocks.size();
@@ -120,9 +214,12 @@ public final class EmpiricalNtk {
                     colCache.add(fj);
                 }
                 INDArray block = gram(fi, fj, c[1] - c[0]);
-                k.get(interval(r[0], r[1]), interval(c[0], c[1])).assign(block);
-                if (symmetric && bj != bi) {
-                    k.get(interval(c[0], c[1]), interval(r[0], r[1])).assign(block.transpose());
+                target.put(r, c, block);
+                block.close();
+                if (!cacheColumns) {
+                    // ND4J frees native memory only when a collection finds its arrays unreachable; without this the
+                    // recomputed features and block products of n = 16,384 piled up to 18 GB before one ran.
+                    System.gc();
                 }
                 pairsDone++;
                 monitor.progress(pairsDone / totalPairs, "empirical NTK");
@@ -131,7 +228,6 @@ public final class EmpiricalNtk {
                 colCache.add(fi);
             }
         }
-        return k;
     }
 
     /** Floating-point operations of the last {@link #compute} call (features and GEMMs), for benchmarks. */

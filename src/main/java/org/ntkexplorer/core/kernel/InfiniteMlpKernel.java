@@ -11,8 +11,9 @@ import org.ntkexplorer.core.model.Activation;
  * Infinite-width NNGP and per-logit NTK of an NTK-parameterised MLP (docs/science.md, §Infinite-width kernels):
  * Σ¹ = σ_w²·x·x'/d + σ_b², Θ¹ = Σ¹; per hidden layer Σ^{l+1} = σ_w²·T + σ_b², Θ^{l+1} = Σ^{l+1} + σ_w²·Ṫ·Θ^l.
  *
- * <p>The input Gram is one GEMM; the recursion then runs entry by entry through all layers at once, so only
- * the two output matrices are held in memory. Relu and erf use closed forms; other activations use
+ * <p>Computed in panels of rows ({@link InfinitePanels}): per panel one GEMM for the input Gram, then the recursion
+ * entry by entry through all layers at once. {@link #stream} hands the panels to the caller, so a kernel learner
+ * never holds the kernels as dense intermediates; {@link #train} and {@link #cross} assemble them. Relu and erf use closed forms; other activations use
  * {@link QuadratureDual}. When all inputs (train and test) share one variance — unit-norm inputs — each
  * quadrature layer is read from a {@link CorrelationTable} instead of integrating per entry, which is what makes
  * n = 4000 feasible for tanh or gelu. The table is used once a block has more entries than the table has points.
@@ -34,6 +35,8 @@ public final class InfiniteMlpKernel {
     private final int tablePoints;
     private final int threads;
     private final TaskMonitor monitor;
+    /** Values per panel array; only tests change it, to see many panels on small kernels. */
+    private int panelValues = InfinitePanels.PANEL_VALUES;
 
     public InfiniteMlpKernel(Activation activation, int depth, double sigmaW, double sigmaB) {
         this(activation, depth, sigmaW, sigmaB, DEFAULT_QUADRATURE_ORDER, DEFAULT_TABLE_POINTS,
@@ -90,6 +93,14 @@ public final class InfiniteMlpKernel {
                 taskMonitor);
     }
 
+    /** A copy whose panels hold at most {@code values} entries each (at least one row). */
+    InfiniteMlpKernel withPanelValues(int values) {
+        InfiniteMlpKernel k = new InfiniteMlpKernel(activation, depth, sigmaW, sigmaB, quadratureOrder, tablePoints,
+                threads, monitor);
+        k.panelValues = values;
+        return k;
+    }
+
     public Activation activation() {
         return activation;
     }
@@ -109,9 +120,22 @@ public final class InfiniteMlpKernel {
     /** Symmetric n×n NNGP and NTK of the rows of {@code x} (n×d); only the upper triangle is computed. */
     public KernelPair train(INDArray x) {
         DoubleMatrices.requireMatrix(x);
-        double[] sq = squaredNorms(x);
-        LayerPlan plan = plan(sq, sq, x.columns(), (long) x.rows() * (x.rows() + 1) / 2);
-        return recurse(gram(x, x), plan, plan.diagA(), plan.diagA(), x.rows(), x.rows(), true);
+        int n = x.rows();
+        double[] nngp = new double[n * n];
+        double[] ntk = new double[n * n];
+        stream(x, null, (r0, rows, c0, cols, g, t) -> {
+            for (int r = 0; r < rows; r++) {
+                int i = r0 + r;
+                for (int k = i - c0; k < cols; k++) {
+                    int j = c0 + k;
+                    nngp[i * n + j] = g[r * cols + k];
+                    nngp[j * n + i] = g[r * cols + k];
+                    ntk[i * n + j] = t[r * cols + k];
+                    ntk[j * n + i] = t[r * cols + k];
+                }
+            }
+        }, null);
+        return new KernelPair(DoubleMatrices.fromRowMajor(nngp, n, n), DoubleMatrices.fromRowMajor(ntk, n, n));
     }
 
     /** n_test×n_train NNGP and NTK between the rows of {@code xTest} and of {@code xTrain}. */
@@ -119,22 +143,64 @@ public final class InfiniteMlpKernel {
         DoubleMatrices.requireMatrix(xTest);
         DoubleMatrices.requireMatrix(xTrain);
         requireSameDimension(xTest, xTrain);
-        LayerPlan plan = plan(squaredNorms(xTest), squaredNorms(xTrain), xTrain.columns(),
-                (long) xTest.rows() * xTrain.rows());
-        return recurse(gram(xTest, xTrain), plan, plan.diagA(), plan.diagB(), xTest.rows(), xTrain.rows(), false);
+        int rows = xTest.rows();
+        int cols = xTrain.rows();
+        double[] nngp = new double[rows * cols];
+        double[] ntk = new double[rows * cols];
+        stream(xTrain, xTest, null, (r0, r, c0, c, g, t) -> {
+            System.arraycopy(g, 0, nngp, r0 * cols, r * c);
+            System.arraycopy(t, 0, ntk, r0 * cols, r * c);
+        });
+        return new KernelPair(DoubleMatrices.fromRowMajor(nngp, rows, cols),
+                DoubleMatrices.fromRowMajor(ntk, rows, cols));
+    }
+
+    /**
+     * Both kernels of both blocks in one pass, panel by panel: the train × train panels (upper triangle) to
+     * {@code trainSink}, then the test × train panels to {@code testSink}. Variances and correlation tables are made
+     * once for both. Either sink may be null to skip its block ({@code xTest} too, then).
+     */
+    public void stream(INDArray xTrain, INDArray xTest, PanelSink trainSink, PanelSink testSink) {
+        DoubleMatrices.requireMatrix(xTrain);
+        boolean test = testSink != null && xTest != null;
+        if (test) {
+            DoubleMatrices.requireMatrix(xTest);
+            requireSameDimension(xTest, xTrain);
+        }
+        double[] sqTrain = squaredNorms(xTrain);
+        double[] sqTest = test ? squaredNorms(xTest) : new double[0];
+        long n = xTrain.rows();
+        long entries = (trainSink != null ? n * (n + 1) / 2 : 0) + (test ? (long) xTest.rows() * n : 0);
+        InfinitePanels.Plan plan = plan(sqTrain, sqTest, xTrain.columns(), entries);
+        if (trainSink != null) {
+            new InfinitePanels(depth, sigmaW, sigmaB, threads, monitor, plan, panelValues).run(xTrain, null, trainSink);
+        }
+        if (test) {
+            InfinitePanels.Plan swapped = new InfinitePanels.Plan(plan.diagB(), plan.diagA(), plan.duals());
+            new InfinitePanels(depth, sigmaW, sigmaB, threads, monitor, swapped, panelValues).run(xTest, xTrain, testSink);
+        }
+    }
+
+    /**
+     * The peak of {@link #stream} for {@code nTrain} and {@code nTest} examples, beyond what its sinks keep: the inputs
+     * in float64, and a panel's Σ¹ from the GEMM, its Java copy and the NTK beside it.
+     */
+    public static Footprint streamFootprint(int nTrain, int nTest, int inputDim) {
+        double panel = (double) Math.min((long) InfinitePanels.PANEL_VALUES,
+                (long) InfinitePanels.panelRows(nTrain) * nTrain) * Double.BYTES;
+        return Footprint.of("infinite-width kernel panels", panel + ((double) nTrain + nTest) * inputDim * Double.BYTES,
+                2 * panel);
     }
 
     /**
      * The peak of {@link #compute} on {@code nTrain} and {@code nTest} examples ({@link #train} alone when nTest is
-     * 0). The input Gram comes back from ND4J, is flattened and copied into a Java double[] that the recursion
-     * overwrites beside a second one for the NTK; both are then copied back into ND4J arrays, and the train block's
-     * pair stays while the test block is computed.
+     * 0): the four dense Java arrays, their ND4J copies, and the panels.
      */
     public static Footprint footprint(int nTrain, int nTest) {
         double train = (double) nTrain * nTrain * Double.BYTES;
         double cross = (double) nTest * nTrain * Double.BYTES;
         return Footprint.of("NNGP and NTK of " + nTrain + (nTest > 0 ? " + " + nTest : "") + " examples",
-                Math.max(4 * train, 2 * train + 4 * cross), 2 * Math.max(train, cross));
+                2 * train + 2 * cross, 2 * train + 2 * cross).plus(streamFootprint(nTrain, nTest, 0));
     }
 
     /** Largest number of examples whose train block fits the Java array the recursion runs in. */
@@ -147,58 +213,13 @@ public final class InfiniteMlpKernel {
         return new KernelBlocks(train(xTrain), cross(xTest, xTrain));
     }
 
-    private KernelPair recurse(double[] sigma, LayerPlan plan, double[][] diagRows, double[][] diagCols, int rows,
-            int cols, boolean symmetric) {
-        double sw2 = sigmaW * sigmaW;
-        double sb2 = sigmaB * sigmaB;
-        double[] theta = new double[sigma.length];
-        ParallelRows.run(rows, threads, i -> {
-            monitor.checkCancelled();
-            double[] out = new double[2];
-            int start = symmetric ? i : 0;
-            int base = i * cols;
-            for (int j = start; j < cols; j++) {
-                // On the diagonal take the variance from the norms, not the GEMM: arccos-type duals amplify a
-                // rounding gap between them (ρ = 1 − ε moves relu's Ṫ by √ε).
-                double s = symmetric && j == i ? diagRows[0][i] : sigma[base + j];
-                double th = s;
-                for (int l = 0; l < depth; l++) {
-                    plan.duals()[l].evaluate(diagRows[l][i], s, diagCols[l][j], out);
-                    s = sw2 * out[0] + sb2;
-                    th = s + sw2 * out[1] * th;
-                }
-                sigma[base + j] = s;
-                theta[base + j] = th;
-            }
-        });
-        if (symmetric) {
-            mirrorUpperToLower(sigma, rows);
-            mirrorUpperToLower(theta, rows);
-        }
-        return new KernelPair(DoubleMatrices.fromRowMajor(sigma, rows, cols),
-                DoubleMatrices.fromRowMajor(theta, rows, cols));
-    }
-
-    /** Σ¹ entries: σ_w²·x·x'/d + σ_b², as a row-major buffer that the recursion then overwrites. */
-    private double[] gram(INDArray a, INDArray b) {
-        INDArray ad = a.castTo(DataType.DOUBLE);
-        INDArray bd = b.castTo(DataType.DOUBLE);
-        double[] g = DoubleMatrices.toRowMajor(ad.mmul(bd.transpose()));
-        double scale = sigmaW * sigmaW / a.columns();
-        double shift = sigmaB * sigmaB;
-        for (int k = 0; k < g.length; k++) {
-            g[k] = scale * g[k] + shift;
-        }
-        return g;
-    }
-
     private static double[] squaredNorms(INDArray x) {
         INDArray xd = x.castTo(DataType.DOUBLE);
         return xd.mul(xd).sum(1).toDoubleVector();
     }
 
     /** Variances Σ^{l+1}(x, x) of both sets for l = 0..depth, and the dual to use at each hidden layer. */
-    private LayerPlan plan(double[] sqA, double[] sqB, int inputDim, long entries) {
+    private InfinitePanels.Plan plan(double[] sqA, double[] sqB, int inputDim, long entries) {
         double sw2 = sigmaW * sigmaW;
         double sb2 = sigmaB * sigmaB;
         double[] a = new double[sqA.length];
@@ -218,13 +239,13 @@ public final class InfiniteMlpKernel {
         for (int l = 0; l < depth; l++) {
             diagA[l] = a;
             diagB[l] = b;
-            duals[l] = tabulate ? new CorrelationTable((QuadratureDual) base, a[0], tablePoints, threads) : base;
+            duals[l] = tabulate ? CorrelationTable.of((QuadratureDual) base, a[0], tablePoints, threads) : base;
             a = nextVariance(a, base);
             b = nextVariance(b, base);
         }
         diagA[depth] = a;
         diagB[depth] = b;
-        return new LayerPlan(diagA, diagB, duals);
+        return new InfinitePanels.Plan(diagA, diagB, duals);
     }
 
     private double[] nextVariance(double[] variances, DualActivation dual) {
@@ -234,6 +255,12 @@ public final class InfiniteMlpKernel {
         double[] next = new double[variances.length];
         for (int i = 0; i < variances.length; i++) {
             double s = variances[i];
+            // Unit-norm inputs share one variance: one quadrature (about 3,000 activation calls) serves them all,
+            // where one per example took gelu 4 s at n = 4,096.
+            if (i > 0 && s == variances[i - 1]) {
+                next[i] = next[i - 1];
+                continue;
+            }
             dual.evaluate(s, s, s, out);
             next[i] = sw2 * out[0] + sb2;
         }
@@ -255,21 +282,10 @@ public final class InfiniteMlpKernel {
         return max - min <= EQUAL_VARIANCE_TOLERANCE * max;
     }
 
-    private static void mirrorUpperToLower(double[] m, int n) {
-        for (int i = 1; i < n; i++) {
-            for (int j = 0; j < i; j++) {
-                m[i * n + j] = m[j * n + i];
-            }
-        }
-    }
-
     private static void requireSameDimension(INDArray a, INDArray b) {
         if (a.columns() != b.columns()) {
             throw new IllegalArgumentException("Test inputs have " + a.columns() + " features but train inputs have "
                     + b.columns());
         }
-    }
-
-    private record LayerPlan(double[][] diagA, double[][] diagB, DualActivation[] duals) {
     }
 }

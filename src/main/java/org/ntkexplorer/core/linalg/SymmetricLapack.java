@@ -59,11 +59,15 @@ public final class SymmetricLapack {
     private static void requireFinite(double[] a, int n, String action) {
         for (int i = 0; i < a.length; i++) {
             if (!Double.isFinite(a[i])) {
-                throw new ArithmeticException("Cannot " + action + " a " + n + "×" + n + " kernel that holds " + a[i]
-                        + " (row " + i / n + ", column " + i % n + "): NaN or infinite values in the input data, or a "
-                        + "network whose weights overflowed in training, make the kernel non-finite. Check the data "
-                        + "with `datasets --describe`, or lower the learning rate or σ_w.");
+                throw nonFinite(a[i], i / n, i % n, n, action);
             }
         }
+    }
+
+    static ArithmeticException nonFinite(double value, int row, int col, int n, String action) {
+        return new ArithmeticException("Cannot " + action + " a " + n + "×" + n + " kernel that holds " + value
+                + " (row " + row + ", column " + col + "): NaN or infinite values in the input data, or a "
+                + "network whose weights overflowed in training, make the kernel non-finite. Check the data "
+                + "with `datasets --describe`, or lower the learning rate or σ_w.");
     }
 }

@@ -4,6 +4,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.ntkexplorer.core.compute.Footprint;
 import org.ntkexplorer.core.kernel.Finite;
 import org.ntkexplorer.core.linalg.DoubleMatrices;
+import org.ntkexplorer.core.linalg.SpdBuffer;
 import org.ntkexplorer.core.linalg.SymmetricLapack;
 
 /**
@@ -49,6 +50,36 @@ public final class KernelRidge {
         double[] b = DoubleMatrices.toRowMajor(targets);
         SymmetricLapack.choleskySolveInPlace(a, n, b, cols);
         return new KernelRidgeModel(DoubleMatrices.fromRowMajor(b, n, cols), relativeRidge, absoluteRidge);
+    }
+
+    /**
+     * As {@link #fit}, on a kernel already in native memory (upper triangle, row-major), factorised in place: no copy
+     * of the n×n matrix is made, and {@code kTrain} holds the Cholesky factor afterwards.
+     */
+    public static KernelRidgeModel fitInPlace(SpdBuffer kTrain, INDArray targets, double relativeRidge) {
+        DoubleMatrices.requireMatrix(targets);
+        int n = kTrain.size();
+        if (targets.rows() != n) {
+            throw new IllegalArgumentException("Targets have " + targets.rows() + " rows but the kernel is " + n + "×" + n);
+        }
+        if (!(relativeRidge >= 0) || Double.isInfinite(relativeRidge)) {
+            throw new IllegalArgumentException("Ridge must be a finite number ≥ 0, got " + relativeRidge);
+        }
+        double absoluteRidge = relativeRidge * kTrain.trace() / n;
+        kTrain.addToDiagonal(absoluteRidge);
+        int info = kTrain.choleskyInPlace();
+        if (info > 0) {
+            throw new KernelNotPositiveDefiniteException(relativeRidge, absoluteRidge, info, n);
+        }
+        int cols = targets.columns();
+        double[] alpha = kTrain.solve(DoubleMatrices.toRowMajor(targets), cols);
+        return new KernelRidgeModel(DoubleMatrices.fromRowMajor(alpha, n, cols), relativeRidge, absoluteRidge);
+    }
+
+    /** The peak of {@link #fitInPlace} beyond the kernel it is given: the targets and α, a few copies of each. */
+    public static Footprint inPlaceFootprint(int n, int outputs) {
+        double targets = (double) n * outputs * Double.BYTES;
+        return Footprint.of("kernel regression's targets and coefficients", 2 * targets, 4 * targets);
     }
 
     /** The peak of {@link #fit} for n examples and C outputs: as an eigendecomposition, plus the targets. */

@@ -61,6 +61,30 @@ class KernelRidgeTest {
     }
 
     @Test
+    void inPlaceFitOnTheNativeBufferEqualsTheDenseFit() {
+        int n = 25;
+        double[][] k = randomPsd(n, 40, 5);
+        double[][] y = random(n, 3, 6);
+        KernelRidgeModel dense = KernelRidge.fit(Nd4j.createFromArray(k), Nd4j.createFromArray(y), 1e-3);
+        try (org.ntkexplorer.core.linalg.SpdBuffer b = org.ntkexplorer.core.linalg.SpdBuffer.allocate(n)) {
+            for (int i = 0; i < n; i++) {
+                b.putRow(i, i, k[i], i, n - i);
+            }
+            KernelRidgeModel inPlace = KernelRidge.fitInPlace(b, Nd4j.createFromArray(y), 1e-3);
+            assertEquals(dense.absoluteRidge(), inPlace.absoluteRidge(), 1e-15 * dense.absoluteRidge());
+            assertClose(dense.alpha().toDoubleMatrix(), inPlace.alpha().toDoubleMatrix(), 1e-10);
+        }
+        try (org.ntkexplorer.core.linalg.SpdBuffer b = org.ntkexplorer.core.linalg.SpdBuffer.allocate(n)) {
+            double[][] deficient = randomPsd(n, 5, 7);
+            for (int i = 0; i < n; i++) {
+                b.putRow(i, i, deficient[i], i, n - i);
+            }
+            assertThrows(KernelNotPositiveDefiniteException.class,
+                    () -> KernelRidge.fitInPlace(b, Nd4j.createFromArray(y), 0));
+        }
+    }
+
+    @Test
     void floatKernelsAreSolvedInDouble() {
         double[][] k = randomPsd(10, 12, 4);
         double[][] y = random(10, 1, 5);
