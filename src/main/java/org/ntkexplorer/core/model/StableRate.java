@@ -81,7 +81,7 @@ public record StableRate(double lambdaMax, double weightDecay, Optimizer optimiz
         }
         String on = examples < ofExamples ? String.format(Locale.ROOT, ", on %d of %d examples", examples, ofExamples)
                 : String.format(Locale.ROOT, ", on all %d examples", ofExamples);
-        return String.format(Locale.ROOT, "largest stable learning rate ≈ %.4g (λ_max ≈ %.4g%s%s, ±%.0f %%)", bound,
+        return String.format(Locale.ROOT, "largest stable learning rate ≈ %.4g (λ_max ≈ %.4g%s%s, ±%.2g %%)", bound,
                 lambdaMax, weightDecay > 0 ? String.format(Locale.ROOT, " + weight decay %.3g", weightDecay) : "",
                 on, 100 * relativeError);
     }
