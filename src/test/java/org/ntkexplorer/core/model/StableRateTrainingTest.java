@@ -60,7 +60,12 @@ class StableRateTrainingTest {
     /** Full-batch training: the loss before each step, over the loss at the start. */
     static double[] lossRatios(Activation act, Parameterization p, Optimizer o, double multiple, int steps) {
         NtkNetwork probe = network(act, p, 256, 3, config(o, 1e-3, LossKind.MSE), OutputTransform.NONE);
-        double bound = StableRate.bound(lambda(probe), o, 0.9, 0);
+        return lossRatios(act, p, o, multiple, steps, lambda(probe));
+    }
+
+    static double[] lossRatios(Activation act, Parameterization p, Optimizer o, double multiple, int steps,
+                               double lambda) {
+        double bound = StableRate.bound(lambda, o, 0.9, 0);
         NtkNetwork net = network(act, p, 256, 3, config(o, multiple * bound, LossKind.MSE), OutputTransform.NONE);
         Trainer trainer = new Trainer(net, config(o, multiple * bound, LossKind.MSE), inputs(), targets(3), 0, steps);
         double[] ratios = new double[steps];
@@ -128,9 +133,11 @@ class StableRateTrainingTest {
         System.out.println("activation parameterization optimizer multiple | max loss/start at step | end loss/start");
         for (Activation act : new Activation[] {Activation.RELU, Activation.TANH}) {
             for (Parameterization p : Parameterization.values()) {
+                double lambda = lambda(network(act, p, 256, 3, config(Optimizer.SGD, 1e-3, LossKind.MSE),
+                        OutputTransform.NONE));
                 for (Optimizer o : new Optimizer[] {Optimizer.SGD, Optimizer.MOMENTUM}) {
                     for (double m : new double[] {0.8, 1.2, 2, 3, 5}) {
-                        double[] r = lossRatios(act, p, o, m, 300);
+                        double[] r = lossRatios(act, p, o, m, 300, lambda);
                         int at = 0;
                         for (int s = 0; s < r.length; s++) {
                             if (r[s] > r[at]) {
