@@ -50,7 +50,7 @@ class ReadmeSpecTest {
      * rate and diverged at step 6. Every network's rate must stay below the bound the eNTK predicts for it.
      */
     @Test
-    @Tag("slow") // about 100 s on two loaded cores
+    @Tag("slow") // 93 s on two loaded cores
     void readmeSpecRunsAsWritten() throws Exception {
         ExperimentSpec spec = ExperimentSpec.parse(readmeSpec());
         List<ExperimentEvent> events = ExperimentRunnerTest.run(spec, RunFolder.create(dir.resolve("run"), spec),
