@@ -85,7 +85,6 @@ class StableRateTrainingTest {
     }
 
     @Test
-    @Tag("slow") // 23–42 s on the loaded 2-core machine
     void fullBatchGradientDescentAtFourFifthsOfTheBoundNeverRisesAboveItsStart() {
         for (Parameterization p : Parameterization.values()) {
             double[] r = lossRatios(Activation.RELU, p, Optimizer.SGD, 0.8, 200);
@@ -96,7 +95,7 @@ class StableRateTrainingTest {
     }
 
     @Test
-    @Tag("slow") // 23–42 s on the loaded 2-core machine
+    @Tag("slow") // 15–42 s on the shared 2-core machine
     void theBoundGrowsLinearlyWithTheNumberOfOutputsUnderTheMeanSquaredLoss() {
         // The loss averages over C outputs, so its curvature is (2/(nC))·J·Jᵀ and, with the per-logit kernel nearly
         // the same for every C (same hidden weights, as the seed draws them first), λ_max falls as 1/C.
@@ -112,7 +111,7 @@ class StableRateTrainingTest {
     }
 
     @Test
-    @Tag("slow") // 23–42 s on the loaded 2-core machine
+    @Tag("slow") // 15–42 s on the shared 2-core machine
     void crossEntropyOfACentredNetworkHasHalfTheCurvatureOfTheMeanSquaredLoss() {
         // At h = 0 the softmax's Hessian is (1/C)(I − 11ᵀ/C): eigenvalue 1/C against the squared loss's 2/C, so the
         // bound doubles; the richness α cancels (the loss of α(f − f₀) is divided by α²).
