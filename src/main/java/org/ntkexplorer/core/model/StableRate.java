@@ -91,7 +91,7 @@ public record StableRate(double lambdaMax, double weightDecay, Optimizer optimiz
         if (!warrantsWarning(learningRate)) {
             return null;
         }
-        return String.format(Locale.ROOT, "warning: learning rate %.4g is %.1f× the largest stable learning rate "
+        return String.format(Locale.ROOT, "warning: learning rate %.4g is %.2f× the largest stable learning rate "
                 + "≈ %.4g predicted by the eNTK at initialisation; gradient descent on the linearised network "
                 + "diverges there, and a real network may diverge or go through a catapult (a loss spike it recovers "
                 + "from). Training goes ahead; a rate below %.4g is expected to train smoothly.", learningRate,
