@@ -95,6 +95,8 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                 clock.accept(e, System.nanoTime() / 1e9);
                 if (e instanceof ExperimentEvent.Progress p) {
                     bar.progress(p.fraction(), p.stage());
+                } else if (e instanceof ExperimentEvent.StableRateEstimated s) {
+                    stableRate(s);
                 } else if (e instanceof ExperimentEvent.FitUpdated || e instanceof ExperimentEvent.Finished
                         || e instanceof ExperimentEvent.Failed) {
                     last.set(e);
@@ -118,6 +120,16 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         }
         o.flush();
         return 0;
+    }
+
+    /** Each network's largest stable learning rate, and the warning for a rate above twice it, before it trains. */
+    private void stableRate(ExperimentEvent.StableRateEstimated s) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.printf("\r%s: %s%n", s.unit().describe(), s.description());
+        if (s.warning() != null) {
+            err.println(s.warning());
+        }
+        err.flush();
     }
 
     /** Combinations that cannot mean anything are usage errors, never silently ignored. */

@@ -26,6 +26,29 @@ public sealed interface ExperimentEvent {
     }
 
     /**
+     * The largest stable learning rate of a network, estimated from its loss's Gauss–Newton matrix at initialisation
+     * before it trains (docs/science.md, §Largest stable learning rate); {@code bound} is NaN for Adam.
+     *
+     * @param description the line written to run.log and the terminal
+     * @param warning     the warning for a rate above twice the bound, or null
+     */
+    record StableRateEstimated(UnitKey unit, double lambdaMax, double bound, double learningRate, String description,
+                               String warning) implements ExperimentEvent {
+        /** The learning rate as a multiple of the bound. */
+        public double multiple() {
+            return learningRate / bound;
+        }
+    }
+
+    /**
+     * The training loss rose to {@code ratio}× its value at initialisation ({@code loss}) at {@code step};
+     * {@code recovered} when it then fell back below its start (a catapult), false when training ended first.
+     */
+    record LossSpike(UnitKey unit, long step, double epoch, double ratio, double loss, boolean recovered)
+            implements ExperimentEvent {
+    }
+
+    /**
      * The eNTK on the probe set of the network trained on n examples, after {@code epoch} epochs ({@code step}
      * steps), with its spectrum (the largest eigenvalues of K/n, descending) and metrics. {@code kernel} is the probe
      * kernel (at most {@link KernelPicture#MAX_SIZE} examples) with rows and columns ordered by class, for the

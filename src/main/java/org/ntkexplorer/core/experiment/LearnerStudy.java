@@ -130,6 +130,6 @@ abstract class LearnerStudy implements StudyRun {
         }
         ctx.appendResult(new ResultRow(Learner.NETWORK, u.n(), u.seed(), u.richness(), out.test().error(),
                 out.test().mse(), out.trainLoss(), out.trainError(), out.steps(), out.epochs(), out.converged(),
-                movement, alignment, (System.nanoTime() - start) / 1e9));
+                movement, alignment, out.stableRate(), (System.nanoTime() - start) / 1e9));
     }
 }

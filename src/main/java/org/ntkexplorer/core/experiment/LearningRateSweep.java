@@ -24,8 +24,13 @@ import org.ntkexplorer.core.data.TrainingPartOnly;
 public final class LearningRateSweep {
 
     /** One rate: mean validation error and MSE over seeds, and how its networks trained. */
+    /** @param stableRate the largest stable learning rate of the first network at initialisation (NaN for Adam) */
     public record Trial(double rate, double validationError, double validationMse, double trainError, long steps,
-                        int converged, int networks, String diverged) {
+                        int converged, int networks, String diverged, double stableRate) {
+        /** The rate as a multiple of the largest stable rate. */
+        public double multipleOfStableRate() {
+            return rate / stableRate;
+        }
     }
 
     public record Result(int n, int validation, List<Trial> trials, double best) {
@@ -70,8 +75,13 @@ public final class LearningRateSweep {
         double trainError = 0;
         long steps = 0;
         int converged = 0;
+        double[] stable = {Double.NaN};
         try (RunFolder folder = RunFolder.create(dir, spec)) {
-            RunContext ctx = new RunContext(spec, folder, e -> { }, monitor, source);
+            RunContext ctx = new RunContext(spec, folder, e -> {
+                if (e instanceof ExperimentEvent.StableRateEstimated s && Double.isNaN(stable[0])) {
+                    stable[0] = s.bound();
+                }
+            }, monitor, source);
             for (long seed = 0; seed < seeds; seed++) {
                 PreparedSplit[] split = ctx.split(n, seed);
                 UnitKey key = new UnitKey(n, spec.width(), seed, spec.richness());
@@ -83,7 +93,7 @@ public final class LearningRateSweep {
                             new double[] {0, 1});
                 } catch (DivergedException e) {
                     return new Trial(spec.learningRate(), Double.NaN, Double.NaN, Double.NaN, -1, 0, seeds,
-                            e.getMessage());
+                            e.getMessage(), stable[0]);
                 }
                 error += out.test().error() / seeds;
                 mse += out.test().mse() / seeds;
@@ -93,7 +103,7 @@ public final class LearningRateSweep {
                 converged += out.converged() == null || out.converged() ? 1 : 0;
             }
         }
-        return new Trial(spec.learningRate(), error, mse, trainError, steps / seeds, converged, seeds, null);
+        return new Trial(spec.learningRate(), error, mse, trainError, steps / seeds, converged, seeds, null, stable[0]);
     }
 
     /**
@@ -116,12 +126,19 @@ public final class LearningRateSweep {
     /** One line per trial, for the terminal and for preset help texts. */
     public static String describe(Trial t) {
         if (t.diverged() != null) {
-            return String.format(java.util.Locale.ROOT, "rate %-8s diverged", RowSchema.num(t.rate()).trim());
+            return String.format(java.util.Locale.ROOT, "rate %-8s diverged%s", RowSchema.num(t.rate()).trim(),
+                    stable(t));
         }
         return String.format(java.util.Locale.ROOT, "rate %-8s validation error %.4f  MSE %.4f  train error %.4f  "
-                + "%d steps%s", RowSchema.num(t.rate()).trim(), t.validationError(), t.validationMse(), t.trainError(),
+                + "%d steps%s%s", RowSchema.num(t.rate()).trim(), t.validationError(), t.validationMse(), t.trainError(),
                 t.steps(), t.converged() < t.networks() ? ", " + (t.networks() - t.converged()) + " of " + t.networks()
-                        + " missed the stopping rule" : "");
+                        + " missed the stopping rule" : "", stable(t));
+    }
+
+    /** "  (0.42× the largest stable learning rate ≈ 0.0238)", empty without an estimate. */
+    private static String stable(Trial t) {
+        return Double.isFinite(t.stableRate()) ? String.format(java.util.Locale.ROOT,
+                "  (%.2f× the largest stable learning rate ≈ %.4g)", t.multipleOfStableRate(), t.stableRate()) : "";
     }
 
     private static void delete(Path dir) throws IOException {

@@ -13,10 +13,20 @@ import java.util.List;
  * @param converged        whether the stopping rule was met; null without a rule
  * @param kernelMovement   distance between the probe kernel at initialisation and at the end
  * @param targetAlignment  kernel–target alignment of the probe kernel at the end
+ * @param stableRate       the largest stable learning rate estimated at initialisation (docs/science.md, §Largest
+ *                         stable learning rate); NaN for kernels, Adam, and files written before it was recorded
  */
 public record ResultRow(Learner learner, int n, long seed, double richness, double testError, double testMse,
                         double trainLoss, double trainError, long steps, long epochs, Boolean converged,
-                        double kernelMovement, double targetAlignment, double seconds) {
+                        double kernelMovement, double targetAlignment, double stableRate, double seconds) {
+
+    /** A row without a stable-rate estimate. */
+    public ResultRow(Learner learner, int n, long seed, double richness, double testError, double testMse,
+                     double trainLoss, double trainError, long steps, long epochs, Boolean converged,
+                     double kernelMovement, double targetAlignment, double seconds) {
+        this(learner, n, seed, richness, testError, testMse, trainLoss, trainError, steps, epochs, converged,
+                kernelMovement, targetAlignment, Double.NaN, seconds);
+    }
 
     static final RowSchema<ResultRow> SCHEMA = new RowSchema<>() {
         @Override
@@ -33,7 +43,7 @@ public record ResultRow(Learner learner, int n, long seed, double richness, doub
         @Override
         public List<String> columns() {
             return List.of("learner", "n", "seed", "richness", "test_error", "test_mse", "train_loss", "train_error",
-                    "steps", "epochs", "converged", "kernel_movement", "kernel_target_alignment", "seconds");
+                    "steps", "epochs", "converged", "kernel_movement", "kernel_target_alignment", "stable_lr", "seconds");
         }
 
         @Override
@@ -42,7 +52,7 @@ public record ResultRow(Learner learner, int n, long seed, double richness, doub
                     RowSchema.num(r.testError), RowSchema.num(r.testMse), RowSchema.num(r.trainLoss),
                     RowSchema.num(r.trainError), RowSchema.count(r.steps), RowSchema.count(r.epochs),
                     RowSchema.flag(r.converged), RowSchema.num(r.kernelMovement), RowSchema.num(r.targetAlignment),
-                    String.format(java.util.Locale.ROOT, "%.3f", r.seconds)};
+                    RowSchema.num(r.stableRate), String.format(java.util.Locale.ROOT, "%.3f", r.seconds)};
         }
 
         @Override
@@ -50,7 +60,8 @@ public record ResultRow(Learner learner, int n, long seed, double richness, doub
             return new ResultRow(Learner.fromId(c.text("learner")), c.integer("n"), c.whole("seed"),
                     c.number("richness"), c.number("test_error"), c.number("test_mse"), c.number("train_loss"),
                     c.number("train_error"), c.wholeOrMinus1("steps"), c.wholeOrMinus1("epochs"), c.flag("converged"),
-                    c.number("kernel_movement"), c.number("kernel_target_alignment"), c.number("seconds"));
+                    c.number("kernel_movement"), c.number("kernel_target_alignment"), c.number("stable_lr"),
+                    c.number("seconds"));
         }
     };
 

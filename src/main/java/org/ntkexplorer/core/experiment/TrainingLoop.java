@@ -6,6 +6,8 @@ import java.util.Map;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.ntkexplorer.core.compute.CancelledException;
+import org.ntkexplorer.core.model.SharpnessEstimator;
+import org.ntkexplorer.core.model.StableRate;
 import org.ntkexplorer.core.model.TrainingBudget;
 import org.ntkexplorer.core.model.Trainer;
 
@@ -27,6 +29,12 @@ final class TrainingLoop {
      * (tens of milliseconds with this small heap) keeps it near what is alive.
      */
     private static final long COLLECT_NANOS = 5_000_000_000L;
+    /**
+     * Training examples the stable rate is estimated on (a seeded subsample beyond them, with its error stated): the
+     * estimate's power iteration costs tens of float64 passes over them, which for a CNN are slow.
+     */
+    private static final int STABLE_RATE_EXAMPLES_MLP = 256;
+    private static final int STABLE_RATE_EXAMPLES_CNN = 64;
 
     /** What a study does between epochs; its arrays and numbers go into every checkpoint. */
     interface Hooks {
@@ -80,6 +88,9 @@ final class TrainingLoop {
         long maxSteps = budget.scheduleSteps(n, ctx.spec.batchSize());
         Trainer trainer = new Trainer(u.net, ctx.spec.training(), u.train.inputs(), u.trainingTargets(), u.key.seed(),
                 maxSteps);
+        // At initialisation, before a checkpoint is restored, so a resumed network reports the same estimate.
+        StableRate stable = stableRate(u);
+        LossSpikes spikes = new LossSpikes(u.evaluateTrain().loss(), ctx.spec.batchSize() >= n);
         if (resume != null) {
             u.net.restore(resume.network());
             trainer.seek(resume.position());
@@ -100,6 +111,7 @@ final class TrainingLoop {
                 double loss = trainer.step();
                 Evaluation.requireFinite(loss, "the training loss at step " + trainer.position().step());
                 long step = trainer.position().step();
+                spike(u, spikes.observe(step - 1, loss), trainer.stepsPerEpoch(), spikes);
                 boolean last = step >= maxSteps;
                 if (!trainer.atEpochEnd() && !last) {
                     continue;
@@ -147,9 +159,44 @@ final class TrainingLoop {
             test = u.evaluateTest();
             record(u, trainer.position().epoch(), trainer.position().step(), maxSteps, train, test);
         }
+        spike(u, spikes.unfinished(), trainer.stepsPerEpoch(), spikes);
         Boolean converged = budget.hasRule() ? ruleMet : null;
         int epochs = trainer.position().epoch() + (trainer.position().stepInEpoch() > 0 ? 1 : 0);
-        return new TrainingOutcome(trainer.position().step(), epochs, train.loss(), train.error(), test, converged);
+        return new TrainingOutcome(trainer.position().step(), epochs, train.loss(), train.error(), test, converged,
+                stable.bound());
+    }
+
+    /**
+     * The largest stable learning rate of the network at initialisation (docs/science.md, §Largest stable learning
+     * rate), written to run.log and sent to the listeners, with a warning when the spec's rate is above twice it.
+     */
+    private StableRate stableRate(NetworkUnit u) {
+        int examples = u.net.spec().architecture().isConvolutional() ? STABLE_RATE_EXAMPLES_CNN
+                : STABLE_RATE_EXAMPLES_MLP;
+        SharpnessEstimator.Estimate e = new SharpnessEstimator(u.net).estimate(u.train.inputs(), examples,
+                u.key.seed());
+        StableRate s = StableRate.of(e, ctx.spec.training());
+        double lr = ctx.spec.training().learningRate();
+        String line = s.describe() + (s.hasBound() ? String.format(java.util.Locale.ROOT,
+                "; the learning rate %.4g is %.2f× it", lr, s.multiple(lr)) : "");
+        String warning = s.warning(lr);
+        ctx.folder.log(u.key.describe() + ": " + line);
+        if (warning != null) {
+            ctx.folder.log(u.key.describe() + ": " + warning);
+        }
+        ctx.emit(new ExperimentEvent.StableRateEstimated(u.key, s.lambdaMax(), s.bound(), lr, line, warning));
+        return s;
+    }
+
+    private void spike(NetworkUnit u, LossSpikes.Spike s, int stepsPerEpoch, LossSpikes all) {
+        if (s == null) {
+            return;
+        }
+        if (all.reported()) {
+            ctx.folder.log(u.key.describe() + ": " + s.describe());
+        }
+        ctx.emit(new ExperimentEvent.LossSpike(u.key, s.peakStep(), s.peakStep() / (double) stepsPerEpoch, s.ratio(),
+                s.ratio() * all.start(), s.recoveredStep() >= 0));
     }
 
     private void record(NetworkUnit u, int epoch, long step, long maxSteps, Evaluation train, Evaluation test) {

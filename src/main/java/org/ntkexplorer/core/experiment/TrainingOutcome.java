@@ -2,8 +2,9 @@ package org.ntkexplorer.core.experiment;
 
 /**
  * How a network's training ended: steps and epochs taken (the last epoch possibly partial), its loss and error on
- * its whole training set at the end, its test figures, and whether it met the stopping rule (null without one).
+ * its whole training set at the end, its test figures, whether it met the stopping rule (null without one), and the
+ * largest stable learning rate estimated at initialisation (NaN when the optimiser has none).
  */
 record TrainingOutcome(long steps, int epochs, double trainLoss, double trainError, Evaluation test,
-                       Boolean converged) {
+                       Boolean converged, double stableRate) {
 }

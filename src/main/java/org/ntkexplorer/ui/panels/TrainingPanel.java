@@ -24,7 +24,13 @@ public final class TrainingPanel extends LivePanel {
     private final DoubleDataSet trainError = Charts.styled(new DoubleDataSet("train error"), Charts.PALETTE.get(3), false);
     private final DoubleDataSet testLoss = Charts.styled(new DoubleDataSet("test MSE"), Charts.PALETTE.get(2), false);
     private final DoubleDataSet testError = Charts.styled(new DoubleDataSet("test error"), Charts.PALETTE.get(1), false);
+    private final DoubleDataSet spikes = Charts.styled(new DoubleDataSet("loss spike"), Charts.PALETTE.get(4), false);
     private final Map<UnitKey, List<ExperimentEvent.EpochDone>> curves = new LinkedHashMap<>();
+    /** Each network's stable-rate estimate, from a live run. */
+    private final Map<UnitKey, ExperimentEvent.StableRateEstimated> stable = new LinkedHashMap<>();
+    /** The same from results.csv (n, seed, richness), for a saved run; a live run's rows arrive after training. */
+    private final Map<String, Double> storedStable = new LinkedHashMap<>();
+    private final Map<UnitKey, List<ExperimentEvent.LossSpike>> spikesOf = new LinkedHashMap<>();
     private final UnitChooser<UnitKey> chooser = new UnitChooser<>("network", TrainingPanel::label, this::show);
 
     public TrainingPanel() {
@@ -60,6 +66,12 @@ public final class TrainingPanel extends LivePanel {
                 if (!touched.contains(d.unit())) {
                     touched.add(d.unit());
                 }
+            } else if (e instanceof ExperimentEvent.StableRateEstimated r) {
+                stable.put(r.unit(), r);
+            } else if (e instanceof ExperimentEvent.LossSpike sp) {
+                spikesOf.computeIfAbsent(sp.unit(), k -> new ArrayList<>()).add(sp);
+            } else if (e instanceof ExperimentEvent.ScalingPointDone p && Double.isFinite(p.row().stableRate())) {
+                storedStable.put(rowKey(p.n(), p.seed(), p.richness()), p.row().stableRate());
             }
         }
         touched.forEach(chooser::offer);
@@ -81,10 +93,48 @@ public final class TrainingPanel extends LivePanel {
         for (DoubleDataSet ds : List.of(trainLoss, trainError, testLoss, testError)) {
             Charts.showIfData(Charts.points(chart), ds);
         }
+        spikes.clearData();
+        for (ExperimentEvent.LossSpike sp : spikesOf.getOrDefault(u, List.of())) {
+            add(spikes, sp.epoch(), sp.loss());
+        }
+        Charts.showIfData(Charts.points(chart), spikes);
         Charts.wholeTicks(Charts.x(chart), max);
         box.refresh();
-        setCaption(String.format(Locale.ROOT, "%s: loss and error at each evaluation%s.", label(u),
-                curves.size() > 1 ? " (" + curves.size() + " networks)" : ""));
+        setCaption(String.format(Locale.ROOT, "%s: loss and error at each evaluation%s.%s%s", label(u),
+                curves.size() > 1 ? " (" + curves.size() + " networks)" : "", stableCaption(u), spikeCaption(u)));
+    }
+
+    private static String rowKey(int n, long seed, double richness) {
+        return n + "|" + seed + "|" + (Double.isNaN(richness) ? "" : SeriesCsv.number(richness));
+    }
+
+    /** The eNTK's largest stable learning rate as the reference for this network's rate (docs/science.md). */
+    private String stableCaption(UnitKey u) {
+        ExperimentEvent.StableRateEstimated r = stable.get(u);
+        if (r != null && Double.isFinite(r.bound())) {
+            return String.format(Locale.ROOT, " Largest stable learning rate ≈ %.3g (eNTK at initialisation); this "
+                    + "network's rate %.3g is %.2f× it%s.", r.bound(), r.learningRate(), r.multiple(),
+                    r.multiple() > 2 ? ", above twice the bound" : "");
+        }
+        Double stored = storedStable.get(rowKey(u.n(), u.seed(), u.richness()));
+        return stored == null ? "" : String.format(Locale.ROOT, " Largest stable learning rate ≈ %.3g (eNTK at "
+                + "initialisation).", stored);
+    }
+
+    private String spikeCaption(UnitKey u) {
+        List<ExperimentEvent.LossSpike> list = spikesOf.getOrDefault(u, List.of());
+        if (list.isEmpty()) {
+            return "";
+        }
+        ExperimentEvent.LossSpike first = list.get(0);
+        return String.format(Locale.ROOT, " %s: the training loss rose to %.3g× its start at step %d%s (marked).",
+                first.recovered() ? "Catapult" : "Loss spike", first.ratio(), first.step(),
+                first.recovered() ? " and fell back" : "");
+    }
+
+    /** The caption's stable-rate part for a network (tests). */
+    public String stableRateCaption(UnitKey u) {
+        return stableCaption(u);
     }
 
     private static void add(DoubleDataSet ds, double x, double y) {
@@ -115,6 +165,11 @@ public final class TrainingPanel extends LivePanel {
     @Override
     public void clear() {
         curves.clear();
+        stable.clear();
+        storedStable.clear();
+        spikesOf.clear();
+        spikes.clearData();
+        Charts.showIfData(Charts.points(chart), spikes);
         chooser.reset();
         for (DoubleDataSet ds : List.of(trainLoss, trainError, testLoss, testError)) {
             ds.clearData();

@@ -9,11 +9,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ntkexplorer.core.compute.TaskMonitor;
 import org.ntkexplorer.core.data.DatasetRegistry;
 
-/** The spec example in the README is read, parsed and checked against the bundled data, so it cannot rot. */
+/** The spec example in the README is read, parsed, checked against the bundled data and run, so it cannot rot. */
 class ReadmeSpecTest {
+    @TempDir
+    Path dir;
+
     /** The indented JSON block of the "### Experiments" section. */
     static String readmeSpec() throws Exception {
         List<String> lines = Files.readAllLines(Path.of("README.md"));
@@ -37,5 +43,28 @@ class ReadmeSpecTest {
         ExperimentSpec spec = ExperimentSpec.parse(readmeSpec());
         assertEquals(DatasetRegistry.SAMPLE, spec.dataset());
         assertDoesNotThrow(() -> Preflight.check(spec, DatasetRegistry.open(spec.dataset())));
+    }
+
+    /**
+     * The exact block runs to the end: an earlier example (width 512, rate 0.01) was 8.5× its largest stable learning
+     * rate and diverged at step 6. Every network's rate must stay below the bound the eNTK predicts for it.
+     */
+    @Test
+    @Tag("slow") // 93 s on two loaded cores
+    void readmeSpecRunsAsWritten() throws Exception {
+        ExperimentSpec spec = ExperimentSpec.parse(readmeSpec());
+        List<ExperimentEvent> events = ExperimentRunnerTest.run(spec, RunFolder.create(dir.resolve("run"), spec),
+                TaskMonitor.NONE);
+        for (ExperimentEvent e : events) {
+            assertTrue(!(e instanceof ExperimentEvent.Failed), () -> "the README spec failed: "
+                    + ((ExperimentEvent.Failed) e).reason());
+            if (e instanceof ExperimentEvent.StableRateEstimated s) {
+                assertTrue(s.multiple() < 1, s.unit().describe() + ": " + s.description());
+            }
+        }
+        assertTrue(events.stream().anyMatch(e -> e instanceof ExperimentEvent.Finished), "the run did not finish");
+        assertTrue(events.stream().anyMatch(e -> e instanceof ExperimentEvent.StableRateEstimated));
+        List<String> rows = Files.readAllLines(dir.resolve("run").resolve("results.csv"));
+        assertTrue(rows.get(0).contains(",stable_lr,seconds"), rows.get(0));
     }
 }
