@@ -27,7 +27,7 @@ final class KernelLearners {
 
     /** The infinite-width NTK or NNGP blocks of the spec's MLP. */
     INDArray[] infiniteBlocks(Learner l, PreparedSplit train, PreparedSplit test) {
-        KernelBlocks b = ctx.infiniteKernel().compute(train.inputs(), test.inputs());
+        KernelBlocks b = ctx.infiniteKernel(train.inputs().columns()).compute(train.inputs(), test.inputs());
         return l == Learner.NNGP ? new INDArray[] {b.train().nngp(), b.testTrain().nngp()}
                 : new INDArray[] {b.train().ntk(), b.testTrain().ntk()};
     }

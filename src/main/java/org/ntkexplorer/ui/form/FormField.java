@@ -26,6 +26,7 @@ public enum FormField {
     WIDTHS("widths", "Sweep widths", Kind.WHOLE_LIST, false, Set.of(Study.WIDTH_SWEEP)),
     ACTIVATION("activation", "Activation", Kind.CHOICE, false, null),
     PARAMETERIZATION("parameterization", "Parameterisation", Kind.CHOICE, false, null),
+    INIT("init", "Initialisation", Kind.CHOICE, false, null),
     OPTIMIZER("optimizer", "Optimiser", Kind.CHOICE, false, null),
     LEARNING_RATE("learningRate", "Learning rate", Kind.NUMBER, false, null),
     BATCH_SIZE("batchSize", "Batch size", Kind.WHOLE, false, null),
