@@ -40,7 +40,7 @@ final class FitsFile {
                 List<String> notConverged = new ArrayList<>();
                 f.path("notConverged").forEach(n -> notConverged.add(n.asText()));
                 PowerLawFitResult fit = new PowerLawFitResult(f.get("alpha").asDouble(), f.get("a").asDouble(),
-                        f.get("rSquared").asDouble(), f.get("ciLow").asDouble(), f.get("ciHigh").asDouble(),
+                        f.get("rSquared").asDouble(), orNaN(f.get("ciLow")), orNaN(f.get("ciHigh")),
                         f.get("level").asDouble(), Double.NaN, Double.NaN, Double.NaN, f.get("pointsUsed").asInt());
                 out.put(FitKey.parse(key), new Fits.Entry(fit, notConverged));
             } catch (RuntimeException e) {
@@ -48,5 +48,10 @@ final class FitsFile {
             }
         }
         return out;
+    }
+
+    /** A missing or null end is no interval (one seed at some n), never 0. */
+    private static double orNaN(JsonNode v) {
+        return v == null || v.isNull() ? Double.NaN : v.asDouble();
     }
 }

@@ -241,8 +241,9 @@ public final class RunFolder implements AutoCloseable {
             m.put("alpha", f.alpha());
             m.put("a", f.a());
             m.put("rSquared", f.rSquared());
-            m.put("ciLow", f.ciLow());
-            m.put("ciHigh", f.ciHigh());
+            // null, not a point, when some n has one seed: there is no interval to state.
+            m.put("ciLow", f.hasInterval() ? f.ciLow() : null);
+            m.put("ciHigh", f.hasInterval() ? f.ciHigh() : null);
             m.put("level", f.level());
             m.put("pointsUsed", f.pointsUsed());
             m.put("notConverged", e.getValue().notConverged());
