@@ -39,7 +39,7 @@ class OneSeedTest {
     void aOneSeedScalingRunShowsNeitherIntervalsNorAVerdict(FxRobot robot) throws Exception {
         robot.interact(() -> {
             window.form().setSpec(ExperimentSpec.parse("""
-                    {"study": "scaling", "classes": [3, 7], "nGrid": [16, 32], "nTest": 40, "seeds": 1, "depth": 1,
+                    {"study": "scaling", "classes": [0, 2, 4, 6], "nGrid": [16, 32], "nTest": 60, "seeds": 1, "depth": 1,
                      "width": 16, "epochs": 1, "batchSize": 8, "learners": ["network", "entk-init"]}"""));
             window.startRun();
         });
