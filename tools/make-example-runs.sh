@@ -10,10 +10,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-jar=target/ntk-explorer.jar
+jar=${JAR:-target/ntk-explorer.jar}  # JAR=... runs a copy, so that rebuilding target/ does not pull the jar from under a long run
 [ -f "$jar" ] || { echo "build first: mvn -B -q package -DskipTests" >&2; exit 1; }
 presets=("$@")
-[ ${#presets[@]} -gt 0 ] || presets=(scaling-mlp-quick dynamics-mlp-quick)
+[ ${#presets[@]} -gt 0 ] || presets=(scaling-myrtle-quick scaling-mlp-quick dynamics-mlp-quick)
 
 mkdir -p sample-data/runs
 for preset in "${presets[@]}"; do

@@ -15,15 +15,15 @@ final class FitSummary {
     }
 
     /**
-     * One line per fit. With one run per n there is nothing to bootstrap over, so the interval, which would be
-     * a single point, is not printed; networks that stopped at their cap without meeting the rule are counted.
+     * One line per fit. With one run at some n there is nothing to bootstrap over there, so there is no interval
+     * and the line says so; seeds that agree give an interval of zero width, which is printed as it is. Networks
+     * that stopped at their cap without meeting the rule are counted.
      */
     static List<String> lines(Map<FitKey, Fits.Entry> fits) {
         List<String> out = new ArrayList<>();
         for (Map.Entry<FitKey, Fits.Entry> e : fits.entrySet()) {
             PowerLawFitResult f = e.getValue().fit();
-            boolean point = !(f.ciHigh() > f.ciLow());
-            String interval = point ? "no interval: one seed per n"
+            String interval = !f.hasInterval() ? "no interval: " + PowerLawFitResult.NEEDS_SEEDS + " per n"
                     : String.format(Locale.ROOT, "[%.3f, %.3f]", f.ciLow(), f.ciHigh());
             int missed = e.getValue().notConverged().size();
             out.add(String.format(Locale.ROOT, "%-32s alpha = %.3f  %s  (%d points)%s", e.getKey().id(), f.alpha(),

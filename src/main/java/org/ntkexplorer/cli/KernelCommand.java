@@ -16,6 +16,7 @@ import org.ntkexplorer.core.kernel.KernelKind;
 import org.ntkexplorer.core.kernel.Precision;
 import org.ntkexplorer.core.model.Activation;
 import org.ntkexplorer.core.model.Architecture;
+import org.ntkexplorer.core.model.Init;
 import org.ntkexplorer.core.model.Parameterization;
 
 import picocli.CommandLine;
@@ -61,6 +62,11 @@ final class KernelCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--parameterization", description = "ntk or standard (default: ${DEFAULT-VALUE}).")
     String parameterization;
 
+    @Option(names = "--init", defaultValue = "he", description = "Initialisation law: he (weights N(0, σ_w²/fan_in), "
+            + "biases N(0, σ_b²)), lecun (weights N(0, 1/fan_in), biases N(0, σ_b²)) or pytorch (weights and biases "
+            + "U(±1/√fan_in)) (default: ${DEFAULT-VALUE}).")
+    String init;
+
     @Option(names = "--sigma-w", description = "σ_w (default: ${DEFAULT-VALUE}, √2).")
     double sigmaW;
 
@@ -88,6 +94,16 @@ final class KernelCommand implements java.util.concurrent.Callable<Integer> {
         Activation act = parse(problems, () -> Activation.fromId(activation));
         Parameterization par = parse(problems, () -> Parameterization.fromId(parameterization));
         KernelKind kernelKind = parse(problems, () -> KernelKind.fromName(kind));
+        Init law = parse(problems, () -> Init.fromId(init));
+        CommandLine.ParseResult given = spec.commandLine().getParseResult();
+        if (law != null && !law.freeSigmaW() && given.hasMatchedOption("--sigma-w")) {
+            problems.add("--init " + law.id() + " fixes σ_w = " + law.sigmaW() + "; leave out --sigma-w, or use "
+                    + "--init he to choose σ_w");
+        }
+        if (law != null && !law.usesSigmaB() && given.hasMatchedOption("--sigma-b")) {
+            problems.add("--init pytorch draws biases from U(±1/√fan_in), so --sigma-b does not apply; leave it out "
+                    + "or use --init he or lecun");
+        }
         Precision precision = parse(problems, () -> Precision.fromId(dtype));
         String target = KernelExport.targetProblem(out, force);
         if (target != null) {
@@ -98,7 +114,7 @@ final class KernelCommand implements java.util.concurrent.Callable<Integer> {
         }
         DatasetSource source = DatasetRegistry.open(dataset);
         KernelJob job = new KernelJob(dataset, classes, n, seed, pre, architecture, depth, width, act, par, sigmaW,
-                sigmaB, kernelKind, precision);
+                sigmaB, kernelKind, precision, law);
         problems.addAll(job.problems(source));
         if (!problems.isEmpty()) {
             throw usage(problems);

@@ -28,8 +28,20 @@ class FitSummaryTest {
         List<String> lines = FitSummary.lines(Fits.ofResults(rows));
         assertEquals(List.of("network/test_error", "network/test_mse", "entk-init/test_error", "entk-init/test_mse",
                 "nngp/test_error", "nngp/test_mse"), lines.stream().map(l -> l.substring(0, l.indexOf(' '))).toList());
-        assertEquals("network/test_mse                 alpha = 0.200  no interval: one seed per n  (3 points)",
+        assertEquals("network/test_mse                 alpha = 0.200  no interval: needs ≥ 2 seeds per n  (3 points)",
                 lines.get(1));
+    }
+
+    @Test
+    void twoSeedsThatAgreeHaveAnIntervalOfZeroWidthNotTheOneSeedWords() {
+        List<ResultRow> rows = new ArrayList<>();
+        for (int n : new int[] {100, 200, 400}) {
+            for (int s = 0; s < 2; s++) {
+                rows.add(ResultRow.ofTest(Learner.NETWORK, n, s, Math.pow(n, -0.3), Math.pow(n, -0.2)));
+            }
+        }
+        String line = FitSummary.lines(Fits.ofResults(rows)).get(1);
+        assertEquals("network/test_mse                 alpha = 0.200  [0.200, 0.200]  (6 points)", line);
     }
 
     @Test

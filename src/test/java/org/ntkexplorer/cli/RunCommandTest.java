@@ -65,7 +65,7 @@ class RunCommandTest {
         assertEquals(order.stream().filter(keys::contains).toList(), keys, r.out());
         assertTrue(keys.containsAll(java.util.List.of("network/test_mse", "entk-init/test_mse", "nngp/test_mse")),
                 r.out());
-        assertTrue(fits.stream().allMatch(l -> l.contains("no interval: one seed per n")), r.out());
+        assertTrue(fits.stream().allMatch(l -> l.contains("no interval: needs ≥ 2 seeds per n")), r.out());
         assertTrue(!r.out().contains("[0.000, 0.000]"), r.out());
     }
 

@@ -46,7 +46,7 @@ class FirstScreenTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.scalingPanel().hasData());
         Windows.settle();
         assertEquals(Study.SCALING, window.grid().study());
-        assertTrue(window.bannerText().startsWith("Example run of the preset scaling-mlp-quick, finished"),
+        assertTrue(window.bannerText().startsWith("Example run of the preset scaling-myrtle-quick, finished"),
                 window.bannerText());
         for (LivePanel p : window.grid().shown()) {
             assertTrue(p.hasData(), p.title() + " shows the example's results");
@@ -57,14 +57,14 @@ class FirstScreenTest {
         assertTrue(window.session().stageProperty().get().startsWith("opened: finished"),
                 window.session().stageProperty().get());
         Button runIt = robot.lookup("#run-it-yourself").queryButton();
-        assertTrue(runIt.isVisible() && runIt.getTooltip().getText().contains("scaling-mlp-quick"),
+        assertTrue(runIt.isVisible() && runIt.getTooltip().getText().contains("scaling-myrtle-quick"),
                 runIt.getTooltip().getText());
 
         // One click starts the quick preset itself in a new folder, the example's panels making way for it.
         robot.clickOn(runIt);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.session().runningProperty().get());
-        assertTrue(window.bannerText().startsWith("Running scaling-mlp-quick"), window.bannerText());
-        assertEquals(org.ntkexplorer.core.experiment.Presets.find("scaling-mlp-quick").orElseThrow().spec().toJson(),
+        assertTrue(window.bannerText().startsWith("Running scaling-myrtle-quick"), window.bannerText());
+        assertEquals(org.ntkexplorer.core.experiment.Presets.find("scaling-myrtle-quick").orElseThrow().spec().toJson(),
                 window.shownSpec().toJson());
         robot.interact(() -> window.session().cancel());
         Windows.waitUntilIdle(window, 60);

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.ntkexplorer.core.scaling.PairedDifference;
 import org.ntkexplorer.core.scaling.PowerLawFit;
+import org.ntkexplorer.core.scaling.PowerLawFitResult;
 import org.ntkexplorer.core.scaling.ScalingPoint;
 
 /**
@@ -79,7 +80,7 @@ public final class Claims {
         /** "supports claim 1" and the like. */
         public String verdictText() {
             return verdict().words() + " claim " + claim + (verdict() == Verdict.CANNOT_TEST
-                    ? ": one seed at some n gives no interval" : "");
+                    ? ": it " + PowerLawFitResult.NEEDS_SEEDS + " at every n" : "");
         }
     }
 

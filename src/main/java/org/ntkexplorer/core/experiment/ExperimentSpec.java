@@ -16,6 +16,7 @@ import org.ntkexplorer.core.data.Preprocessing;
 import org.ntkexplorer.core.kernel.Precision;
 import org.ntkexplorer.core.model.Activation;
 import org.ntkexplorer.core.model.Architecture;
+import org.ntkexplorer.core.model.Init;
 import org.ntkexplorer.core.model.LearningRateSchedule;
 import org.ntkexplorer.core.model.LossKind;
 import org.ntkexplorer.core.model.NetworkSpec;
@@ -41,6 +42,7 @@ import org.ntkexplorer.core.model.TrainingConfig;
  * @param centered   train and evaluate the network as f − f₀, its change since initialisation
  * @param richness   the output scale α of the centred network α·(f − f₀) (NaN: off, the plain network)
  * @param richnessGrid the values of α a richness study trains at
+ * @param init       the law of the initial weights and biases (docs/science.md, §Initialisation)
  */
 public record ExperimentSpec(Study study, String dataset, int[] classes, int[] nGrid, int nTest, int seeds,
                              Preprocessing preprocessing, Architecture architecture, int depth, int width,
@@ -49,9 +51,26 @@ public record ExperimentSpec(Study study, String dataset, int[] classes, int[] n
                              TrainingBudget budget, double weightDecay, LossKind loss, LearningRateSchedule schedule,
                              List<Learner> learners, int probeSize, double ridge, Precision dtype, int n0,
                              int snapshotEvery, boolean snapshotRegression, boolean saveKernels, boolean centered,
-                             double richness, double[] richnessGrid) {
+                             double richness, double[] richnessGrid, Init init) {
+
+    /** A spec with He-normal initialisation, the law every spec had before init was a choice. */
+    public ExperimentSpec(Study study, String dataset, int[] classes, int[] nGrid, int nTest, int seeds,
+                          Preprocessing preprocessing, Architecture architecture, int depth, int width,
+                          int[] widths, Activation activation, Parameterization parameterization, double sigmaW,
+                          double sigmaB, Optimizer optimizer, double learningRate, double momentum, int batchSize,
+                          TrainingBudget budget, double weightDecay, LossKind loss, LearningRateSchedule schedule,
+                          List<Learner> learners, int probeSize, double ridge, Precision dtype, int n0,
+                          int snapshotEvery, boolean snapshotRegression, boolean saveKernels, boolean centered,
+                          double richness, double[] richnessGrid) {
+        this(study, dataset, classes, nGrid, nTest, seeds, preprocessing, architecture, depth, width, widths,
+                activation, parameterization, sigmaW, sigmaB, optimizer, learningRate, momentum, batchSize, budget,
+                weightDecay, loss, schedule, learners, probeSize, ridge, dtype, n0, snapshotEvery, snapshotRegression,
+                saveKernels, centered, richness, richnessGrid, Init.HE);
+    }
 
     public ExperimentSpec {
+        init = init == null ? Init.HE : init;
+        sigmaW = init.freeSigmaW() ? sigmaW : init.sigmaW();
         classes = classes == null ? null : classes.clone();
         nGrid = nGrid.clone();
         widths = widths.clone();
@@ -100,7 +119,15 @@ public record ExperimentSpec(Study study, String dataset, int[] classes, int[] n
         return new ExperimentSpec(study, dataset, classes, nGrid, testSize, seeds, preprocessing, architecture, depth,
                 width, widths, activation, parameterization, sigmaW, sigmaB, optimizer, rate, momentum, batchSize,
                 budget, weightDecay, loss, schedule, learners, probeSize, ridge, dtype, n0, snapshotEvery,
-                snapshotRegression, false, centered, richness, richnessGrid);
+                snapshotRegression, false, centered, richness, richnessGrid, init);
+    }
+
+    /** The same spec drawn from another initialisation law (σ_w back to the law's own, σ_b kept). */
+    public ExperimentSpec withInit(Init law) {
+        return new ExperimentSpec(study, dataset, classes, nGrid, nTest, seeds, preprocessing, architecture, depth,
+                width, widths, activation, parameterization, law.sigmaW(), sigmaB, optimizer, learningRate, momentum,
+                batchSize, budget, weightDecay, loss, schedule, learners, probeSize, ridge, dtype, n0, snapshotEvery,
+                snapshotRegression, saveKernels, centered, richness, richnessGrid, law);
     }
 
     /** The same spec at another depth (what the memory estimate would be with a usual depth). */
@@ -119,7 +146,7 @@ public record ExperimentSpec(Study study, String dataset, int[] classes, int[] n
     /** The network of this spec at a given width, for data of the given input shape and outputs. */
     public NetworkSpec network(int atWidth, int outputs, int[] inputShape) {
         return new NetworkSpec(architecture, depth, atWidth, activation, parameterization, sigmaW, sigmaB, outputs,
-                inputShape);
+                inputShape, init);
     }
 
     public static ExperimentSpec read(Path file) throws IOException {
@@ -159,8 +186,17 @@ public record ExperimentSpec(Study study, String dataset, int[] classes, int[] n
         m.put("widths", widths);
         m.put("activation", activation.id());
         m.put("parameterization", parameterization.id());
-        m.put("sigmaW", sigmaW);
-        m.put("sigmaB", sigmaB);
+        // He-normal, the default, is left out so that the spec.json of runs made before init was a choice still
+        // matches; the other laws fix σ_w (and pytorch σ_b too), so only what the law leaves free is written.
+        if (init != Init.HE) {
+            m.put("init", init.id());
+        }
+        if (init.freeSigmaW()) {
+            m.put("sigmaW", sigmaW);
+        }
+        if (init.usesSigmaB()) {
+            m.put("sigmaB", sigmaB);
+        }
         m.put("optimizer", optimizer.id());
         m.put("learningRate", learningRate);
         m.put("momentum", momentum);

@@ -25,7 +25,7 @@ final class InfiniteKernelJobs {
         }
         monitor.checkCancelled();
         monitor.progress(0, kind.id());
-        KernelPair k = new InfiniteMlpKernel(spec.activation(), spec.depth(), spec.sigmaW(), spec.sigmaB()).train(x);
+        KernelPair k = InfiniteMlpKernel.of(spec).train(x);
         monitor.progress(1, kind.id());
         INDArray out = kind == KernelKind.NNGP ? k.nngp() : k.ntk();
         return out.castTo(precision.dataType());

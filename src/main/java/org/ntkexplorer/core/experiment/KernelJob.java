@@ -32,6 +32,7 @@ import org.ntkexplorer.core.kernel.ModelDescription;
 import org.ntkexplorer.core.kernel.Precision;
 import org.ntkexplorer.core.model.Activation;
 import org.ntkexplorer.core.model.Architecture;
+import org.ntkexplorer.core.model.Init;
 import org.ntkexplorer.core.model.NetworkFootprint;
 import org.ntkexplorer.core.model.NetworkSpec;
 import org.ntkexplorer.core.model.NtkNetwork;
@@ -45,7 +46,17 @@ import org.ntkexplorer.core.model.TrainingConfig;
 public record KernelJob(String dataset, int[] classes, int n, long seed, Preprocessing preprocessing,
                         Architecture architecture, int depth, int width, Activation activation,
                         Parameterization parameterization, double sigmaW, double sigmaB, KernelKind kind,
-                        Precision precision) {
+                        Precision precision, Init init) {
+
+    /** A job on a He-normal network, the law every kernel had before init was a choice. */
+    public KernelJob(String dataset, int[] classes, int n, long seed, Preprocessing preprocessing,
+                     Architecture architecture, int depth, int width, Activation activation,
+                     Parameterization parameterization, double sigmaW, double sigmaB, KernelKind kind,
+                     Precision precision) {
+        this(dataset, classes, n, seed, preprocessing, architecture, depth, width, activation, parameterization,
+                sigmaW, sigmaB, kind, precision, Init.HE);
+    }
+
     /** The exporter writes each array through one Java buffer, which holds at most this many bytes. */
     private static final long MAX_ARRAY_BYTES = Integer.MAX_VALUE - 8L;
 
@@ -190,6 +201,6 @@ public record KernelJob(String dataset, int[] classes, int n, long seed, Preproc
 
     private NetworkSpec network(int outputs, int[] inputShape) {
         return new NetworkSpec(architecture, depth, width, activation, parameterization, sigmaW, sigmaB, outputs,
-                inputShape);
+                inputShape, init);
     }
 }

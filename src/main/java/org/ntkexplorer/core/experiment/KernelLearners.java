@@ -117,7 +117,7 @@ final class KernelLearners {
                         testNngp.data().asNioDouble().put(r0 * cols, g, 0, rows * cols);
                     }
                 };
-                ctx.infiniteKernel().stream(train.inputs(), test.inputs(), trainSink, testSink);
+                ctx.infiniteKernel(train.inputs().columns()).stream(train.inputs(), test.inputs(), trainSink, testSink);
             }
             double pass = (System.nanoTime() - start) / 1e9;
             Learner first = ntk ? Learner.INFINITE_NTK : Learner.NNGP;

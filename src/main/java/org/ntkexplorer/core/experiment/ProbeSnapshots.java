@@ -34,7 +34,7 @@ final class ProbeSnapshots {
         if (ctx.spec.architecture().isConvolutional() || ctx.spec.parameterization() != Parameterization.NTK) {
             return;
         }
-        INDArray theta = ctx.infiniteKernel().train(probe.inputs()).ntk();
+        INDArray theta = ctx.infiniteKernel(probe.inputs().columns()).train(probe.inputs()).ntk();
         double[] eig = top(KernelSpectrum.of(theta).eigenvalues());
         ctx.folder.spectra.append(SpectrumRow.of(seed, n, -1, 0, SpectrumRow.INFINITE_NTK, eig));
         ctx.emit(new ExperimentEvent.ReferenceSpectrum("infinite NTK", eig));

@@ -25,10 +25,12 @@ public final class RichnessTable {
     private final Map<Double, List<Double>> movement = new TreeMap<>();
     private final Map<ScalingTable.Metric, Map<Double, Exponent>> exponents = new TreeMap<>();
     private final Map<ScalingTable.Metric, PowerLawFitResult> kernel = new TreeMap<>();
+    private final java.util.Set<Long> seeds = new java.util.TreeSet<>();
 
     public void add(ResultRow r) {
         if (r.learner() == Learner.NETWORK && !Double.isNaN(r.richness()) && Double.isFinite(r.kernelMovement())) {
             movement.computeIfAbsent(r.richness(), k -> new ArrayList<>()).add(r.kernelMovement());
+            seeds.add(r.seed());
         }
     }
 
@@ -75,42 +77,59 @@ public final class RichnessTable {
         movement.clear();
         exponents.clear();
         kernel.clear();
+        seeds.clear();
     }
 
     /**
-     * How this run compares with theory, one sentence per end of the dial: at the largest α (lazy) the network's
-     * exponent should approach the eNTK's and the kernel stop moving; at the smallest α (rich) the kernel moves and
-     * the exponent is free to differ. Empty while the run has too little to say.
+     * How this run compares with theory, one sentence per end of the dial and one on the kernel's movement. Words
+     * of agreement or disagreement need intervals, so with one seed at some n each line gives its numbers and
+     * "needs ≥ 2 seeds" instead. The lazy end gives no verdict at all: the eNTK line is ridgeless regression, the
+     * end point of the kernel's gradient flow, while each network stops at its stopping rule after a finite number
+     * of steps, so the two need not agree even in the lazy limit; the line reports how far the kernel moved.
+     * Empty while the run has too little to say.
      */
     public List<String> verdict(ScalingTable.Metric metric) {
         List<String> out = new ArrayList<>();
         List<Exponent> ex = exponents(metric);
         PowerLawFitResult k = kernelExponent(metric);
+        Map<Double, Movement> moved = new TreeMap<>();
+        movement().forEach(m -> moved.put(m.richness(), m));
         if (!ex.isEmpty() && k != null) {
             Exponent lazy = ex.get(ex.size() - 1);
-            boolean overlap = lazy.fit().ciLow() <= k.ciHigh() && k.ciLow() <= lazy.fit().ciHigh();
-            out.add(String.format(Locale.ROOT, "Lazy end, α = %s: network exponent %.3f [%.3f, %.3f], eNTK %.3f "
-                            + "[%.3f, %.3f]: %s", plain(lazy.richness()), lazy.fit().alpha(),
-                    lazy.fit().ciLow(), lazy.fit().ciHigh(), k.alpha(), k.ciLow(), k.ciHigh(),
-                    overlap ? "the intervals overlap, as the lazy limit predicts"
-                            : "the intervals do not overlap, so this run has not reached the lazy limit"));
+            Movement lazyMoved = moved.get(lazy.richness());
+            out.add(String.format(Locale.ROOT, "Lazy end, α = %s: network exponent %s, eNTK %s%s. No verdict: the "
+                            + "eNTK is regressed to its end point, while each network stopped at its stopping rule",
+                    plain(lazy.richness()), exponent(lazy.fit()), exponent(k),
+                    lazyMoved == null ? "" : String.format(Locale.ROOT, "; its kernel moved %.3g", lazyMoved.mean())));
             if (ex.size() > 1) {
                 Exponent rich = ex.get(0);
-                boolean differs = rich.fit().ciLow() > k.ciHigh() || rich.fit().ciHigh() < k.ciLow();
-                out.add(String.format(Locale.ROOT, "Rich end, α = %s: network exponent %.3f [%.3f, %.3f]: %s",
-                        plain(rich.richness()), rich.fit().alpha(), rich.fit().ciLow(), rich.fit().ciHigh(),
-                        differs ? "differs from the eNTK's" : "not distinguishable from the eNTK's in this run"));
+                String words;
+                if (rich.fit().hasInterval() && k.hasInterval()) {
+                    boolean differs = rich.fit().ciLow() > k.ciHigh() || rich.fit().ciHigh() < k.ciLow();
+                    words = differs ? "differs from the eNTK's" : "not distinguishable from the eNTK's in this run";
+                } else {
+                    words = "comparing it with the eNTK's " + PowerLawFitResult.NEEDS_SEEDS + " at every n";
+                }
+                out.add(String.format(Locale.ROOT, "Rich end, α = %s: network exponent %s: %s",
+                        plain(rich.richness()), exponent(rich.fit()), words));
             }
         }
         List<Movement> m = movement();
         if (m.size() > 1) {
             Movement small = m.get(0);
             Movement large = m.get(m.size() - 1);
+            String words = seeds.size() < 2 ? "a trend " + PowerLawFitResult.NEEDS_SEEDS
+                    : large.mean() < small.mean() ? "falls as α grows, as theory predicts"
+                    : "does not fall as α grows, against theory";
             out.add(String.format(Locale.ROOT, "Kernel movement %.3g at α = %s, %.3g at α = %s: %s", small.mean(),
-                    plain(small.richness()), large.mean(), plain(large.richness()),
-                    large.mean() < small.mean() ? "falls as α grows, as theory predicts"
-                            : "does not fall as α grows, against theory"));
+                    plain(small.richness()), large.mean(), plain(large.richness()), words));
         }
         return out;
+    }
+
+    /** "0.123 [0.100, 0.150]", or "0.123 (needs ≥ 2 seeds for an interval)". */
+    private static String exponent(PowerLawFitResult f) {
+        return f.hasInterval() ? String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", f.alpha(), f.ciLow(), f.ciHigh())
+                : String.format(Locale.ROOT, "%.3f (%s for an interval)", f.alpha(), PowerLawFitResult.NEEDS_SEEDS);
     }
 }

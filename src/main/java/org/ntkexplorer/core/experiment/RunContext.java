@@ -90,10 +90,11 @@ final class RunContext {
     /**
      * The infinite-width kernels of the spec's MLP. In standard parameterisation they are the limits of the same
      * architecture with the same σ_w and σ_b: the NNGP is the same in both parameterisations, and the NTK is the
-     * NTK-parameterised limit (docs/science.md, §Infinite-width kernels).
+     * NTK-parameterised limit (docs/science.md, §Infinite-width kernels), with the variances of the spec's
+     * initialisation law (§Initialisation); {@code inputDim} is the fan-in of the first layer.
      */
-    InfiniteMlpKernel infiniteKernel() {
-        return new InfiniteMlpKernel(spec.activation(), spec.depth(), spec.sigmaW(), spec.sigmaB()).withMonitor(monitor);
+    InfiniteMlpKernel infiniteKernel(long inputDim) {
+        return InfiniteMlpKernel.of(spec.network(spec.width(), 1, new int[] {(int) inputDim})).withMonitor(monitor);
     }
 
     void appendResult(ResultRow row) {

@@ -13,6 +13,7 @@ import org.ntkexplorer.core.data.Preprocessing;
 import org.ntkexplorer.core.kernel.Precision;
 import org.ntkexplorer.core.model.Activation;
 import org.ntkexplorer.core.model.Architecture;
+import org.ntkexplorer.core.model.Init;
 import org.ntkexplorer.core.model.LearningRateSchedule;
 import org.ntkexplorer.core.model.LossKind;
 import org.ntkexplorer.core.model.Optimizer;
@@ -22,7 +23,7 @@ import org.ntkexplorer.core.model.TrainingBudget;
 /** JSON → {@link ExperimentSpec}, collecting every problem instead of stopping at the first. */
 final class SpecReader {
     private static final Set<String> KEYS = Set.of("study", "dataset", "classes", "nGrid", "nTest", "seeds",
-            "preprocessing", "architecture", "depth", "width", "widths", "activation", "parameterization", "sigmaW",
+            "preprocessing", "architecture", "depth", "width", "widths", "activation", "parameterization", "init", "sigmaW",
             "sigmaB", "optimizer", "learningRate", "momentum", "batchSize", "epochs", "weightDecay", "loss", "schedule",
             "learners", "probeSize", "ridge", "dtype", "n0", "snapshotEvery", "snapshotRegression",
             "saveKernels", "steps", "trainUntil", "centered", "richness", "richnessGrid");
@@ -73,8 +74,18 @@ final class SpecReader {
         int[] widths = ints("widths", new int[0], 1);
         Activation act = named("activation", "relu", Activation::fromId);
         Parameterization par = named("parameterization", "ntk", Parameterization::fromId);
-        double sigmaW = number("sigmaW", Math.sqrt(2), 0, false);
+        Init init = named("init", "he", Init::fromId);
+        double sigmaW = number("sigmaW", init.sigmaW(), 0, false);
         double sigmaB = number("sigmaB", 0.1, 0, true);
+        if (!init.freeSigmaW() && root.has("sigmaW") && Math.abs(sigmaW - init.sigmaW()) > 1e-12 * init.sigmaW()) {
+            problem("sigmaW", "init " + init.id() + " fixes σ_w = " + init.sigmaW() + " (weights of variance "
+                    + (init == Init.PYTORCH ? "1/(3·fan_in)" : "1/fan_in") + "): leave sigmaW out, or use init he "
+                    + "to choose σ_w");
+        }
+        if (!init.usesSigmaB() && root.has("sigmaB")) {
+            problem("sigmaB", "init pytorch draws biases from U(±1/√fan_in), so σ_b does not apply: leave sigmaB "
+                    + "out, or use init he or lecun to choose σ_b");
+        }
         Optimizer opt = named("optimizer", "momentum", Optimizer::fromId);
         double lr = number("learningRate", 0.1, 0, false);
         double momentum = number("momentum", 0.9, 0, true);
@@ -104,7 +115,7 @@ final class SpecReader {
         // with the field problems rather than after they are fixed.
         ExperimentSpec spec = new ExperimentSpec(study, dataset, classes, nGrid, nTest, seeds, pre, arch, depth, width,
                 widths, act, par, sigmaW, sigmaB, opt, lr, momentum, batch, budget, wd, loss, schedule, learners, probe,
-                ridge, dtype, n0, every, snapshotRegression, saveKernels, centered, richness, richnessGrid);
+                ridge, dtype, n0, every, snapshotRegression, saveKernels, centered, richness, richnessGrid, init);
         problems.addAll(spec.crossProblems());
         problems.addAll(UnitCount.problems(spec));
         if (!problems.isEmpty()) {

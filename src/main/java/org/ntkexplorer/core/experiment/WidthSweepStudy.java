@@ -61,7 +61,7 @@ final class WidthSweepStudy implements StudyRun {
             resume = null;
             k0 = ctx.probeKernel(unit.net, probe).castTo(DataType.DOUBLE);
         }
-        INDArray theta = ctx.infiniteKernel().train(probe.inputs()).ntk();
+        INDArray theta = ctx.infiniteKernel(probe.inputs().columns()).train(probe.inputs()).ntk();
         double toInfinite = k0.sub(theta).norm2Number().doubleValue() / theta.norm2Number().doubleValue();
         INDArray start = k0;
         TrainingOutcome out = new TrainingLoop(ctx).train(unit, checkpointName(u), resume, new TrainingLoop.Hooks() {

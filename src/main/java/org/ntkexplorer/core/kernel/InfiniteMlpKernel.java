@@ -6,6 +6,7 @@ import org.ntkexplorer.core.compute.Footprint;
 import org.ntkexplorer.core.compute.TaskMonitor;
 import org.ntkexplorer.core.linalg.DoubleMatrices;
 import org.ntkexplorer.core.model.Activation;
+import org.ntkexplorer.core.model.NetworkSpec;
 
 /**
  * Infinite-width NNGP and per-logit NTK of an NTK-parameterised MLP (docs/science.md, §Infinite-width kernels):
@@ -31,6 +32,8 @@ public final class InfiniteMlpKernel {
     private final int depth;
     private final double sigmaW;
     private final double sigmaB;
+    /** σ_b² of layers 1..depth+1 (the readout last): all σ_b² unless a law ties them to the fan-in. */
+    private final double[] biasVariances;
     private final int quadratureOrder;
     private final int tablePoints;
     private final int threads;
@@ -39,12 +42,30 @@ public final class InfiniteMlpKernel {
     private int panelValues = InfinitePanels.PANEL_VALUES;
 
     public InfiniteMlpKernel(Activation activation, int depth, double sigmaW, double sigmaB) {
-        this(activation, depth, sigmaW, sigmaB, DEFAULT_QUADRATURE_ORDER, DEFAULT_TABLE_POINTS,
+        this(activation, depth, sigmaW, sigmaB, null, DEFAULT_QUADRATURE_ORDER, DEFAULT_TABLE_POINTS,
                 Runtime.getRuntime().availableProcessors(), TaskMonitor.NONE);
     }
 
-    private InfiniteMlpKernel(Activation activation, int depth, double sigmaW, double sigmaB, int quadratureOrder,
-            int tablePoints, int threads, TaskMonitor monitor) {
+    /**
+     * The limit of an MLP with this spec's activation, depth and initialisation law (docs/science.md,
+     * §Initialisation): σ_w from the law, and each layer's σ_b² from it too. PyTorch's bias variance 1/(3·fan_in)
+     * has no width limit (it vanishes in the hidden layers as the width grows), so the kernel keeps the spec's
+     * finite fan-ins: the input dimension for layer 1, the spec's width for the later layers and the readout.
+     */
+    public static InfiniteMlpKernel of(NetworkSpec spec) {
+        int depth = spec.depth();
+        double[] sb2 = new double[depth + 1];
+        for (int l = 0; l <= depth; l++) {
+            double std = spec.biasStd(l == 0 ? spec.inputDim() : spec.width());
+            sb2[l] = std * std;
+        }
+        return new InfiniteMlpKernel(spec.activation(), depth, spec.sigmaW(), spec.sigmaB(), sb2,
+                DEFAULT_QUADRATURE_ORDER, DEFAULT_TABLE_POINTS, Runtime.getRuntime().availableProcessors(),
+                TaskMonitor.NONE);
+    }
+
+    private InfiniteMlpKernel(Activation activation, int depth, double sigmaW, double sigmaB, double[] biasVariances,
+            int quadratureOrder, int tablePoints, int threads, TaskMonitor monitor) {
         if (activation == null) {
             throw new IllegalArgumentException("Activation is required");
         }
@@ -64,6 +85,11 @@ public final class InfiniteMlpKernel {
         this.depth = depth;
         this.sigmaW = sigmaW;
         this.sigmaB = sigmaB;
+        if (biasVariances == null) {
+            biasVariances = new double[depth + 1];
+            java.util.Arrays.fill(biasVariances, sigmaB * sigmaB);
+        }
+        this.biasVariances = biasVariances;
         this.quadratureOrder = quadratureOrder;
         this.tablePoints = tablePoints;
         this.threads = threads;
@@ -75,27 +101,27 @@ public final class InfiniteMlpKernel {
 
     /** Resolution of the quadrature for activations without a closed form (even, ≥ 2; see {@link QuadratureDual}). */
     public InfiniteMlpKernel withQuadratureOrder(int order) {
-        return new InfiniteMlpKernel(activation, depth, sigmaW, sigmaB, order, tablePoints, threads, monitor);
+        return new InfiniteMlpKernel(activation, depth, sigmaW, sigmaB, biasVariances, order, tablePoints, threads, monitor);
     }
 
     /** Grid size of the correlation tables; 0 always integrates per entry. */
     public InfiniteMlpKernel withTablePoints(int points) {
-        return new InfiniteMlpKernel(activation, depth, sigmaW, sigmaB, quadratureOrder, points, threads, monitor);
+        return new InfiniteMlpKernel(activation, depth, sigmaW, sigmaB, biasVariances, quadratureOrder, points, threads, monitor);
     }
 
     public InfiniteMlpKernel withThreads(int count) {
-        return new InfiniteMlpKernel(activation, depth, sigmaW, sigmaB, quadratureOrder, tablePoints, count, monitor);
+        return new InfiniteMlpKernel(activation, depth, sigmaW, sigmaB, biasVariances, quadratureOrder, tablePoints, count, monitor);
     }
 
     /** Checked once per row, so a large kernel (tens of seconds with quadrature) stops soon after a cancel. */
     public InfiniteMlpKernel withMonitor(TaskMonitor taskMonitor) {
-        return new InfiniteMlpKernel(activation, depth, sigmaW, sigmaB, quadratureOrder, tablePoints, threads,
+        return new InfiniteMlpKernel(activation, depth, sigmaW, sigmaB, biasVariances, quadratureOrder, tablePoints, threads,
                 taskMonitor);
     }
 
     /** A copy whose panels hold at most {@code values} entries each (at least one row). */
     InfiniteMlpKernel withPanelValues(int values) {
-        InfiniteMlpKernel k = new InfiniteMlpKernel(activation, depth, sigmaW, sigmaB, quadratureOrder, tablePoints,
+        InfiniteMlpKernel k = new InfiniteMlpKernel(activation, depth, sigmaW, sigmaB, biasVariances, quadratureOrder, tablePoints,
                 threads, monitor);
         k.panelValues = values;
         return k;
@@ -115,6 +141,11 @@ public final class InfiniteMlpKernel {
 
     public double sigmaB() {
         return sigmaB;
+    }
+
+    /** σ_b² of layer l + 1 (l = 0 the first hidden layer, l = depth the readout). */
+    public double biasVariance(int l) {
+        return biasVariances[l];
     }
 
     /** Symmetric n×n NNGP and NTK of the rows of {@code x} (n×d); only the upper triangle is computed. */
@@ -173,11 +204,11 @@ public final class InfiniteMlpKernel {
         long entries = (trainSink != null ? n * (n + 1) / 2 : 0) + (test ? (long) xTest.rows() * n : 0);
         InfinitePanels.Plan plan = plan(sqTrain, sqTest, xTrain.columns(), entries);
         if (trainSink != null) {
-            new InfinitePanels(depth, sigmaW, sigmaB, threads, monitor, plan, panelValues).run(xTrain, null, trainSink);
+            new InfinitePanels(depth, sigmaW, biasVariances, threads, monitor, plan, panelValues).run(xTrain, null, trainSink);
         }
         if (test) {
             InfinitePanels.Plan swapped = new InfinitePanels.Plan(plan.diagB(), plan.diagA(), plan.duals());
-            new InfinitePanels(depth, sigmaW, sigmaB, threads, monitor, swapped, panelValues).run(xTest, xTrain, testSink);
+            new InfinitePanels(depth, sigmaW, biasVariances, threads, monitor, swapped, panelValues).run(xTest, xTrain, testSink);
         }
     }
 
@@ -221,7 +252,7 @@ public final class InfiniteMlpKernel {
     /** Variances Σ^{l+1}(x, x) of both sets for l = 0..depth, and the dual to use at each hidden layer. */
     private InfinitePanels.Plan plan(double[] sqA, double[] sqB, int inputDim, long entries) {
         double sw2 = sigmaW * sigmaW;
-        double sb2 = sigmaB * sigmaB;
+        double sb2 = biasVariances[0];
         double[] a = new double[sqA.length];
         double[] b = new double[sqB.length];
         for (int i = 0; i < a.length; i++) {
@@ -240,17 +271,16 @@ public final class InfiniteMlpKernel {
             diagA[l] = a;
             diagB[l] = b;
             duals[l] = tabulate ? CorrelationTable.of((QuadratureDual) base, a[0], tablePoints, threads) : base;
-            a = nextVariance(a, base);
-            b = nextVariance(b, base);
+            a = nextVariance(a, base, biasVariances[l + 1]);
+            b = nextVariance(b, base, biasVariances[l + 1]);
         }
         diagA[depth] = a;
         diagB[depth] = b;
         return new InfinitePanels.Plan(diagA, diagB, duals);
     }
 
-    private double[] nextVariance(double[] variances, DualActivation dual) {
+    private double[] nextVariance(double[] variances, DualActivation dual, double sb2) {
         double sw2 = sigmaW * sigmaW;
-        double sb2 = sigmaB * sigmaB;
         double[] out = new double[2];
         double[] next = new double[variances.length];
         for (int i = 0; i < variances.length; i++) {

@@ -21,7 +21,8 @@ final class InfinitePanels {
 
     private final int depth;
     private final double sw2;
-    private final double sb2;
+    /** σ_b² of each layer: index 0 the first hidden layer's pre-activation, l + 1 the layer after hidden layer l. */
+    private final double[] sb2;
     private final int threads;
     private final TaskMonitor monitor;
     private final Plan plan;
@@ -32,11 +33,11 @@ final class InfinitePanels {
     record Plan(double[][] diagA, double[][] diagB, DualActivation[] duals) {
     }
 
-    InfinitePanels(int depth, double sigmaW, double sigmaB, int threads, TaskMonitor monitor, Plan plan, int panelValues) {
+    InfinitePanels(int depth, double sigmaW, double[] biasVariances, int threads, TaskMonitor monitor, Plan plan, int panelValues) {
         this.panelValues = panelValues;
         this.depth = depth;
         this.sw2 = sigmaW * sigmaW;
-        this.sb2 = sigmaB * sigmaB;
+        this.sb2 = biasVariances.clone();
         this.threads = threads;
         this.monitor = monitor;
         this.plan = plan;
@@ -86,7 +87,7 @@ final class InfinitePanels {
                 // In a symmetric panel the row starts at its diagonal: entries left of it are never read.
                 int from = symmetric ? i - c0 : 0;
                 for (int k = from; k < cols; k++) {
-                    sigma[base + k] = scale * sigma[base + k] + sb2;
+                    sigma[base + k] = scale * sigma[base + k] + sb2[0];
                 }
                 if (symmetric) {
                     // The diagonal's variance from the norms, not the GEMM: arccos-type duals amplify a rounding gap
@@ -113,7 +114,7 @@ final class InfinitePanels {
             double th = s;
             for (int l = 0; l < depth; l++) {
                 plan.duals()[l].evaluate(plan.diagA()[l][i], s, diagCols[l][j], out);
-                s = sw2 * out[0] + sb2;
+                s = sw2 * out[0] + sb2[l + 1];
                 th = s + sw2 * out[1] * th;
             }
             sigma[k] = s;
@@ -145,7 +146,7 @@ final class InfinitePanels {
                     t = norm * (Math.sqrt(1 - cos * cos) + rest * cos) * invTwoPi;
                     tDot = rest * invTwoPi;
                 }
-                s = sw2 * t + sb2;
+                s = sw2 * t + sb2[l + 1];
                 th = s + sw2 * tDot * th;
             }
             sigma[k] = s;

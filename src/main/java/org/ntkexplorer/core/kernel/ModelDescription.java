@@ -5,8 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.ntkexplorer.core.model.Init;
 import org.ntkexplorer.core.model.LayerPlan;
 import org.ntkexplorer.core.model.NetworkSpec;
+import org.ntkexplorer.core.model.Parameterization;
 import org.ntkexplorer.core.model.PlannedLayer;
 
 /**
@@ -25,8 +27,9 @@ public final class ModelDescription {
         m.put("width", spec.width());
         m.put("activation", spec.activation().id());
         m.put("parameterization", spec.parameterization().id());
+        m.put("init", spec.init().id());
         m.put("sigmaW", spec.sigmaW());
-        m.put("sigmaB", spec.sigmaB());
+        m.put("sigmaB", spec.init().usesSigmaB() ? spec.sigmaB() : null);
         m.put("kernel", kind.id());
         m.put("dtype", dtype.id());
         m.put("outputs", spec.outputs());
@@ -36,11 +39,13 @@ public final class ModelDescription {
         m.put("layerConvention", "z = weightMultiplier * (a @ W) + biasMultiplier * b, then activation (none on the "
                 + "readout); dense W is (fan_in, fan_out); conv W is (out_channels, in_channels, kh, kw) applied as "
                 + "cross-correlation on (channels, height, width) inputs");
-        m.put("layers", layers(LayerPlan.of(spec)));
+        m.put("initConvention", "weightInit and biasInit are the laws W and b were drawn from, as stored (before "
+                + "the multipliers); normal(0, s^2) has standard deviation s");
+        m.put("layers", layers(spec, LayerPlan.of(spec)));
         return m;
     }
 
-    private static List<Map<String, Object>> layers(LayerPlan plan) {
+    private static List<Map<String, Object>> layers(NetworkSpec spec, LayerPlan plan) {
         List<Map<String, Object>> out = new ArrayList<>();
         int k = 0;
         for (PlannedLayer l : plan.layers()) {
@@ -53,6 +58,7 @@ public final class ModelDescription {
                 e.put("biasShape", new int[] {d.fanOut()});
                 e.put("weightMultiplier", d.weightMultiplier());
                 e.put("biasMultiplier", d.biasMultiplier());
+                putLaws(e, spec, d.fanIn());
                 e.put("activation", d.activation() == null ? "identity" : d.activation().id());
                 k++;
             } else if (l instanceof PlannedLayer.Conv c) {
@@ -66,6 +72,7 @@ public final class ModelDescription {
                 e.put("inputShape", new int[] {c.inChannels(), c.height(), c.width()});
                 e.put("weightMultiplier", c.weightMultiplier());
                 e.put("biasMultiplier", c.biasMultiplier());
+                putLaws(e, spec, c.fanIn());
                 e.put("activation", c.activation().id());
                 k++;
             } else if (l instanceof PlannedLayer.AvgPool p) {
@@ -81,5 +88,18 @@ public final class ModelDescription {
             out.add(e);
         }
         return out;
+    }
+
+    /** Under NTK parameterisation the stored values have unit variance and the multipliers carry the scale. */
+    private static void putLaws(Map<String, Object> e, NetworkSpec spec, int fanIn) {
+        Init law = spec.init();
+        if (spec.parameterization() == Parameterization.NTK) {
+            String unit = law == Init.PYTORCH ? "uniform(-" + Math.sqrt(3) + ", " + Math.sqrt(3) + ")" : "normal(0, 1^2)";
+            e.put("weightInit", unit);
+            e.put("biasInit", unit);
+        } else {
+            e.put("weightInit", law.weightLaw(spec.sigmaW(), fanIn));
+            e.put("biasInit", law.biasLaw(spec.sigmaB(), fanIn));
+        }
     }
 }

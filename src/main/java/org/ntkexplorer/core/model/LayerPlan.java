@@ -55,11 +55,11 @@ public final class LayerPlan {
         int fanIn = s.inputDim();
         for (int l = 0; l < s.depth(); l++) {
             out.add(new PlannedLayer.Dense(fanIn, s.width(), p.weightMultiplier(s.sigmaW(), fanIn),
-                    p.biasMultiplier(s.sigmaB()), s.activation()));
+                    p.biasMultiplier(s.biasStd(fanIn)), s.activation()));
             fanIn = s.width();
         }
         out.add(new PlannedLayer.Dense(fanIn, s.outputs(), p.weightMultiplier(s.sigmaW(), fanIn),
-                p.biasMultiplier(s.sigmaB()), null));
+                p.biasMultiplier(s.biasStd(fanIn)), null));
         return out;
     }
 
@@ -75,7 +75,7 @@ public final class LayerPlan {
             for (int i = 0; i < perStage[stage]; i++) {
                 int fanIn = channels * 9;
                 out.add(new PlannedLayer.Conv(channels, s.width(), 3, 1, h, w, p.weightMultiplier(s.sigmaW(), fanIn),
-                        p.biasMultiplier(s.sigmaB()), s.activation()));
+                        p.biasMultiplier(s.biasStd(fanIn)), s.activation()));
                 channels = s.width();
             }
             if (stage < perStage.length - 1) {
@@ -87,7 +87,7 @@ public final class LayerPlan {
         }
         out.add(new PlannedLayer.GlobalAvgPool(channels, h, w));
         out.add(new PlannedLayer.Dense(channels, s.outputs(), p.weightMultiplier(s.sigmaW(), channels),
-                p.biasMultiplier(s.sigmaB()), null));
+                p.biasMultiplier(s.biasStd(channels)), null));
         return out;
     }
 }

@@ -9,13 +9,23 @@ import java.util.List;
  *
  * @param depth       hidden layers of an MLP; ignored by the Myrtle families, whose depth is in their name
  * @param inputShape  per-example input shape: {d} for an MLP, {channels, height, width} for a CNN
+ * @param init        the law of the initial weights and biases; a law that fixes σ_w (lecun, pytorch) replaces
+ *                    the given sigmaW by its own
  */
 public record NetworkSpec(Architecture architecture, int depth, int width, Activation activation,
                           Parameterization parameterization, double sigmaW, double sigmaB, int outputs,
-                          int[] inputShape) {
+                          int[] inputShape, Init init) {
+
+    /** A network with He-normal initialisation, the laws every spec had before init was a choice. */
+    public NetworkSpec(Architecture architecture, int depth, int width, Activation activation,
+                       Parameterization parameterization, double sigmaW, double sigmaB, int outputs, int[] inputShape) {
+        this(architecture, depth, width, activation, parameterization, sigmaW, sigmaB, outputs, inputShape, Init.HE);
+    }
 
     public NetworkSpec {
         inputShape = inputShape.clone();
+        init = init == null ? Init.HE : init;
+        sigmaW = init.freeSigmaW() ? sigmaW : init.sigmaW();
         List<String> problems = problems(architecture, depth, width, activation, parameterization, sigmaW, sigmaB,
                 outputs, inputShape);
         if (!problems.isEmpty()) {
@@ -26,6 +36,18 @@ public record NetworkSpec(Architecture architecture, int depth, int width, Activ
     public static NetworkSpec mlp(int depth, int width, Activation act, Parameterization p, double sigmaW,
                                   double sigmaB, int outputs, int inputDim) {
         return new NetworkSpec(Architecture.MLP, depth, width, act, p, sigmaW, sigmaB, outputs, new int[] {inputDim});
+    }
+
+    /** The same network drawn from another law (σ_w back to the law's own unless both leave it free). */
+    public NetworkSpec withInit(Init law) {
+        double w = init.freeSigmaW() && law.freeSigmaW() ? sigmaW : law.sigmaW();
+        return new NetworkSpec(architecture, depth, width, activation, parameterization, w, sigmaB, outputs,
+                inputShape, law);
+    }
+
+    /** Standard deviation of the effective bias s_b·b of a layer with this fan-in, under this spec's law. */
+    public double biasStd(int fanIn) {
+        return init.biasStd(sigmaB, fanIn);
     }
 
     @Override
@@ -92,19 +114,20 @@ public record NetworkSpec(Architecture architecture, int depth, int width, Activ
         return o instanceof NetworkSpec s && architecture == s.architecture && depth == s.depth && width == s.width
                 && activation == s.activation && parameterization == s.parameterization
                 && Double.compare(sigmaW, s.sigmaW) == 0 && Double.compare(sigmaB, s.sigmaB) == 0
-                && outputs == s.outputs && Arrays.equals(inputShape, s.inputShape);
+                && outputs == s.outputs && Arrays.equals(inputShape, s.inputShape) && init == s.init;
     }
 
     @Override
     public int hashCode() {
         return java.util.Objects.hash(architecture, depth, width, activation, parameterization, sigmaW, sigmaB, outputs,
-                Arrays.hashCode(inputShape));
+                Arrays.hashCode(inputShape), init);
     }
 
     @Override
     public String toString() {
         return architecture.id() + (architecture.isConvolutional() ? "" : " depth " + depth) + " width " + width
                 + " " + activation.id() + " " + parameterization.id() + " σw=" + sigmaW + " σb=" + sigmaB
-                + " outputs " + outputs + " input " + Arrays.toString(inputShape);
+                + " outputs " + outputs + " input " + Arrays.toString(inputShape)
+                + (init == Init.HE ? "" : " init " + init.id());
     }
 }

@@ -134,23 +134,28 @@ public final class NtkNetwork {
         return n;
     }
 
-    /** Draws W and b from N(0, std²) per the parameterisation, from our own RNG so values are backend-independent. */
+    /**
+     * Draws W and b from the spec's law (docs/science.md, §Initialisation): under NTK parameterisation the stored
+     * values have unit variance and the multipliers carry the scale. From our own RNG, so values are
+     * backend-independent; He-normal draws exactly the values it drew before init was a choice.
+     */
     private void initialise(long seed) {
         Random rng = new Random(seed);
-        Parameterization p = spec.parameterization();
+        boolean ntk = spec.parameterization() == Parameterization.NTK;
+        Init law = spec.init();
         List<PlannedLayer> trainable = plan.trainableLayers();
         for (int k = 0; k < trainable.size(); k++) {
             PlannedLayer layer = trainable.get(k);
             int fanIn = layer instanceof PlannedLayer.Dense d ? d.fanIn() : ((PlannedLayer.Conv) layer).fanIn();
-            fillGaussian(weight(k), rng, p.weightInitStd(spec.sigmaW(), fanIn));
-            fillGaussian(bias(k), rng, p.biasInitStd(spec.sigmaB()));
+            fill(weight(k), rng, law, ntk ? 1 : law.weightStd(spec.sigmaW(), fanIn));
+            fill(bias(k), rng, law, ntk ? 1 : spec.biasStd(fanIn));
         }
     }
 
-    private static void fillGaussian(INDArray target, Random rng, double std) {
+    private static void fill(INDArray target, Random rng, Init law, double std) {
         double[] v = new double[(int) target.length()];
         for (int i = 0; i < v.length; i++) {
-            v[i] = std * rng.nextGaussian();
+            v[i] = std * law.unitDraw(rng);
         }
         target.assign(Nd4j.create(v, target.shape(), 'c').castTo(target.dataType()));
     }

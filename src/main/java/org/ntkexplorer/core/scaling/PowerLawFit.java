@@ -86,6 +86,11 @@ public final class PowerLawFit {
         if (resamples == 0) {
             return new double[] {alpha, alpha};
         }
+        // One run at some n: every resample repeats it there, and the "interval" would only reflect the other
+        // sizes' spread (a point when every n has one run), so there is none.
+        if (byN.values().stream().anyMatch(runs -> runs.size() < 2)) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
         SplittableRandom rnd = new SplittableRandom(seed);
         double[] alphas = new double[resamples];
         List<ScalingPoint> sample = new ArrayList<>();

@@ -4,8 +4,17 @@ package org.ntkexplorer.core.scaling;
  * L(n) ≈ a·n^(−α) (+ c): {@code alpha}, {@code a} and {@code rSquared} (in log–log space) come from the log-linear
  * least-squares fit; {@code offsetAlpha}, {@code offsetA} and {@code c} from the optional nonlinear fit with an
  * offset (NaN when not requested). [ciLow, ciHigh] is the bootstrap-over-seeds percentile interval for α at
- * {@code level}; it has zero width when every n has a single run. {@code pointsUsed} counts points with L > 0.
+ * {@code level}; both ends are NaN when some n has a single run, since resampling one run per n gives a point, not an
+ * interval. {@code pointsUsed} counts points with L > 0.
  */
 public record PowerLawFitResult(double alpha, double a, double rSquared, double ciLow, double ciHigh, double level,
         double offsetAlpha, double offsetA, double c, int pointsUsed) {
+
+    /** Words shown wherever an interval would be when there is none. */
+    public static final String NEEDS_SEEDS = "needs ≥ 2 seeds";
+
+    /** Whether there is an interval: at least two runs at every n. */
+    public boolean hasInterval() {
+        return !Double.isNaN(ciLow) && !Double.isNaN(ciHigh);
+    }
 }

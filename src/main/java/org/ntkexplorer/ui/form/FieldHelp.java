@@ -23,6 +23,9 @@ final class FieldHelp {
         put(FormField.ACTIVATION, "Nonlinearity of the hidden layers");
         put(FormField.PARAMETERIZATION, "ntk: multipliers σ/√fan_in in the function (NTK theory); standard: only in "
                 + "the initialisation");
+        put(FormField.INIT, "Law of the initial weights and biases: he, weights N(0, σ_w²/fan_in) with σ_w = √2 and "
+                + "biases N(0, σ_b²); lecun, weights N(0, 1/fan_in) and biases N(0, σ_b²); pytorch, PyTorch's default, "
+                + "weights and biases U(±1/√fan_in). The infinite-width kernels use the same variances");
         put(FormField.OPTIMIZER, "sgd, SGD with Nesterov momentum, or Adam");
         put(FormField.LEARNING_RATE, "Step size of the optimiser");
         put(FormField.BATCH_SIZE, "Examples per minibatch");

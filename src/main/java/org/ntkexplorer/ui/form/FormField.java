@@ -27,6 +27,7 @@ public enum FormField {
     WIDTHS("widths", "Sweep widths", Kind.WHOLE_LIST, false, true),
     ACTIVATION("activation", "Activation", Kind.CHOICE, false, false),
     PARAMETERIZATION("parameterization", "Parameterisation", Kind.CHOICE, false, false),
+    INIT("init", "Initialisation", Kind.CHOICE, false, false),
     OPTIMIZER("optimizer", "Optimiser", Kind.CHOICE, false, false),
     LEARNING_RATE("learningRate", "Learning rate", Kind.NUMBER, false, false),
     BATCH_SIZE("batchSize", "Batch size", Kind.WHOLE, false, false),

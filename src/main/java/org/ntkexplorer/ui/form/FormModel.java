@@ -27,6 +27,7 @@ import org.ntkexplorer.core.model.Architecture;
 import org.ntkexplorer.core.model.LearningRateSchedule;
 import org.ntkexplorer.core.model.LossKind;
 import org.ntkexplorer.core.model.Optimizer;
+import org.ntkexplorer.core.model.Init;
 import org.ntkexplorer.core.model.Parameterization;
 import org.ntkexplorer.core.model.TrainingBudget;
 
@@ -53,6 +54,7 @@ public final class FormModel {
     public final StringProperty widths = new SimpleStringProperty("");
     public final ObjectProperty<Activation> activation = new SimpleObjectProperty<>();
     public final ObjectProperty<Parameterization> parameterization = new SimpleObjectProperty<>();
+    public final ObjectProperty<Init> init = new SimpleObjectProperty<>(Init.HE);
     public final StringProperty sigmaW = new SimpleStringProperty("");
     public final StringProperty sigmaB = new SimpleStringProperty("");
     public final ObjectProperty<Optimizer> optimizer = new SimpleObjectProperty<>();
@@ -102,7 +104,7 @@ public final class FormModel {
 
     private List<javafx.beans.Observable> observables() {
         List<javafx.beans.Observable> out = new java.util.ArrayList<>(List.of(study, dataset, classes, nGrid, nTest,
-                seeds, preprocessing, architecture, depth, width, widths, activation, parameterization, sigmaW, sigmaB,
+                seeds, preprocessing, architecture, depth, width, widths, activation, parameterization, init, sigmaW, sigmaB,
                 optimizer, learningRate, momentum, batchSize, budget, epochs, steps, trainError, trainLoss, maxSteps,
                 weightDecay, loss, schedule, probeSize, ridge, dtype, n0, snapshotEvery, snapshotRegression,
                 saveKernels, centered, richness, richnessGrid));
@@ -142,6 +144,7 @@ public final class FormModel {
             widths.set(FormText.join(s.widths()));
             activation.set(s.activation());
             parameterization.set(s.parameterization());
+            init.set(s.init());
             number(sigmaW, FormField.SIGMA_W, s.sigmaW());
             number(sigmaB, FormField.SIGMA_B, s.sigmaB());
             optimizer.set(s.optimizer());

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.ntkexplorer.core.experiment.ExperimentSpec;
 import org.ntkexplorer.core.experiment.InvalidSpecException;
 import org.ntkexplorer.core.experiment.Study;
+import org.ntkexplorer.core.model.Init;
 
 /**
  * Turns a {@link FormModel} into spec JSON and checks it. Text the form can read is checked first, in the form's
@@ -82,8 +83,15 @@ final class FormSpec {
         wholeList(FormField.WIDTHS, m.widths);
         choice(FormField.ACTIVATION, m.activation, a -> a.id());
         choice(FormField.PARAMETERIZATION, m.parameterization, p -> p.id());
-        decimal(FormField.SIGMA_W, m.sigmaW);
-        decimal(FormField.SIGMA_B, m.sigmaB);
+        choice(FormField.INIT, m.init, x -> x.id());
+        // lecun and pytorch fix σ_w (pytorch σ_b too): the field keeps its text but the spec leaves it out.
+        Init law = m.init.get() == null ? Init.HE : m.init.get();
+        if (law.freeSigmaW()) {
+            decimal(FormField.SIGMA_W, m.sigmaW);
+        }
+        if (law.usesSigmaB()) {
+            decimal(FormField.SIGMA_B, m.sigmaB);
+        }
         choice(FormField.OPTIMIZER, m.optimizer, x -> x.id());
         decimal(FormField.LEARNING_RATE, m.learningRate);
         decimal(FormField.MOMENTUM, m.momentum);

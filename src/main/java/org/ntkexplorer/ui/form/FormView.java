@@ -40,6 +40,7 @@ import org.ntkexplorer.core.model.Architecture;
 import org.ntkexplorer.core.model.LearningRateSchedule;
 import org.ntkexplorer.core.model.LossKind;
 import org.ntkexplorer.core.model.Optimizer;
+import org.ntkexplorer.core.model.Init;
 import org.ntkexplorer.core.model.Parameterization;
 
 /**
@@ -79,6 +80,7 @@ public final class FormView extends VBox {
         add(FormField.WIDTHS, text(model.widths));
         add(FormField.ACTIVATION, combo(model.activation, Activation.values(), Activation::id));
         add(FormField.PARAMETERIZATION, combo(model.parameterization, Parameterization.values(), Parameterization::id));
+        add(FormField.INIT, combo(model.init, Init.values(), Init::id));
         add(FormField.OPTIMIZER, combo(model.optimizer, Optimizer.values(), Optimizer::id));
         add(FormField.LEARNING_RATE, text(model.learningRate));
         add(FormField.BATCH_SIZE, text(model.batchSize));
@@ -97,8 +99,13 @@ public final class FormView extends VBox {
         add(FormField.RICHNESS_GRID, text(model.richnessGrid));
         add(FormField.PROBE_SIZE, text(model.probeSize));
         add(FormField.PREPROCESSING, combo(model.preprocessing, Preprocessing.values(), Preprocessing::id));
-        add(FormField.SIGMA_W, text(model.sigmaW));
-        add(FormField.SIGMA_B, text(model.sigmaB));
+        // σ_w is the law's own under lecun and pytorch, σ_b too under pytorch: greyed out, not read.
+        Node sw = text(model.sigmaW);
+        sw.disableProperty().bind(model.init.isNotEqualTo(Init.HE));
+        add(FormField.SIGMA_W, sw);
+        Node sb = text(model.sigmaB);
+        sb.disableProperty().bind(model.init.isEqualTo(Init.PYTORCH));
+        add(FormField.SIGMA_B, sb);
         add(FormField.MOMENTUM, text(model.momentum));
         add(FormField.WEIGHT_DECAY, text(model.weightDecay));
         add(FormField.LOSS, combo(model.loss, LossKind.values(), LossKind::id));

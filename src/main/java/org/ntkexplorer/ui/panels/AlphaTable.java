@@ -29,7 +29,9 @@ public final class AlphaTable extends TableView<AlphaTable.Row> {
         setItems(rows);
         getColumns().add(column("learner", Row::learner));
         getColumns().add(column("α", r -> fmt(r.alpha())));
-        getColumns().add(column("95 % interval", r -> "[" + fmt(r.ciLow()) + ", " + fmt(r.ciHigh()) + "]"));
+        getColumns().add(column("95 % interval", r -> Double.isNaN(r.ciLow()) || Double.isNaN(r.ciHigh())
+                ? org.ntkexplorer.core.scaling.PowerLawFitResult.NEEDS_SEEDS
+                : "[" + fmt(r.ciLow()) + ", " + fmt(r.ciHigh()) + "]"));
         getColumns().add(column("R²", r -> fmt(r.rSquared())));
         getColumns().add(column("points", r -> Integer.toString(r.points())));
         getColumns().add(column("not converged", r -> r.notConverged().isEmpty() ? ""

@@ -126,8 +126,9 @@ public final class RichnessPanel extends LivePanel {
             PowerLawFitResult f = ex.get(i).fit();
             x[i] = ex.get(i).richness();
             y[i] = f.alpha();
-            lo[i] = f.alpha() - f.ciLow();
-            hi[i] = f.ciHigh() - f.alpha();
+            // No error bar without an interval (one seed at some n), rather than a bar of zero length.
+            lo[i] = f.hasInterval() ? f.alpha() - f.ciLow() : 0;
+            hi[i] = f.hasInterval() ? f.ciHigh() - f.alpha() : 0;
             flagged |= !ex.get(i).notConverged().isEmpty();
         }
         network.set(x, y, lo, hi);
@@ -138,9 +139,11 @@ public final class RichnessPanel extends LivePanel {
         if (k != null && ex.size() > 0) {
             kernel.set(new double[] {x[0], x[x.length - 1]}, new double[] {k.alpha(), k.alpha()});
             kernel.setName("eNTK at init: " + Charts.alpha(k));
-            band = new YRangeIndicator(Charts.y(exponents), k.ciLow(), k.ciHigh());
-            band.setEditable(false);
-            exponents.getPlugins().add(band);
+            if (k.hasInterval()) {
+                band = new YRangeIndicator(Charts.y(exponents), k.ciLow(), k.ciHigh());
+                band.setEditable(false);
+                exponents.getPlugins().add(band);
+            }
         } else {
             kernel.clearData();
         }

@@ -199,6 +199,11 @@ public final class ScalingPanel extends LivePanel {
     }
 
     private static String verdictText(Claims.Check c) {
+        if (c.verdict() == Claims.Verdict.CANNOT_TEST) {
+            // One seed at some n: no interval, so no verdict either way, and no differences that look like one.
+            return "Claim " + c.claim() + ", " + c.statement() + ": this run " + c.verdictText()
+                    + ", so it shows no interval and no verdict.";
+        }
         StringBuilder sb = new StringBuilder("Claim " + c.claim() + ", " + c.statement() + " (" + label(c.metric())
                 + ", 95 % intervals over seeds): ");
         for (int i = 0; i < c.differences().size(); i++) {

@@ -44,7 +44,7 @@ class ClaimsTest {
         List<ResultRow> one = rows(0.5, 0.2).stream().filter(r -> r.seed() == 0).toList();
         Claims.Check c = Claims.check(Study.SCALING, one, ScalingTable.Metric.TEST_ERROR).orElseThrow();
         assertEquals(Claims.Verdict.CANNOT_TEST, c.verdict());
-        assertEquals("cannot yet test claim 1: one seed at some n gives no interval", c.verdictText());
+        assertEquals("cannot yet test claim 1: it needs ≥ 2 seeds at every n", c.verdictText());
         assertEquals("network α − entk-init α = 0.300", c.differences().get(0).describe());
     }
 

@@ -26,6 +26,19 @@ class PowerLawFitTest {
     }
 
     @Test
+    void oneRunAtSomeSizeGivesNoIntervalButTwoThatAgreeGiveAPoint() {
+        List<ScalingPoint> one = synthetic(3.0, 0.6, 0, 0.1, 1, 0);
+        PowerLawFitResult r = new PowerLawFit(200, 0.95, 1, false).fit(one);
+        assertTrue(Double.isNaN(r.ciLow()) && Double.isNaN(r.ciHigh()) && !r.hasInterval(), r.toString());
+        List<ScalingPoint> mixed = new ArrayList<>(synthetic(3.0, 0.6, 0, 0.1, 2, 0));
+        mixed.remove(0);
+        assertTrue(!new PowerLawFit(200, 0.95, 1, false).fit(mixed).hasInterval(), "one n with a single run");
+        PowerLawFitResult agree = new PowerLawFit(200, 0.95, 1, false).fit(synthetic(3.0, 0.6, 0, 0, 2, 0));
+        assertTrue(agree.hasInterval());
+        assertEquals(0.6, agree.ciLow(), 1e-12);
+    }
+
+    @Test
     void recoversExactPowerLawAndOffset() {
         PowerLawFitResult r = new PowerLawFit(200, 0.95, 1, false).fit(synthetic(3.0, 0.6, 0, 0, 3, 0));
         assertEquals(0.6, r.alpha(), 1e-12);
