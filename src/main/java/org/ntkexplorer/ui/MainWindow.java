@@ -190,6 +190,10 @@ public final class MainWindow {
         return ((Label) stage.getScene().lookup("#banner-text")).getText();
     }
 
+    public boolean formShown() {
+        return main.getItems().contains(formPane);
+    }
+
     public void setFormShown(boolean on) {
         menus.showForm.setSelected(on);
     }

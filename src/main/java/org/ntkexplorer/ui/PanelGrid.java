@@ -6,6 +6,8 @@ import java.util.Map;
 
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Region;
@@ -26,6 +28,11 @@ import org.ntkexplorer.ui.panels.WidthPanel;
  * The panels of one study, in split panes whose dividers can be dragged, the study's main panel largest. Panels that
  * mean nothing for the study are not shown. Any panel can be enlarged over the whole window ({@code host}) and
  * restored; Escape restores too.
+ * <p>
+ * Plots are never squashed below {@link LayoutReport#MIN_WIDTH}×{@link LayoutReport#MIN_HEIGHT}: each panel's
+ * minimum size is that plot area plus what its axes, header and table take at the current text size (measured on
+ * screen, since it grows with the text), a row whose panels do not fit side by side is reflowed into fewer panels per
+ * row, and when the rows do not fit in the window's height the grid scrolls.
  */
 public final class PanelGrid extends StackPane {
     final SpectrumPanel spectrum = new SpectrumPanel();
@@ -39,8 +46,15 @@ public final class PanelGrid extends StackPane {
     private final StackPane host;
     private final Map<Study, double[][]> dividers = new HashMap<>();
     private Study study = Study.SCALING;
-    private SplitPane outer;
+    /** What is on screen: the template, or the reflowed column of rows. */
+    private Region outer;
     private LivePanel enlarged;
+    private final ScrollPane scroller = new ScrollPane();
+    /** The study's layout as its switch built it, and each of its split panes' items, to go back to. */
+    private SplitPane template;
+    private final Map<SplitPane, List<Node>> templateItems = new HashMap<>();
+    /** The rows of the template, each reflowed into runs of this many panels; null while the template is shown. */
+    private List<Integer> reflow;
 
     /** @param host the pane an enlarged panel covers: the whole window below the menus */
     public PanelGrid(StackPane host) {
@@ -54,6 +68,21 @@ public final class PanelGrid extends StackPane {
                 e.consume();
             }
         });
+        scroller.setFitToWidth(true);
+        scroller.setFitToHeight(true);
+        scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        scroller.setVbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        scroller.setId("panel-scroll");
+        Runnable pulse = this::afterPulse;
+        sceneProperty().addListener((o, was, now) -> {
+            if (was != null) {
+                was.removePostLayoutPulseListener(pulse);
+            }
+            if (now != null) {
+                now.addPostLayoutPulseListener(pulse);
+            }
+        });
+        getChildren().setAll(scroller);
         showStudy(Study.SCALING);
     }
 
@@ -86,7 +115,7 @@ public final class PanelGrid extends StackPane {
         rememberDividers();
         study = s;
         all.forEach(p -> p.setStudy(s));
-        outer = switch (s) {
+        SplitPane layout = switch (s) {
             case SCALING, PRETRAINED -> split(Orientation.VERTICAL, new double[] {0.54},
                     split(Orientation.HORIZONTAL, new double[] {0.64}, scaling, training),
                     split(Orientation.HORIZONTAL, new double[] {0.34, 0.67}, drift, spectrum, heatmap));
@@ -96,25 +125,233 @@ public final class PanelGrid extends StackPane {
             case WIDTH_SWEEP -> split(Orientation.HORIZONTAL, new double[] {0.62}, width, training);
             case RICHNESS -> split(Orientation.VERTICAL, new double[] {0.62}, richness, training);
         };
+        template = layout;
+        outer = layout;
+        templateItems.clear();
+        for (SplitPane pane : splitPanes(template)) {
+            templateItems.put(pane, List.copyOf(pane.getItems()));
+        }
+        reflow = null;
         restoreDividers(s);
-        getChildren().setAll(outer);
+        scroller.setContent(outer);
+        scroller.setVvalue(0);
+    }
+
+    /** Whether the rows are reflowed into fewer panels per row than the study's layout has (tests). */
+    public boolean reflowed() {
+        return reflow != null;
+    }
+
+    /**
+     * Runs after every layout pulse: the panels sit in a scroll pane, whose content is laid out on its own, so a
+     * panel whose claim line or text grew would not reach this grid's layout.
+     */
+    private void afterPulse() {
+        if (enlarged != null || template == null || getScene() == null) {
+            return;
+        }
+        boolean changed = updateMinimumSizes();
+        changed |= replan();
+        for (SplitPane pane : splitPanes(outer)) {
+            changed |= keepMinimums(pane);
+        }
+        if (changed) {
+            for (javafx.scene.Parent n = outer; n != null && n != this; n = n.getParent()) {
+                n.requestLayout();
+            }
+            for (SplitPane pane : splitPanes(outer)) {
+                pane.requestLayout();
+            }
+            requestLayout();
+        }
+    }
+
+    /**
+     * Moves a split pane's dividers so that each item gets at least its minimum: the split pane itself enforces that
+     * only when it is resized, not when an item's minimum grows with its text or a claim line.
+     */
+    private static boolean keepMinimums(SplitPane pane) {
+        boolean vertical = pane.getOrientation() == Orientation.VERTICAL;
+        double size = vertical ? pane.getHeight() : pane.getWidth();
+        List<Node> items = pane.getItems();
+        int n = items.size();
+        if (n < 2 || size <= 0) {
+            return false;
+        }
+        double gap = 8;
+        double[] min = new double[n];
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            min[i] = items.get(i) instanceof Region r ? Math.max(0, vertical ? r.minHeight(-1) : r.minWidth(-1)) : 0;
+            total += min[i] + gap;
+        }
+        if (total > size) {
+            return false;
+        }
+        double[] at = pane.getDividerPositions().clone();
+        double[] was = at.clone();
+        for (int i = 0; i < n - 1; i++) {
+            double lo = (i == 0 ? 0 : at[i - 1]) + (min[i] + gap) / size;
+            at[i] = Math.max(at[i], lo);
+        }
+        for (int i = n - 2; i >= 0; i--) {
+            double hi = (i == n - 2 ? 1 : at[i + 1]) - (min[i + 1] + gap) / size;
+            at[i] = Math.min(at[i], hi);
+        }
+        for (int i = 0; i < n - 1; i++) {
+            if (Math.abs(at[i] - was[i]) * size > 1) {
+                pane.setDividerPositions(at);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Each panel's minimum: the smallest readable plot plus everything else the panel shows around it now (axes,
+     * ticks, header, caption, the α table, the claim line), measured from the panel and its plot on screen.
+     */
+    private boolean updateMinimumSizes() {
+        boolean changed = false;
+        for (LivePanel p : shown()) {
+            Canvas c = LayoutReport.plotCanvas(p);
+            if (c == null || p.getWidth() <= 0 || p.getHeight() <= 0 || c.getWidth() <= 0 || c.getHeight() <= 0) {
+                continue;
+            }
+            double w = Math.ceil(LayoutReport.MIN_WIDTH + p.getWidth() - c.getWidth()) + 2;
+            double h = Math.ceil(LayoutReport.MIN_HEIGHT + p.getHeight() - c.getHeight()) + 2;
+            if (Boolean.getBoolean("ntk.debugLayout")) {
+                System.err.printf("%s panel %.0fx%.0f canvas %.0fx%.0f min %.0fx%.0f -> %.0fx%.0f%n", p.title(), p.getWidth(),
+                        p.getHeight(), c.getWidth(), c.getHeight(), p.getMinWidth(), p.getMinHeight(), w, h);
+            }
+            // A few px of slack, so that a measurement that wobbles with the tick labels does not relayout forever.
+            if (Math.abs(p.getMinWidth() - w) > 3 || p.getMinWidth() < w) {
+                p.setMinWidth(w);
+                changed = true;
+            }
+            if (Math.abs(p.getMinHeight() - h) > 3 || p.getMinHeight() < h) {
+                p.setMinHeight(h);
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    /** The template's rows: the items of each horizontal split (or single panels) from top to bottom. */
+    private List<List<Node>> rows() {
+        List<List<Node>> rows = new java.util.ArrayList<>();
+        List<Node> items = templateItems.get(template);
+        if (template.getOrientation() == Orientation.HORIZONTAL) {
+            rows.add(items);
+            return rows;
+        }
+        for (Node n : items) {
+            rows.add(n instanceof SplitPane s ? templateItems.get(s) : List.of(n));
+        }
+        return rows;
+    }
+
+    private static double minWidth(Node n) {
+        return n instanceof Region r ? Math.max(0, r.getMinWidth()) : 0;
+    }
+
+    /** Panels per run for each row at this width: as many as fit side by side at their minimum widths. */
+    private List<Integer> plan(double width) {
+        List<Integer> plan = new java.util.ArrayList<>();
+        boolean all = true;
+        for (List<Node> row : rows()) {
+            double sum = 0;
+            for (Node n : row) {
+                sum += minWidth(n) + 8;
+            }
+            if (sum <= width) {
+                plan.add(row.size());
+                continue;
+            }
+            all = false;
+            int perRun = row.size();
+            while (perRun > 1 && !fits(row, perRun, width)) {
+                perRun--;
+            }
+            plan.add(perRun);
+        }
+        return all ? null : plan;
+    }
+
+    private static boolean fits(List<Node> row, int perRun, double width) {
+        for (int i = 0; i < row.size(); i += perRun) {
+            double sum = 0;
+            for (Node n : row.subList(i, Math.min(row.size(), i + perRun))) {
+                sum += minWidth(n) + 8;
+            }
+            if (sum > width) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Puts the panels in the template, or in fewer per row when they do not fit, if that changed. */
+    private boolean replan() {
+        double width = scroller.getViewportBounds().getWidth();
+        if (width <= 0) {
+            return false;
+        }
+        List<Integer> plan = plan(width);
+        if (java.util.Objects.equals(plan, reflow)) {
+            return false;
+        }
+        if (reflow == null) {
+            rememberDividers();
+        }
+        reflow = plan;
+        if (plan == null) {
+            templateItems.forEach((pane, items) -> pane.getItems().setAll(items));
+            outer = template;
+            restoreDividers(study);
+        } else {
+            // A column of rows, each at least as tall as its panels' minimum; the scroll pane scrolls it.
+            javafx.scene.layout.VBox column = new javafx.scene.layout.VBox(4);
+            List<List<Node>> rows = rows();
+            for (SplitPane pane : templateItems.keySet()) {
+                pane.getItems().clear();
+            }
+            for (int r = 0; r < rows.size(); r++) {
+                List<Node> row = rows.get(r);
+                int perRun = plan.get(r);
+                for (int i = 0; i < row.size(); i += perRun) {
+                    List<Node> run = row.subList(i, Math.min(row.size(), i + perRun));
+                    Node item = run.size() == 1 ? run.get(0) : evenly(run);
+                    javafx.scene.layout.VBox.setVgrow(item, javafx.scene.layout.Priority.ALWAYS);
+                    column.getChildren().add(item);
+                }
+            }
+            outer = column;
+        }
+        scroller.setContent(outer);
+        return true;
+    }
+
+    private static SplitPane evenly(List<Node> run) {
+        SplitPane p = new SplitPane(run.toArray(Node[]::new));
+        double[] at = new double[run.size() - 1];
+        for (int i = 0; i < at.length; i++) {
+            at[i] = (i + 1) / (double) run.size();
+        }
+        p.setDividerPositions(at);
+        return p;
     }
 
     private static SplitPane split(Orientation o, double[] positions, Node... items) {
         SplitPane p = new SplitPane(items);
         p.setOrientation(o);
         p.setDividerPositions(positions);
-        for (Node n : items) {
-            if (n instanceof Region r) {
-                r.setMinSize(0, 0);
-            }
-        }
         return p;
     }
 
     private void rememberDividers() {
-        if (outer != null) {
-            List<SplitPane> panes = splitPanes(outer);
+        if (outer != null && outer == template) {
+            List<SplitPane> panes = splitPanes(template);
             double[][] d = new double[panes.size()][];
             for (int i = 0; i < d.length; i++) {
                 d[i] = panes.get(i).getDividerPositions();
@@ -123,11 +360,15 @@ public final class PanelGrid extends StackPane {
         }
     }
 
-    private static List<SplitPane> splitPanes(SplitPane root) {
-        List<SplitPane> out = new java.util.ArrayList<>(List.of(root));
-        for (Node n : root.getItems()) {
-            if (n instanceof SplitPane s) {
-                out.addAll(splitPanes(s));
+    /** The split panes in a layout: the node itself if it is one, and those among its items, at any depth. */
+    private static List<SplitPane> splitPanes(Node root) {
+        List<SplitPane> out = new java.util.ArrayList<>();
+        if (root instanceof SplitPane s) {
+            out.add(s);
+        }
+        for (Node n : itemsOf(root)) {
+            if (n instanceof SplitPane || n instanceof javafx.scene.layout.VBox) {
+                out.addAll(splitPanes(n));
             }
         }
         return out;
@@ -152,6 +393,8 @@ public final class PanelGrid extends StackPane {
         enlarged = p;
         Region placeholder = new Region();
         placeholder.setUserData(p);
+        placeholder.setMinSize(p.getMinWidth(), p.getMinHeight());
+        javafx.scene.layout.VBox.setVgrow(placeholder, javafx.scene.layout.VBox.getVgrow(p));
         replace(outer, p, placeholder);
         p.setEnlarged(true);
         host.getChildren().add(p);
@@ -173,37 +416,46 @@ public final class PanelGrid extends StackPane {
     /** Puts back the divider positions the user left for this study's layout. */
     private void restoreDividers(Study s) {
         double[][] saved = dividers.get(s);
-        if (saved != null) {
-            List<SplitPane> panes = splitPanes(outer);
+        if (saved != null && outer == template) {
+            List<SplitPane> panes = splitPanes(template);
             for (int i = 0; i < panes.size() && i < saved.length; i++) {
                 panes.get(i).setDividerPositions(saved[i]);
             }
         }
     }
 
-    private static boolean replace(SplitPane s, Node what, Node with) {
-        int i = s.getItems().indexOf(what);
+    private static List<Node> itemsOf(Node n) {
+        return n instanceof SplitPane s ? s.getItems()
+                : n instanceof javafx.scene.layout.Pane p ? p.getChildren() : List.of();
+    }
+
+    private static boolean replace(Node parent, Node what, Node with) {
+        List<Node> items = itemsOf(parent);
+        int i = items.indexOf(what);
         if (i >= 0) {
-            s.getItems().set(i, with);
+            items.set(i, with);
             return true;
         }
-        for (Node n : s.getItems()) {
-            if (n instanceof SplitPane inner && replace(inner, what, with)) {
+        for (Node n : List.copyOf(items)) {
+            if (n instanceof SplitPane && replace(n, what, with)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static void replacePlaceholder(SplitPane s, LivePanel p) {
-        for (int i = 0; i < s.getItems().size(); i++) {
-            Node n = s.getItems().get(i);
+    private static void replacePlaceholder(Node parent, LivePanel p) {
+        List<Node> items = itemsOf(parent);
+        for (int i = 0; i < items.size(); i++) {
+            Node n = items.get(i);
             if (n.getUserData() == p) {
-                s.getItems().set(i, p);
+                // The placeholder's place in a column of rows kept its growth, the panel takes it over.
+                javafx.scene.layout.VBox.setVgrow(p, javafx.scene.layout.VBox.getVgrow(n));
+                items.set(i, p);
                 return;
             }
-            if (n instanceof SplitPane inner) {
-                replacePlaceholder(inner, p);
+            if (n instanceof SplitPane) {
+                replacePlaceholder(n, p);
             }
         }
     }
