@@ -9,8 +9,13 @@ import java.util.Locale;
 
 import javafx.scene.canvas.Canvas;
 
-import io.fair_acc.chartfx.XYChart;
+import javafx.scene.text.Text;
 
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.axes.Axis;
+import io.fair_acc.chartfx.axes.spi.AbstractAxisParameter;
+
+import org.ntkexplorer.ui.panels.ChartBox;
 import org.ntkexplorer.ui.panels.LivePanel;
 
 /**
@@ -35,8 +40,45 @@ public final class LayoutReport {
 
     /** The plot area of a panel: its chart's canvas, or the heatmap's canvas; null when it has neither. */
     public static Canvas plotCanvas(LivePanel p) {
-        XYChart chart = (XYChart) p.lookup(".chart");
-        return chart != null ? chart.getCanvas() : (Canvas) p.lookup("Canvas");
+        // The smallest of the charts on screen (the lazy–rich dial has two side by side).
+        Canvas smallest = null;
+        for (javafx.scene.Node n : p.lookupAll(".chart")) {
+            if (n instanceof XYChart chart && chart.getScene() != null && chart.isVisible()) {
+                Canvas c = chart.getCanvas();
+                if (smallest == null || c.getWidth() * c.getHeight() < smallest.getWidth() * smallest.getHeight()) {
+                    smallest = c;
+                }
+            }
+        }
+        return smallest != null ? smallest : (Canvas) p.lookup("Canvas");
+    }
+
+    /**
+     * The axis titles of a panel's chart that are longer than their axis, and so drawn cut ("ovement, alignme"), each
+     * with the width it needs and the axis length it has.
+     */
+    public static List<String> clippedAxisTitles(LivePanel p) {
+        List<String> out = new java.util.ArrayList<>();
+        for (Axis a : p.lookupAll(".chart").stream().filter(n -> n instanceof XYChart c && c.getScene() != null
+                && c.isVisible()).flatMap(n -> ((XYChart) n).getAxes().stream()).toList()) {
+            if (a instanceof AbstractAxisParameter ap && ap.getAxisLabel().getText() != null
+                    && !ap.getAxisLabel().getText().isBlank() && ap.getLength() > 0) {
+                Text probe = new Text(ap.getAxisLabel().getText());
+                probe.setFont(ap.getAxisLabel().getFont());
+                double need = probe.getLayoutBounds().getWidth();
+                if (need > ap.getLength()) {
+                    out.add(String.format(Locale.ROOT, "%s: \"%s\" needs %.0f px, axis %.0f px", p.title(),
+                            probe.getText(), need, ap.getLength()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Drawn points and line samples under the legends of a panel's charts: 0 when no legend covers data. */
+    public static int pointsUnderLegends(LivePanel p) {
+        return p.lookupAll(".chart-box").stream().filter(n -> n instanceof ChartBox b && b.isVisible()
+                && b.getScene() != null).mapToInt(n -> ((ChartBox) n).pointsUnderLegend()).sum();
     }
 
     public static Plot measure(LivePanel p) {
@@ -58,8 +100,10 @@ public final class LayoutReport {
         for (int i = 0; i < plots.size(); i++) {
             Plot p = plots.get(i);
             b.append(String.format(Locale.ROOT, "%s\n    {\"id\": \"%s\", \"title\": \"%s\", \"plotWidth\": %.0f, "
-                    + "\"plotHeight\": %.0f, \"readable\": %s}", i == 0 ? "" : ",", p.id(), p.title(), p.width(),
-                    p.height(), p.readable()));
+                    + "\"plotHeight\": %.0f, \"readable\": %s, \"clippedAxisTitles\": %d, "
+                    + "\"pointsUnderLegend\": %d}", i == 0 ? "" : ",", p.id(), p.title(), p.width(), p.height(),
+                    p.readable(), clippedAxisTitles(w.grid().shown().get(i)).size(),
+                    pointsUnderLegends(w.grid().shown().get(i))));
         }
         return b.append("\n  ]\n}\n").toString();
     }

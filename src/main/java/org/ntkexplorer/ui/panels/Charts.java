@@ -137,6 +137,17 @@ public final class Charts {
         return i < 0 ? Color.BLACK : Color.web(style.substring(i + 16, i + 23));
     }
 
+    /** The dash pattern {@link #styled} gave a data set's line, empty for a solid line (the legend draws it). */
+    static List<Double> dashesOf(DataSet ds) {
+        String style = ds.getStyle();
+        int i = style == null ? -1 : style.indexOf("-fx-line-dash-array: ");
+        if (i < 0) {
+            return List.of();
+        }
+        String v = style.substring(i + 21, style.indexOf(';', i));
+        return java.util.Arrays.stream(v.trim().split("\\s+")).map(Double::valueOf).toList();
+    }
+
     static String web(Color c) {
         return String.format(Locale.ROOT, "#%02x%02x%02x", Math.round(c.getRed() * 255), Math.round(c.getGreen() * 255),
                 Math.round(c.getBlue() * 255));
@@ -202,6 +213,43 @@ public final class Charts {
         } else {
             y.setAutoRanging(true);
         }
+    }
+
+    /**
+     * Gives an axis its title, or the first of the shorter ones that fits along it when the axis is too short for the
+     * whole title (large text on a projector): a title drawn longer than its axis is cut at both ends.
+     */
+    static void fitTitle(DefaultNumericAxis axis, String full, String... shorter) {
+        List<String> titles = new java.util.ArrayList<>(List.of(full));
+        titles.addAll(List.of(shorter));
+        axis.getProperties().put("ntk.titles", titles);
+        Runnable choose = () -> {
+            double length = axis.getLength();
+            if (length <= 0) {
+                return;
+            }
+            javafx.scene.text.Text probe = new javafx.scene.text.Text();
+            probe.setFont(axis.getAxisLabel().getFont());
+            String pick = titles.get(titles.size() - 1);
+            for (String t : titles) {
+                probe.setText(t);
+                if (probe.getLayoutBounds().getWidth() <= length - 4) {
+                    pick = t;
+                    break;
+                }
+            }
+            if (!pick.equals(axis.getName())) {
+                axis.setName(pick);
+            }
+        };
+        if (!axis.getProperties().containsKey("ntk.fitTitle")) {
+            axis.getProperties().put("ntk.fitTitle", Boolean.TRUE);
+            axis.lengthProperty().addListener((o, a, b) -> ((Runnable) axis.getProperties().get("ntk.choose")).run());
+            axis.getAxisLabel().fontProperty().addListener((o, a, b) -> ((Runnable) axis.getProperties()
+                    .get("ntk.choose")).run());
+        }
+        axis.getProperties().put("ntk.choose", choose);
+        choose.run();
     }
 
     /** Whole-number ticks on an axis that counts (epochs): none between whole numbers, the ends padded. */
