@@ -56,6 +56,13 @@ public final class ChartBox extends Pane {
                 + "covers data; double-click puts it back"));
         getChildren().addAll(chart, legend);
         getStyleClass().add("chart-box");
+        // New data rescales the axes after the legend was placed: place it again where the data now leaves room.
+        for (Axis a : List.of(chart.getXAxis(), chart.getYAxis())) {
+            a.minProperty().addListener(o -> requestLayout());
+            a.maxProperty().addListener(o -> requestLayout());
+        }
+        chart.getCanvas().widthProperty().addListener(o -> requestLayout());
+        chart.getCanvas().heightProperty().addListener(o -> requestLayout());
         setMinSize(0, 0);
     }
 
