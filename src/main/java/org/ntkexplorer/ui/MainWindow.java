@@ -64,6 +64,7 @@ public final class MainWindow {
         RunBanner banner = new RunBanner(p -> control().runPreset(p), text -> help("About this preset", text));
         session.addConsumer(grid::accept);
         control = new RunControl(session, grid, form, banner, status::append, this::error, menus::remember);
+        control.setOnNewContent(status::clearNotice);
         session.addConsumer(this::logEvents);
         formPane = formPane();
         main.getItems().addAll(formPane, grid);
@@ -268,6 +269,16 @@ public final class MainWindow {
 
     void notice(String line) {
         status.notice(line);
+    }
+
+    /** The status bar's confirmation ("exported 2 charts …"), "" when none (tests). */
+    String statusNotice() {
+        return status.notice();
+    }
+
+    /** The status bar's run state (tests). */
+    String statusText() {
+        return status.text();
     }
 
     private void logEvents(List<ExperimentEvent> batch) {

@@ -5,17 +5,20 @@ import org.ntkexplorer.core.experiment.TimeLeft;
 
 /**
  * The status bar's "time left" of the running run: core's {@link TimeLeft} fed with the run's events and the
- * clock. Touched on the FX thread only.
+ * clock. No figure until a unit has finished in this run: a guess from a fraction of the first network was off by
+ * minutes (20 min said 8 s into a 72-s run). Touched on the FX thread only.
  */
 final class RunClock {
     private TimeLeft estimate;
     private long unitStartNanos = System.nanoTime();
     private double lastFraction;
+    private boolean unitFinished;
 
     /** A run begins (or resumes, with its finished units already counted); null stops the clock. */
     void start(TimeLeft t) {
         estimate = t;
         lastFraction = 0;
+        unitFinished = false;
         unitStartNanos = System.nanoTime();
     }
 
@@ -26,19 +29,25 @@ final class RunClock {
             if (estimate != null) {
                 estimate.finished(u.unit(), u.seconds());
             }
+            unitFinished = true;
             unitStartNanos = System.nanoTime();
         } else if (e instanceof ExperimentEvent.Finished || e instanceof ExperimentEvent.Failed) {
             estimate = null;
         }
     }
 
+    static final String WAITING = "time left: once the first network is done";
+
     /** "about 2 min 10 s left", "" when no run goes on. */
     String text() {
         if (estimate == null) {
             return "";
         }
+        if (!unitFinished) {
+            return WAITING;
+        }
         double left = estimate.secondsLeft(lastFraction, (System.nanoTime() - unitStartNanos) / 1e9);
-        return Double.isNaN(left) ? "time left: measuring the first network" : "about " + duration(left) + " left";
+        return Double.isNaN(left) ? WAITING : "about " + duration(left) + " left";
     }
 
     /** "45 s", "3 min 20 s", rounded so the figure does not flicker. */

@@ -92,6 +92,15 @@ final class StatusArea extends VBox {
         append(text);
     }
 
+    /** Another run or study comes on screen: the last one's confirmations no longer apply. */
+    void clearNotice() {
+        notice.setText("");
+    }
+
+    String notice() {
+        return notice.getText();
+    }
+
     String text() {
         return status.getText();
     }
