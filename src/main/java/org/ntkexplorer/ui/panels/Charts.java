@@ -38,14 +38,31 @@ public final class Charts {
     private Charts() {
     }
 
+    /**
+     * One colour per learner, in every panel, legend, the α table and the exports. No two of them are the two
+     * oranges of the palette (entk-init and nngp were vermillion and orange, hard to tell apart on a projector).
+     */
     public static Color colour(Learner l) {
         return switch (l) {
             case NETWORK -> PALETTE.get(0);
             case ENTK_INIT -> PALETTE.get(1);
             case INFINITE_NTK -> PALETTE.get(2);
-            case NNGP -> PALETTE.get(3);
-            case ENTK_PRETRAINED -> PALETTE.get(4);
+            case NNGP -> PALETTE.get(4);
+            case ENTK_PRETRAINED -> PALETTE.get(5);
         };
+    }
+
+    /** Training quantities (loss, error) are drawn in black and grey, never in a learner's colour. */
+    static final Color LOSS = Color.web("#000000");
+    static final Color ERROR = Color.web("#8c8c8c");
+
+    /** A learner's measured series: the network's line solid, every kernel's dotted, fits dashed in both. */
+    static <D extends DataSet> D styled(D ds, Learner l) {
+        styled(ds, colour(l), false);
+        if (l != Learner.NETWORK) {
+            ds.setStyle(ds.getStyle() + " -fx-line-dash-array: 2 4;");
+        }
+        return ds;
     }
 
     static XYChart xy(String xName, boolean logX, String yName, boolean logY) {
@@ -144,7 +161,8 @@ public final class Charts {
         if (i < 0) {
             return List.of();
         }
-        String v = style.substring(i + 21, style.indexOf(';', i));
+        int end = style.indexOf(';', i);
+        String v = style.substring(i + 21, end < 0 ? style.length() : end);
         return java.util.Arrays.stream(v.trim().split("\\s+")).map(Double::valueOf).toList();
     }
 

@@ -36,7 +36,7 @@ public final class RichnessPanel extends LivePanel {
     private final XYChart exponents = Charts.xy("richness (output scale)", true, "data-scaling exponent α", false);
     private final XYChart movement = Charts.xy("richness (output scale)", true, "kernel movement S(K₀, K_end)", true);
     private final DoubleErrorDataSet network = Charts.styled(new DoubleErrorDataSet("network"),
-            Charts.colour(Learner.NETWORK), false);
+            Learner.NETWORK);
     private final DoubleDataSet kernel = Charts.styled(new DoubleDataSet("eNTK at init"), Charts.colour(Learner.ENTK_INIT),
             true);
     private final DoubleErrorDataSet moved = Charts.styled(new DoubleErrorDataSet("kernel movement (mean over n and "
