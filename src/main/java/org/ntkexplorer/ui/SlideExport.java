@@ -26,7 +26,7 @@ import org.ntkexplorer.ui.panels.LivePanel;
 
 /**
  * Charts for slides: each shown panel's chart with its legend (no header, help mark or selectors) under the panel's
- * title, as a PNG at least {@code minWidth} px wide and at least twice its size on screen, and its data as CSV.
+ * title and its one-line subtitle (which n, seed, richness), as a PNG at least {@code minWidth} px wide and at least twice its size on screen, and its data as CSV.
  */
 public final class SlideExport {
     public static final int DEFAULT_WIDTH = 1600;
@@ -60,7 +60,12 @@ public final class SlideExport {
         WritableImage body = chart.snapshot(params, null);
         Label title = new Label(p.title());
         title.setFont(Font.font(null, FontWeight.BOLD, 16 * scale));
-        VBox slide = new VBox(6 * scale, title, new ImageView(body));
+        // The subtitle says which network, seed and richness the chart shows: a slide without it loses its context.
+        Label subtitle = new Label(p.caption());
+        subtitle.setFont(Font.font(null, 12 * scale));
+        subtitle.setWrapText(true);
+        subtitle.setMaxWidth(body.getWidth());
+        VBox slide = new VBox(4 * scale, title, subtitle, new ImageView(body));
         slide.setAlignment(Pos.TOP_CENTER);
         slide.setPadding(new Insets(8 * scale, 0, 0, 0));
         slide.setStyle("-fx-background-color: white;");
