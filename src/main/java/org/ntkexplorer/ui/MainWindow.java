@@ -271,6 +271,11 @@ public final class MainWindow {
         status.notice(line);
     }
 
+    /** An export's confirmation, with an "Open folder" action in the status bar. */
+    void exported(String line, Path folder) {
+        status.notice(line, folder);
+    }
+
     /** The status bar's confirmation ("exported 2 charts …"), "" when none (tests). */
     String statusNotice() {
         return status.notice();
