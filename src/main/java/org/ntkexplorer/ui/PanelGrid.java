@@ -50,6 +50,7 @@ public final class PanelGrid extends StackPane {
     private Region outer;
     private LivePanel enlarged;
     private final ScrollPane scroller = new ScrollPane();
+    private String minimumsKey = "";
     /** The study's layout as its switch built it, and each of its split panes' items, to go back to. */
     private SplitPane template;
     private final Map<SplitPane, List<Node>> templateItems = new HashMap<>();
@@ -213,6 +214,12 @@ public final class PanelGrid extends StackPane {
      */
     private boolean updateMinimumSizes() {
         boolean changed = false;
+        // Within one text size, window width and study the minimums only grow: a legend that moves above the plot,
+        // or a claim line that wraps once more, cannot then make the layout swing back and forth.
+        String key = getScene().getRoot().getStyle() + getScene().getStylesheets() + Math.round(scroller.getWidth())
+                + study;
+        boolean growOnly = key.equals(minimumsKey);
+        minimumsKey = key;
         for (LivePanel p : shown()) {
             Canvas c = LayoutReport.plotCanvas(p);
             if (c == null || p.getWidth() <= 0 || p.getHeight() <= 0 || c.getWidth() <= 0 || c.getHeight() <= 0) {
@@ -225,11 +232,11 @@ public final class PanelGrid extends StackPane {
                         p.getHeight(), c.getWidth(), c.getHeight(), p.getMinWidth(), p.getMinHeight(), w, h);
             }
             // A few px of slack, so that a measurement that wobbles with the tick labels does not relayout forever.
-            if (Math.abs(p.getMinWidth() - w) > 3 || p.getMinWidth() < w) {
+            if (p.getMinWidth() < w || !growOnly && Math.abs(p.getMinWidth() - w) > 3) {
                 p.setMinWidth(w);
                 changed = true;
             }
-            if (Math.abs(p.getMinHeight() - h) > 3 || p.getMinHeight() < h) {
+            if (p.getMinHeight() < h || !growOnly && Math.abs(p.getMinHeight() - h) > 3) {
                 p.setMinHeight(h);
                 changed = true;
             }
