@@ -6,7 +6,6 @@ import java.util.Map;
 
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.input.KeyCode;
@@ -50,7 +49,7 @@ public final class PanelGrid extends StackPane {
     private Region outer;
     private LivePanel enlarged;
     private final ScrollPane scroller = new ScrollPane();
-    private String minimumsKey = "";
+    private final PlotMinimums minimums = new PlotMinimums();
     /** The study's layout as its switch built it, and each of its split panes' items, to go back to. */
     private SplitPane template;
     private final Map<SplitPane, List<Node>> templateItems = new HashMap<>();
@@ -151,10 +150,11 @@ public final class PanelGrid extends StackPane {
         if (enlarged != null || template == null || getScene() == null) {
             return;
         }
-        boolean changed = updateMinimumSizes();
+        boolean changed = minimums.update(shown(), getScene().getRoot().getStyle() + getScene().getStylesheets()
+                + Math.round(scroller.getWidth()) + study);
         changed |= replan();
         for (SplitPane pane : splitPanes(outer)) {
-            changed |= keepMinimums(pane);
+            changed |= PlotMinimums.keepMinimums(pane);
         }
         if (changed) {
             for (javafx.scene.Parent n = outer; n != null && n != this; n = n.getParent()) {
@@ -165,83 +165,6 @@ public final class PanelGrid extends StackPane {
             }
             requestLayout();
         }
-    }
-
-    /**
-     * Moves a split pane's dividers so that each item gets at least its minimum: the split pane itself enforces that
-     * only when it is resized, not when an item's minimum grows with its text or a claim line.
-     */
-    private static boolean keepMinimums(SplitPane pane) {
-        boolean vertical = pane.getOrientation() == Orientation.VERTICAL;
-        double size = vertical ? pane.getHeight() : pane.getWidth();
-        List<Node> items = pane.getItems();
-        int n = items.size();
-        if (n < 2 || size <= 0) {
-            return false;
-        }
-        double gap = 8;
-        double[] min = new double[n];
-        double total = 0;
-        for (int i = 0; i < n; i++) {
-            min[i] = items.get(i) instanceof Region r ? Math.max(0, vertical ? r.minHeight(-1) : r.minWidth(-1)) : 0;
-            total += min[i] + gap;
-        }
-        if (total > size) {
-            return false;
-        }
-        double[] at = pane.getDividerPositions().clone();
-        double[] was = at.clone();
-        for (int i = 0; i < n - 1; i++) {
-            double lo = (i == 0 ? 0 : at[i - 1]) + (min[i] + gap) / size;
-            at[i] = Math.max(at[i], lo);
-        }
-        for (int i = n - 2; i >= 0; i--) {
-            double hi = (i == n - 2 ? 1 : at[i + 1]) - (min[i + 1] + gap) / size;
-            at[i] = Math.min(at[i], hi);
-        }
-        for (int i = 0; i < n - 1; i++) {
-            if (Math.abs(at[i] - was[i]) * size > 1) {
-                pane.setDividerPositions(at);
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Each panel's minimum: the smallest readable plot plus everything else the panel shows around it now (axes,
-     * ticks, header, caption, the α table, the claim line), measured from the panel and its plot on screen.
-     */
-    private boolean updateMinimumSizes() {
-        boolean changed = false;
-        // Within one text size, window width and study the minimums only grow: a legend that moves above the plot,
-        // or a claim line that wraps once more, cannot then make the layout swing back and forth.
-        String key = getScene().getRoot().getStyle() + getScene().getStylesheets() + Math.round(scroller.getWidth())
-                + study;
-        boolean growOnly = key.equals(minimumsKey);
-        minimumsKey = key;
-        for (LivePanel p : shown()) {
-            Canvas c = LayoutReport.plotCanvas(p);
-            if (c == null || p.getWidth() <= 0 || p.getHeight() <= 0 || c.getWidth() <= 0 || c.getHeight() <= 0) {
-                continue;
-            }
-            double w = Math.ceil(LayoutReport.MIN_WIDTH + p.getWidth() - c.getWidth()) + 2;
-            double h = Math.ceil(LayoutReport.MIN_HEIGHT + p.getHeight() - c.getHeight()) + 2;
-            if (Boolean.getBoolean("ntk.debugLayout")) {
-                System.err.printf("%s panel %.0fx%.0f canvas %.0fx%.0f min %.0fx%.0f -> %.0fx%.0f%n", p.title(), p.getWidth(),
-                        p.getHeight(), c.getWidth(), c.getHeight(), p.getMinWidth(), p.getMinHeight(), w, h);
-            }
-            // A few px of slack, so that a measurement that wobbles with the tick labels does not relayout forever.
-            if (p.getMinWidth() < w || !growOnly && Math.abs(p.getMinWidth() - w) > 3) {
-                p.setMinWidth(w);
-                changed = true;
-            }
-            if (p.getMinHeight() < h || !growOnly && Math.abs(p.getMinHeight() - h) > 3) {
-                p.setMinHeight(h);
-                changed = true;
-            }
-        }
-        return changed;
     }
 
     /** The template's rows: the items of each horizontal split (or single panels) from top to bottom. */
@@ -258,53 +181,13 @@ public final class PanelGrid extends StackPane {
         return rows;
     }
 
-    private static double minWidth(Node n) {
-        return n instanceof Region r ? Math.max(0, r.getMinWidth()) : 0;
-    }
-
-    /** Panels per run for each row at this width: as many as fit side by side at their minimum widths. */
-    private List<Integer> plan(double width) {
-        List<Integer> plan = new java.util.ArrayList<>();
-        boolean all = true;
-        for (List<Node> row : rows()) {
-            double sum = 0;
-            for (Node n : row) {
-                sum += minWidth(n) + 8;
-            }
-            if (sum <= width) {
-                plan.add(row.size());
-                continue;
-            }
-            all = false;
-            int perRun = row.size();
-            while (perRun > 1 && !fits(row, perRun, width)) {
-                perRun--;
-            }
-            plan.add(perRun);
-        }
-        return all ? null : plan;
-    }
-
-    private static boolean fits(List<Node> row, int perRun, double width) {
-        for (int i = 0; i < row.size(); i += perRun) {
-            double sum = 0;
-            for (Node n : row.subList(i, Math.min(row.size(), i + perRun))) {
-                sum += minWidth(n) + 8;
-            }
-            if (sum > width) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** Puts the panels in the template, or in fewer per row when they do not fit, if that changed. */
     private boolean replan() {
         double width = scroller.getViewportBounds().getWidth();
         if (width <= 0) {
             return false;
         }
-        List<Integer> plan = plan(width);
+        List<Integer> plan = PlotMinimums.plan(rows(), width);
         if (java.util.Objects.equals(plan, reflow)) {
             return false;
         }
