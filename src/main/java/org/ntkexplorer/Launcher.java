@@ -6,14 +6,21 @@ import org.ntkexplorer.cli.NtkCli;
  * Entry point of the jar and of the installers. It does not extend {@code Application}, so JavaFX can be
  * loaded from the class path; with no arguments it opens the window, with any argument it runs the CLI;
  * {@code --smoke-test=OUT.png [--smoke-seconds=N]} opens the window, runs a short study and saves a screenshot, and
- * {@code --size=WxH} opens the window at that size (a projector's 1280x720, say).
+ * {@code --size=WxH} opens the window at that size (a projector's 1280x720, say), {@code --text-scale=F} with its
+ * text scaled by F (0.8 to 2.4), and {@code --smoke-layout=FILE} writes each shown panel's plot area as JSON.
  */
 public final class Launcher {
     private Launcher() {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0 || args[0].startsWith("--smoke-test") || args[0].startsWith("--size=")) {
+        if (args.length == 0 || args[0].startsWith("--smoke-") || args[0].startsWith("--size=")
+                || args[0].startsWith("--text-scale=")) {
+            String problem = org.ntkexplorer.ui.NtkExplorerApp.checkOptions(args);
+            if (problem != null) {
+                System.err.println(problem);
+                System.exit(2);
+            }
             org.ntkexplorer.ui.NtkExplorerApp.launchApp(args);
             return;
         }

@@ -20,7 +20,6 @@ import javafx.scene.input.KeyCharacterCombination;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
-import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 
 import org.ntkexplorer.core.experiment.ExperimentSpec;
@@ -182,37 +181,45 @@ final class AppMenus {
     }
 
     private void exportCharts() {
-        List<String> widths = List.of("1600 px wide (or 2× on screen if larger)", "1920 px wide", "2560 px wide",
-                "3840 px wide");
+        List<String> widths = List.of("1600 px wide (or 2× on screen if larger)", "1920×1080 (a 16:9 slide)",
+                "1920 px wide", "2560 px wide", "3840 px wide");
         ChoiceDialog<String> size = new ChoiceDialog<>(widths.get(0), widths);
         size.initOwner(w.stage());
         size.setTitle("Export charts for slides");
-        size.setHeaderText("Each shown panel's chart with title and legend as PNG, its data as CSV");
+        size.setHeaderText("Each shown panel's chart with title, subtitle and legend as PNG, its data as CSV,\n"
+                + "into a new folder slides-DATE (shown in the status bar)");
         size.setContentText("Width");
         Optional<String> chosen = size.showAndWait();
         if (chosen.isEmpty()) {
             return;
         }
-        int width = Integer.parseInt(chosen.get().substring(0, chosen.get().indexOf(' ')));
-        DirectoryChooser dc = new DirectoryChooser();
-        dc.setTitle("Folder for the exported charts");
-        Path start = w.session().runFolderProperty().get();
-        if (start != null && Files.isDirectory(start) && Files.isWritable(start)) {
-            dc.setInitialDirectory(start.toFile());
-        } else if (Files.isDirectory(RunsDirectory.get())) {
-            dc.setInitialDirectory(RunsDirectory.get().toFile());
+        int width = chosen.get().startsWith("1920×1080") ? SlideExport.SLIDE_16_9
+                : Integer.parseInt(chosen.get().substring(0, chosen.get().indexOf(' ')));
+        // Straight to a new folder, no folder chooser: at 720p the system's chooser did not fit the screen.
+        Path d = slidesFolder(w.session().runFolderProperty().get());
+        try {
+            List<Path> files = w.exportCharts(d, width);
+            w.exported("exported " + files.size() / 2 + " charts (PNG and CSV) to " + d, d);
+        } catch (IOException | RuntimeException e) {
+            w.error("The charts could not be exported", e.getMessage());
         }
-        File d = dc.showDialog(w.stage());
-        if (d != null) {
-            try {
-                List<Path> files = w.exportCharts(d.toPath(), width);
-                w.notice("exported " + files.size() / 2 + " charts (PNG and CSV) to " + d);
-                w.info("Charts exported", files.size() / 2 + " charts, each as PNG (at least " + width
-                        + " px wide) and CSV, in\n" + d);
-            } catch (IOException | RuntimeException e) {
-                w.error("The charts could not be exported", e.getMessage());
-            }
+    }
+
+    /**
+     * slides-DATE inside the run's folder when it can be written (not a shipped example run), else in the user's
+     * Pictures folder, else in the runs folder.
+     */
+    static Path slidesFolder(Path run) {
+        String name = "slides-" + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern(
+                "yyyyMMdd-HHmmss"));
+        if (run != null && Files.isDirectory(run) && Files.isWritable(run) && !ExampleRuns.isExample(run)) {
+            return run.resolve(name);
         }
+        Path pictures = Path.of(System.getProperty("user.home"), "Pictures");
+        if (Files.isDirectory(pictures) && Files.isWritable(pictures)) {
+            return pictures.resolve("NTK Explorer").resolve(name);
+        }
+        return RunsDirectory.get().resolve(name);
     }
 
     void remember(Path dir) {

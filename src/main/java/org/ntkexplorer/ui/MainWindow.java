@@ -64,6 +64,7 @@ public final class MainWindow {
         RunBanner banner = new RunBanner(p -> control().runPreset(p), text -> help("About this preset", text));
         session.addConsumer(grid::accept);
         control = new RunControl(session, grid, form, banner, status::append, this::error, menus::remember);
+        control.setOnNewContent(status::clearNotice);
         session.addConsumer(this::logEvents);
         formPane = formPane();
         main.getItems().addAll(formPane, grid);
@@ -112,19 +113,32 @@ public final class MainWindow {
         HBox buttons = new HBox(8, control.run, control.cancel, count);
         buttons.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         buttons.setPadding(new Insets(8));
-        control.run.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
-            javafx.scene.Node first = formView.firstProblem();
+        control.run.addEventFilter(javafx.event.ActionEvent.ACTION, e -> scrollTo(scroll, formView.revealProblems()));
+        // A study whose defaults leave fields to fix opens their sections and shows the first one.
+        form.study.addListener((o, a, b) -> javafx.application.Platform.runLater(() -> {
+            javafx.scene.Node first = formView.revealProblems();
             if (first != null) {
-                // Bring the first marked field into view; the run does not start.
-                double y = first.localToScene(0, 0).getY() - formView.localToScene(0, 0).getY();
-                scroll.setVvalue(Math.max(0, Math.min(1, y / Math.max(1, formView.getHeight()))));
+                scroll.layout();
+                scrollTo(scroll, first);
             }
-        });
+        }));
         VBox box = new VBox(scroll, buttons);
         VBox.setVgrow(scroll, Priority.ALWAYS);
         box.setMinWidth(0);
         box.setPrefWidth(340);
         return box;
+    }
+
+    /** Brings a marked field into view (the run does not start while one is marked). */
+    private void scrollTo(ScrollPane scroll, javafx.scene.Node first) {
+        if (first == null) {
+            return;
+        }
+        formView.applyCss();
+        formView.layout();
+        double y = first.localToScene(0, 0).getY() - formView.localToScene(0, 0).getY();
+        double room = Math.max(1, formView.getHeight() - scroll.getViewportBounds().getHeight());
+        scroll.setVvalue(Math.max(0, Math.min(1, (y - 40) / room)));
     }
 
     private void showForm(boolean on) {
@@ -188,6 +202,10 @@ public final class MainWindow {
     /** The banner's text: what the panels show now. */
     public String bannerText() {
         return ((Label) stage.getScene().lookup("#banner-text")).getText();
+    }
+
+    public boolean formShown() {
+        return main.getItems().contains(formPane);
     }
 
     public void setFormShown(boolean on) {
@@ -264,6 +282,21 @@ public final class MainWindow {
 
     void notice(String line) {
         status.notice(line);
+    }
+
+    /** An export's confirmation, with an "Open folder" action in the status bar. */
+    void exported(String line, Path folder) {
+        status.notice(line, folder);
+    }
+
+    /** The status bar's confirmation ("exported 2 charts …"), "" when none (tests). */
+    String statusNotice() {
+        return status.notice();
+    }
+
+    /** The status bar's run state (tests). */
+    String statusText() {
+        return status.text();
     }
 
     private void logEvents(List<ExperimentEvent> batch) {

@@ -21,11 +21,36 @@ import org.ntkexplorer.ui.panels.LivePanel;
  * quick dynamics one) for a few seconds, or shows a run folder ({@code --smoke-open=DIR}, {@code example} for the
  * example run), saves a screenshot of the window (and each panel as PNG and CSV with {@code --smoke-export=DIR})
  * and exits: 0 when the window rendered and nothing failed. {@code --size=WxH} sets the window's size (screenshots
- * at projector sizes), {@code --smoke-enlarge=TITLE} enlarges a panel before the screenshot.
+ * at projector sizes), {@code --text-scale=F} scales the text, {@code --smoke-enlarge=TITLE} enlarges a panel before
+ * the screenshot and {@code --smoke-layout=FILE} writes each shown panel's plot area as JSON ({@link LayoutReport});
+ * without {@code --smoke-test} it shows the example run (or {@code --smoke-open}) and writes only that.
  */
 public class NtkExplorerApp extends Application {
     private MainWindow window;
     private volatile Throwable uncaught;
+
+    /** A message naming what is wrong with the window's options, null when they can be used. */
+    public static String checkOptions(String[] args) {
+        for (String a : args) {
+            if (a.startsWith("--size=") && !a.substring(7).matches("\\d{3,5}x\\d{3,5}")) {
+                return "--size must be WIDTHxHEIGHT in pixels, e.g. --size=1280x720 (got " + a.substring(7) + ")";
+            }
+            if (a.startsWith("--text-scale=")) {
+                String v = a.substring(13);
+                double f;
+                try {
+                    f = Double.parseDouble(v);
+                } catch (NumberFormatException e) {
+                    return "--text-scale must be a number from " + TextScale.MIN + " to " + TextScale.MAX
+                            + ", e.g. --text-scale=1.5 (got " + v + ")";
+                }
+                if (!(f >= TextScale.MIN && f <= TextScale.MAX)) {
+                    return "--text-scale must be from " + TextScale.MIN + " to " + TextScale.MAX + " (got " + v + ")";
+                }
+            }
+        }
+        return null;
+    }
 
     public static void launchApp(String[] args) {
         Application.launch(NtkExplorerApp.class, args);
@@ -46,14 +71,21 @@ public class NtkExplorerApp extends Application {
             stage.setHeight(Double.parseDouble(wh[1]));
             window.setFormShown(Double.parseDouble(wh[0]) >= 1500);
         }
+        if (named.containsKey("text-scale")) {
+            window.textScale().factorProperty().set(Double.parseDouble(named.get("text-scale")));
+        }
+        if (named.containsKey("smoke-form")) {
+            window.setFormShown(Boolean.parseBoolean(named.get("smoke-form")));
+        }
         stage.show();
-        if (!named.containsKey("smoke-test")) {
+        boolean smoke = named.containsKey("smoke-test") || named.containsKey("smoke-layout");
+        if (!smoke) {
             window.openExample();
         }
-        if (named.containsKey("smoke-test")) {
+        if (smoke) {
             // After the first pulse: ChartFX holds its data sets' locks during the layout that show() starts.
             PauseTransition settle = new PauseTransition(Duration.millis(500));
-            settle.setOnFinished(e -> smokeTest(Path.of(named.get("smoke-test")),
+            settle.setOnFinished(e -> smokeTest(named.containsKey("smoke-test") ? Path.of(named.get("smoke-test")) : null,
                     Double.parseDouble(named.getOrDefault("smoke-seconds", "20"))));
             settle.play();
         }
@@ -65,7 +97,8 @@ public class NtkExplorerApp extends Application {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
-        String openRun = getParameters().getNamed().get("smoke-open");
+        String openRun = getParameters().getNamed().getOrDefault("smoke-open",
+                screenshot == null ? "example" : null);
         boolean started;
         if (openRun != null) {
             // Shows a finished run instead of starting one: how the README's result plots are made.
@@ -93,19 +126,12 @@ public class NtkExplorerApp extends Application {
         wait.setOnFinished(e -> {
             int code = 1;
             try {
-                window.saveScreenshot(screenshot);
-                String exportDir = getParameters().getNamed().get("smoke-export");
-                if (exportDir != null) {
-                    window.exportCharts(Path.of(exportDir));
+                String layout = getParameters().getNamed().get("smoke-layout");
+                if (layout != null) {
+                    LayoutReport.write(window, Path.of(layout));
+                    System.out.print(LayoutReport.json(window));
                 }
-                String stageText = window.session().stageProperty().get();
-                boolean failed = stageText.startsWith("failed");
-                boolean drawn = Files.size(screenshot) > 20_000;
-                List<LivePanel> shown = window.grid().shown();
-                long withData = shown.stream().filter(LivePanel::hasData).count();
-                System.out.printf("smoke test: started=%s, stage='%s', panels with data=%d/%d, screenshot %,d bytes, "
-                        + "uncaught=%s%n", started, stageText, withData, shown.size(), Files.size(screenshot), uncaught);
-                code = started && !failed && drawn && uncaught == null ? 0 : 1;
+                code = screenshot == null ? (uncaught == null ? 0 : 1) : screenshot(screenshot, started);
             } catch (Exception ex) {
                 ex.printStackTrace();
             }
@@ -119,6 +145,23 @@ public class NtkExplorerApp extends Application {
             stop.play();
         });
         wait.play();
+    }
+
+    /** Saves the window (and the slide export when asked); 0 when it rendered and nothing failed. */
+    private int screenshot(Path screenshot, boolean started) throws java.io.IOException {
+        window.saveScreenshot(screenshot);
+        String exportDir = getParameters().getNamed().get("smoke-export");
+        if (exportDir != null) {
+            window.exportCharts(Path.of(exportDir));
+        }
+        String stageText = window.session().stageProperty().get();
+        boolean failed = stageText.startsWith("failed");
+        boolean drawn = Files.size(screenshot) > 20_000;
+        List<LivePanel> shown = window.grid().shown();
+        long withData = shown.stream().filter(LivePanel::hasData).count();
+        System.out.printf("smoke test: started=%s, stage='%s', panels with data=%d/%d, screenshot %,d bytes, "
+                + "uncaught=%s%n", started, stageText, withData, shown.size(), Files.size(screenshot), uncaught);
+        return started && !failed && drawn && uncaught == null ? 0 : 1;
     }
 
     @Override

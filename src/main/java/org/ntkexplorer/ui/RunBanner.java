@@ -55,7 +55,8 @@ final class RunBanner extends HBox {
         about.setOnAction(e -> {
             Presets.Preset p = own != null ? own : quick;
             if (p != null) {
-                showHelp.accept(p.name() + ": " + p.summary() + "\n\n" + p.explanation());
+                // The banner's whole line first: on a narrow window it is cut after a few words.
+                showHelp.accept(what.getText() + "\n\n" + p.name() + ": " + p.summary() + "\n\n" + p.explanation());
             }
         });
         form.setId("toggle-form");

@@ -5,7 +5,8 @@ import org.ntkexplorer.core.experiment.TimeLeft;
 
 /**
  * The status bar's "time left" of the running run: core's {@link TimeLeft} fed with the run's events and the
- * clock. Touched on the FX thread only.
+ * clock. No figure until a unit has finished in this run: a guess from a fraction of the first network was off by
+ * minutes (20 min said 8 s into a 72-s run). Touched on the FX thread only.
  */
 final class RunClock {
     private TimeLeft estimate;
@@ -29,13 +30,15 @@ final class RunClock {
         }
     }
 
+    static final String WAITING = "time left: once the first unit is done";
+
     /** "about 2 min 10 s left", "" when no run goes on. */
     String text() {
         if (estimate == null) {
             return "";
         }
         double left = estimate.secondsLeft(now());
-        return Double.isNaN(left) ? "time left: after the first unit" : "about " + duration(left) + " left";
+        return Double.isNaN(left) ? WAITING : "about " + duration(left) + " left";
     }
 
     private static double now() {

@@ -31,6 +31,8 @@ final class RunControl {
     private final Consumer<String> log;
     private final BiConsumer<String, String> error;
     private final Consumer<Path> remember;
+    private Runnable clearStatus = () -> {
+    };
     final Button run = new Button("Run");
     final Button cancel = new Button("Cancel");
     private ExperimentSpec shownSpec;
@@ -60,12 +62,19 @@ final class RunControl {
         banner.show(origin, form.study.get(), null, null, "");
     }
 
+    /** Called whenever another run or study comes on screen, so the status bar speaks only of what is shown. */
+    void setOnNewContent(Runnable r) {
+        clearStatus = r;
+    }
+
     /** A study chosen in the form while nothing runs: the panels of another study's run make way for its own. */
     private void studyChosen(Study s) {
         if (session.runningProperty().get() || shownSpec != null && shownSpec.study() == s || s == null) {
             return;
         }
         show(s);
+        clearStatus.run();
+        session.forgetShownRun();
         shownSpec = null;
         shownDir = null;
         origin = RunBanner.Origin.NONE;
@@ -99,6 +108,7 @@ final class RunControl {
             return false;
         }
         showSpec(spec);
+        clearStatus.run();
         shownSpec = spec;
         shownDir = dir;
         origin = RunBanner.Origin.LIVE;
@@ -141,6 +151,7 @@ final class RunControl {
         shownSpec = spec;
         shownDir = dir;
         showSpec(spec);
+        clearStatus.run();
         form.setSpec(spec);
         origin = ExampleRuns.isExample(dir) ? RunBanner.Origin.EXAMPLE : RunBanner.Origin.OPENED;
         banner.show(origin, spec.study(), spec, dir, opened.completion().describe());
@@ -160,6 +171,7 @@ final class RunControl {
             return;
         }
         grid.clear();
+        clearStatus.run();
         read.whenComplete((spec, failure) -> Platform.runLater(() -> {
             if (failure != null) {
                 error.accept("The run could not be resumed", dir + ": " + failure.getMessage());

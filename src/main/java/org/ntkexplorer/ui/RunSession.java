@@ -90,6 +90,15 @@ public final class RunSession implements AutoCloseable {
         return stage;
     }
 
+    /** Nothing shown any more (another study chosen): the status bar forgets the last run's state. */
+    public void forgetShownRun() {
+        if (!running.get()) {
+            stage.set("idle");
+            progress.set(0);
+            timeLeft.set("");
+        }
+    }
+
     public StringProperty timeLeftProperty() {
         return timeLeft;
     }

@@ -26,10 +26,12 @@ import org.ntkexplorer.ui.panels.LivePanel;
 
 /**
  * Charts for slides: each shown panel's chart with its legend (no header, help mark or selectors) under the panel's
- * title, as a PNG at least {@code minWidth} px wide and at least twice its size on screen, and its data as CSV.
+ * title and its one-line subtitle (which n, seed, richness), as a PNG at least {@code minWidth} px wide and at least twice its size on screen, and its data as CSV.
  */
 public final class SlideExport {
     public static final int DEFAULT_WIDTH = 1600;
+    /** A width that asks for 16:9 slides of exactly 1920×1080, the chart letterboxed whole inside. */
+    public static final int SLIDE_16_9 = -1920;
 
     private SlideExport() {
     }
@@ -53,17 +55,34 @@ public final class SlideExport {
     static void writePng(LivePanel p, Path file, int minWidth) throws IOException {
         Node chart = p.exportNode();
         double w = Math.max(1, chart.getLayoutBounds().getWidth());
-        double scale = Math.max(2, minWidth / w);
+        double h = Math.max(1, chart.getLayoutBounds().getHeight());
+        boolean slide169 = minWidth == SLIDE_16_9;
+        // 16:9: the chart as large as fits in 1920×1080 below about 150 px of title and subtitle.
+        double scale = slide169 ? Math.min(1800 / w, 900 / h) : Math.max(2, minWidth / w);
         SnapshotParameters params = new SnapshotParameters();
         params.setTransform(new Scale(scale, scale));
         params.setFill(Color.WHITE);
         WritableImage body = chart.snapshot(params, null);
         Label title = new Label(p.title());
         title.setFont(Font.font(null, FontWeight.BOLD, 16 * scale));
-        VBox slide = new VBox(6 * scale, title, new ImageView(body));
+        // The subtitle says which network, seed and richness the chart shows: a slide without it loses its context.
+        Label subtitle = new Label(p.caption());
+        subtitle.setFont(Font.font(null, 12 * scale));
+        subtitle.setWrapText(true);
+        subtitle.setMaxWidth(body.getWidth());
+        VBox slide = new VBox(4 * scale, title, subtitle, new ImageView(body));
         slide.setAlignment(Pos.TOP_CENTER);
         slide.setPadding(new Insets(8 * scale, 0, 0, 0));
         slide.setStyle("-fx-background-color: white;");
+        if (slide169) {
+            title.setFont(Font.font(null, FontWeight.BOLD, 40));
+            subtitle.setFont(Font.font(null, 26));
+            slide.setSpacing(8);
+            slide.setPadding(new Insets(16, 0, 0, 0));
+            slide.setPrefSize(1920, 1080);
+            slide.setMinSize(1920, 1080);
+            slide.setMaxSize(1920, 1080);
+        }
         WritableImage img = new javafx.scene.Scene(slide).getRoot().snapshot(null, null);
         ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", file.toFile());
     }

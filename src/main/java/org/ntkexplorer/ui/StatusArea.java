@@ -19,6 +19,7 @@ final class StatusArea extends VBox {
     private final TextArea log = new TextArea();
     private final StatusBar status = new StatusBar();
     private final Label notice = new Label();
+    private final javafx.scene.control.Button openFolder = new javafx.scene.control.Button("Open folder");
 
     private final Timeline ticker;
 
@@ -48,11 +49,32 @@ final class StatusArea extends VBox {
         ticker.setCycleCount(Timeline.INDEFINITE);
         ticker.play();
         // Separators only between items that are shown, so the bar never starts with a stray one.
+        openFolder.setId("open-folder");
+        openFolder.setVisible(false);
+        openFolder.managedProperty().bind(openFolder.visibleProperty());
+        openFolder.setOnAction(e -> open((java.nio.file.Path) openFolder.getUserData()));
         Separator afterNotice = separator(notice);
         Separator afterLeft = separator(left);
-        status.getRightItems().addAll(notice, afterNotice, left, afterLeft, backend, new Separator(
+        status.getRightItems().addAll(notice, openFolder, afterNotice, left, afterLeft, backend, new Separator(
                 javafx.geometry.Orientation.VERTICAL), memory);
         getChildren().add(status);
+    }
+
+    /** Opens a folder in the desktop's file manager, off the FX thread (AWT may take a moment to start). */
+    private void open(java.nio.file.Path folder) {
+        if (folder == null) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                java.awt.Desktop.getDesktop().open(folder.toFile());
+            } catch (Exception e) {
+                javafx.application.Platform.runLater(() -> append("could not open " + folder + ": " + e.getMessage()
+                        + " (open it by hand)"));
+            }
+        }, "open-folder");
+        t.setDaemon(true);
+        t.start();
     }
 
     private javafx.stage.Stage logWindow;
@@ -88,8 +110,25 @@ final class StatusArea extends VBox {
 
     /** A confirmation that stays in the status bar until the next one (an export, a saved spec). */
     void notice(String text) {
+        notice(text, null);
+    }
+
+    /** A confirmation naming a folder, with a button that opens it in the system's file manager. */
+    void notice(String text, java.nio.file.Path folder) {
         notice.setText(text);
+        openFolder.setUserData(folder);
+        openFolder.setVisible(folder != null);
         append(text);
+    }
+
+    /** Another run or study comes on screen: the last one's confirmations no longer apply. */
+    void clearNotice() {
+        openFolder.setVisible(false);
+        notice.setText("");
+    }
+
+    String notice() {
+        return notice.getText();
     }
 
     String text() {

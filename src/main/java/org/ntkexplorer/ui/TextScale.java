@@ -18,6 +18,8 @@ public final class TextScale {
     static final double BASE = 13;
     private static final double AXIS_LABEL = 13;
     private static final double TICK = 12;
+    static final double MIN = 0.8;
+    static final double MAX = 2.4;
     private static final double[] STEPS = {0.8, 0.9, 1, 1.15, 1.3, 1.5, 1.75, 2, 2.4};
 
     private final DoubleProperty factor = new SimpleDoubleProperty(1);

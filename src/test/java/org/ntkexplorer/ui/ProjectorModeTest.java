@@ -73,13 +73,16 @@ class ProjectorModeTest {
     @Test
     void anEnlargedPanelFillsTheWindowAndRestores(FxRobot robot) throws Exception {
         ready();
-        LivePanel scaling = window.scalingPanel();
+        org.ntkexplorer.ui.panels.ScalingPanel scaling = window.scalingPanel();
         robot.clickOn(scaling.enlargeButton());
         Windows.settle();
         assertSame(scaling, window.grid().enlargedPanel());
         Canvas c = plot(scaling);
-        assertTrue(c.getWidth() >= 1000 && c.getHeight() >= 500, "enlarged plot area " + c.getWidth() + "×"
+        // The α table stays beside the enlarged chart, every cell whole.
+        assertTrue(c.getWidth() >= 700 && c.getHeight() >= 450, "enlarged plot area " + c.getWidth() + "×"
                 + c.getHeight());
+        assertTrue(scaling.alphaTable().getScene() != null && scaling.alphaTable().isVisible(), "α table shown");
+        assertTrue(scaling.alphaTable().cellsFit(), "no α table cell elided");
         robot.clickOn("#restore-button");
         Windows.settle();
         assertNull(window.grid().enlargedPanel());

@@ -67,4 +67,30 @@ class SlideExportTest {
         assertTrue(csv.stream().anyMatch(l -> l.startsWith("\"network: α = ") && l.contains(",64,")), csv.toString());
         assertTrue(csv.stream().noneMatch(l -> l.contains("64.000000")), "plain numbers");
     }
+
+    @Test
+    void sixteenByNineSlidesAre1920By1080AndExamplesExportOutsideTheShippedFolder(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.scalingPanel().hasData());
+        Windows.settle();
+        Path out = runs.resolve("slides-16-9");
+        java.util.concurrent.CompletableFuture<List<Path>> written = new java.util.concurrent.CompletableFuture<>();
+        robot.interact(() -> {
+            try {
+                written.complete(window.exportCharts(out, SlideExport.SLIDE_16_9));
+            } catch (java.io.IOException e) {
+                written.completeExceptionally(e);
+            }
+        });
+        for (Path f : written.get()) {
+            if (f.toString().endsWith(".png")) {
+                javafx.scene.image.Image img = new javafx.scene.image.Image(f.toUri().toString());
+                assertEquals(1920, img.getWidth(), f.toString());
+                assertEquals(1080, img.getHeight(), f.toString());
+            }
+        }
+        Path example = ExampleRuns.first().orElseThrow();
+        Path folder = AppMenus.slidesFolder(example);
+        assertTrue(!folder.startsWith(example) && folder.getFileName().toString().startsWith("slides-"),
+                "a shipped example run is not written into: " + folder);
+    }
 }

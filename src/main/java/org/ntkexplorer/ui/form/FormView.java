@@ -117,7 +117,7 @@ public final class FormView extends VBox {
         add(FormField.SAVE_KERNELS, flag(model.saveKernels));
         add(FormField.CENTERED, flag(model.centered));
         add(FormField.RICHNESS, text(model.richness));
-        TitledPane more = new TitledPane("Advanced", advanced);
+        more = new TitledPane("Advanced", advanced);
         more.setExpanded(false);
         more.setId("form-advanced");
         getChildren().addAll(basic, more);
@@ -129,6 +129,36 @@ public final class FormView extends VBox {
 
     public FormModel model() {
         return model;
+    }
+
+    private TitledPane more;
+
+    /**
+     * Expands every section that holds a marked field (a study's defaults can be invalid in Advanced) and returns the
+     * first marked field, to scroll to; null when none.
+     */
+    public Node revealProblems() {
+        for (FormField f : model.problems().keySet()) {
+            Row row = rows.get(f);
+            if (row != null && isInside(row.control(), more.getContent())) {
+                more.setExpanded(true);
+            }
+        }
+        return firstProblem();
+    }
+
+    private static boolean isInside(Node n, Node ancestor) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (p == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the Advanced section is open (tests). */
+    public boolean advancedExpanded() {
+        return more.isExpanded();
     }
 
     /** The first field with a problem, to scroll to; null when none. */

@@ -7,7 +7,6 @@ import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Pane;
-import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Line;
 
@@ -18,13 +17,15 @@ import io.fair_acc.dataset.DataSet;
 
 /**
  * A chart with its legend laid over a corner of the plot area instead of below it, so that on a projector the plot
- * keeps the room a legend row would take. The corner is the one covering the fewest drawn points; the legend lists
- * the measured series (fit lines share their series' colour) and can be dragged aside.
+ * keeps the room a legend row would take. The corner is one that covers no drawn point or line; when every corner
+ * covers some, the legend goes above the plot, its entries flowing across the width. The legend lists the measured
+ * series (fit lines share their series' colour) and can be dragged aside.
  */
 public final class ChartBox extends Pane {
     private static final double MARGIN = 6;
     private final XYChart chart;
-    private final VBox legend = new VBox(1);
+    private final javafx.scene.layout.FlowPane legend = new javafx.scene.layout.FlowPane(12, 1);
+    private boolean above;
     private double dragX;
     private double dragY;
     private double offsetX;
@@ -54,6 +55,14 @@ public final class ChartBox extends Pane {
         javafx.scene.control.Tooltip.install(legend, new javafx.scene.control.Tooltip("Drag the legend aside if it "
                 + "covers data; double-click puts it back"));
         getChildren().addAll(chart, legend);
+        getStyleClass().add("chart-box");
+        // New data rescales the axes after the legend was placed: place it again where the data now leaves room.
+        for (Axis a : List.of(chart.getXAxis(), chart.getYAxis())) {
+            a.minProperty().addListener(o -> requestLayout());
+            a.maxProperty().addListener(o -> requestLayout());
+        }
+        chart.getCanvas().widthProperty().addListener(o -> requestLayout());
+        chart.getCanvas().heightProperty().addListener(o -> requestLayout());
         setMinSize(0, 0);
     }
 
@@ -71,6 +80,7 @@ public final class ChartBox extends Pane {
             Line sample = new Line(0, 0, 18, 0);
             sample.setStroke(Charts.colourOf(ds));
             sample.setStrokeWidth(2.5);
+            sample.getStrokeDashArray().setAll(Charts.dashesOf(ds));
             Label l = new Label(ds.getName(), sample);
             l.getStyleClass().add("legend-entry");
             l.setGraphicTextGap(5);
@@ -86,41 +96,70 @@ public final class ChartBox extends Pane {
         return legend.getChildren().stream().map(n -> ((Label) n).getText()).toList();
     }
 
+    /** Whether the legend sits above the plot because every corner would cover data (tests). */
+    public boolean legendAbove() {
+        return above;
+    }
+
+    /** Drawn points and line samples under the legend as it is placed now: 0 when it covers no data (tests). */
+    public int pointsUnderLegend() {
+        if (!legend.isVisible()) {
+            return 0;
+        }
+        Bounds plot = sceneToLocal(chart.getCanvas().localToScene(chart.getCanvas().getLayoutBounds()));
+        Bounds l = legend.getBoundsInParent();
+        if (plot == null || !plot.intersects(l)) {
+            return 0;
+        }
+        return pointsUnder(l.getMinX() - plot.getMinX(), l.getMinY() - plot.getMinY(), l.getWidth(), l.getHeight());
+    }
+
     @Override
     protected void layoutChildren() {
         double w = getWidth();
         double h = getHeight();
+        // One entry a row over a corner; rows of entries across the width above the plot.
+        legend.setPrefWrapLength(1);
         double lw = Math.min(legend.prefWidth(-1), w);
         double lh = Math.min(legend.prefHeight(lw), h);
         chart.resizeRelocate(0, 0, w, h);
         chart.layout();
-        double plotArea = chart.getCanvas().getWidth() * chart.getCanvas().getHeight();
-        // A legend that would hide much of a short plot goes beside it when the plot stays wide enough.
-        if (legend.isVisible() && lw * lh > 0.12 * plotArea && w - lw - 2 * MARGIN >= 420) {
-            chart.resizeRelocate(0, 0, w - lw - 2 * MARGIN, h);
-            chart.layout();
-            Bounds plot = sceneToLocal(chart.getCanvas().localToScene(chart.getCanvas().getLayoutBounds()));
-            legend.resizeRelocate(w - lw - MARGIN, plot == null ? MARGIN : plot.getMinY(), lw, lh);
-            return;
-        }
+        above = false;
         Bounds plot = sceneToLocal(chart.getCanvas().localToScene(chart.getCanvas().getLayoutBounds()));
         if (plot == null || plot.getWidth() <= 0) {
             legend.resizeRelocate(Math.max(0, w - lw - MARGIN), MARGIN, lw, lh);
             return;
         }
+        double midX = plot.getMinX() + (plot.getWidth() - lw) / 2;
         double[][] corners = {
             {plot.getMaxX() - MARGIN - lw, plot.getMinY() + MARGIN},
-            {plot.getMinX() + MARGIN, plot.getMaxY() - MARGIN - lh},
+            {plot.getMinX() + MARGIN, plot.getMinY() + MARGIN},
             {plot.getMaxX() - MARGIN - lw, plot.getMaxY() - MARGIN - lh},
-            {plot.getMinX() + MARGIN, plot.getMinY() + MARGIN}};
+            {plot.getMinX() + MARGIN, plot.getMaxY() - MARGIN - lh},
+            {midX, plot.getMinY() + MARGIN},
+            {midX, plot.getMaxY() - MARGIN - lh}};
         double[] best = corners[0];
         int fewest = Integer.MAX_VALUE;
+        boolean fits = lw <= plot.getWidth() - 2 * MARGIN && lh <= plot.getHeight() - 2 * MARGIN;
         for (double[] c : corners) {
-            int n = pointsUnder(c[0] - plot.getMinX(), c[1] - plot.getMinY(), lw, lh);
+            int n = fits ? pointsUnder(c[0] - plot.getMinX(), c[1] - plot.getMinY(), lw, lh) : Integer.MAX_VALUE - 1;
             if (n < fewest) {
                 fewest = n;
                 best = c;
             }
+        }
+        if (fewest > 0 && offsetX == 0 && offsetY == 0) {
+            // No free corner: above the plot, which gives up the legend's rows of height.
+            above = true;
+            legend.setPrefWrapLength(w - 2 * MARGIN);
+            double rowsH = legend.prefHeight(w - 2 * MARGIN);
+            double rowsW = Math.min(w - 2 * MARGIN, legend.prefWidth(-1));
+            chart.resizeRelocate(0, rowsH + 2, w, Math.max(0, h - rowsH - 2));
+            chart.layout();
+            Bounds moved = sceneToLocal(chart.getCanvas().localToScene(chart.getCanvas().getLayoutBounds()));
+            double x = moved == null ? MARGIN : Math.max(0, Math.min(w - rowsW, moved.getMinX()));
+            legend.resizeRelocate(x, 0, rowsW, rowsH);
+            return;
         }
         double x = Math.max(0, Math.min(w - lw, best[0] + offsetX));
         double y = Math.max(0, Math.min(h - lh, best[1] + offsetY));

@@ -38,14 +38,31 @@ public final class Charts {
     private Charts() {
     }
 
+    /**
+     * One colour per learner, in every panel, legend, the α table and the exports. No two of them are the two
+     * oranges of the palette (entk-init and nngp were vermillion and orange, hard to tell apart on a projector).
+     */
     public static Color colour(Learner l) {
         return switch (l) {
             case NETWORK -> PALETTE.get(0);
             case ENTK_INIT -> PALETTE.get(1);
             case INFINITE_NTK -> PALETTE.get(2);
-            case NNGP -> PALETTE.get(3);
-            case ENTK_PRETRAINED -> PALETTE.get(4);
+            case NNGP -> PALETTE.get(4);
+            case ENTK_PRETRAINED -> PALETTE.get(5);
         };
+    }
+
+    /** Training quantities (loss, error) are drawn in black and grey, never in a learner's colour. */
+    static final Color LOSS = Color.web("#000000");
+    static final Color ERROR = Color.web("#8c8c8c");
+
+    /** A learner's measured series: the network's line solid, every kernel's dotted, fits dashed in both. */
+    static <D extends DataSet> D styled(D ds, Learner l) {
+        styled(ds, colour(l), false);
+        if (l != Learner.NETWORK) {
+            ds.setStyle(ds.getStyle() + " -fx-line-dash-array: 2 4;");
+        }
+        return ds;
     }
 
     static XYChart xy(String xName, boolean logX, String yName, boolean logY) {
@@ -137,6 +154,18 @@ public final class Charts {
         return i < 0 ? Color.BLACK : Color.web(style.substring(i + 16, i + 23));
     }
 
+    /** The dash pattern {@link #styled} gave a data set's line, empty for a solid line (the legend draws it). */
+    static List<Double> dashesOf(DataSet ds) {
+        String style = ds.getStyle();
+        int i = style == null ? -1 : style.indexOf("-fx-line-dash-array: ");
+        if (i < 0) {
+            return List.of();
+        }
+        int end = style.indexOf(';', i);
+        String v = style.substring(i + 21, end < 0 ? style.length() : end);
+        return java.util.Arrays.stream(v.trim().split("\\s+")).map(Double::valueOf).toList();
+    }
+
     static String web(Color c) {
         return String.format(Locale.ROOT, "#%02x%02x%02x", Math.round(c.getRed() * 255), Math.round(c.getGreen() * 255),
                 Math.round(c.getBlue() * 255));
@@ -202,6 +231,43 @@ public final class Charts {
         } else {
             y.setAutoRanging(true);
         }
+    }
+
+    /**
+     * Gives an axis its title, or the first of the shorter ones that fits along it when the axis is too short for the
+     * whole title (large text on a projector): a title drawn longer than its axis is cut at both ends.
+     */
+    static void fitTitle(DefaultNumericAxis axis, String full, String... shorter) {
+        List<String> titles = new java.util.ArrayList<>(List.of(full));
+        titles.addAll(List.of(shorter));
+        axis.getProperties().put("ntk.titles", titles);
+        Runnable choose = () -> {
+            double length = axis.getLength();
+            if (length <= 0) {
+                return;
+            }
+            javafx.scene.text.Text probe = new javafx.scene.text.Text();
+            probe.setFont(axis.getAxisLabel().getFont());
+            String pick = titles.get(titles.size() - 1);
+            for (String t : titles) {
+                probe.setText(t);
+                if (probe.getLayoutBounds().getWidth() <= length - 4) {
+                    pick = t;
+                    break;
+                }
+            }
+            if (!pick.equals(axis.getName())) {
+                axis.setName(pick);
+            }
+        };
+        if (!axis.getProperties().containsKey("ntk.fitTitle")) {
+            axis.getProperties().put("ntk.fitTitle", Boolean.TRUE);
+            axis.lengthProperty().addListener((o, a, b) -> ((Runnable) axis.getProperties().get("ntk.choose")).run());
+            axis.getAxisLabel().fontProperty().addListener((o, a, b) -> ((Runnable) axis.getProperties()
+                    .get("ntk.choose")).run());
+        }
+        axis.getProperties().put("ntk.choose", choose);
+        choose.run();
     }
 
     /** Whole-number ticks on an axis that counts (epochs): none between whole numbers, the ends padded. */

@@ -53,6 +53,8 @@ public final class DriftPanel extends LivePanel {
         super("Kernel drift");
         seed.setId("drift-seed");
         Charts.x(perN).setLogarithmBase(2);
+        Charts.fitTitle(Charts.y(epochs), "distance, velocity, alignment", "drift, alignment", "value");
+        Charts.fitTitle(Charts.y(perN), "movement, alignment", "value");
         addTools(seed);
         int c = 0;
         for (String name : List.of(MOVED, BEFORE, AFTER)) {

@@ -28,14 +28,14 @@ import org.ntkexplorer.core.experiment.ScalingTable;
 import org.ntkexplorer.core.scaling.PowerLawFitResult;
 
 /**
- * The lazy–rich dial: on a log axis of the richness α, the network's data-scaling exponent with its interval against
+ * The lazy–rich dial: on a log axis of the richness (the output scale), the network's data-scaling exponent with its interval against
  * the eNTK's exponent as a horizontal band, and how far the network's kernel moved in training.
  */
 public final class RichnessPanel extends LivePanel {
-    private final XYChart exponents = Charts.xy("richness α (output scale)", true, "data-scaling exponent", false);
-    private final XYChart movement = Charts.xy("richness α (output scale)", true, "kernel movement S(K₀, K_end)", true);
+    private final XYChart exponents = Charts.xy("richness (output scale)", true, "data-scaling exponent α", false);
+    private final XYChart movement = Charts.xy("richness (output scale)", true, "kernel movement S(K₀, K_end)", true);
     private final DoubleErrorDataSet network = Charts.styled(new DoubleErrorDataSet("network"),
-            Charts.colour(Learner.NETWORK), false);
+            Learner.NETWORK);
     private final DoubleDataSet kernel = Charts.styled(new DoubleDataSet("eNTK at init"), Charts.colour(Learner.ENTK_INIT),
             true);
     private final DoubleErrorDataSet moved = Charts.styled(new DoubleErrorDataSet("kernel movement (mean over n and "
@@ -69,6 +69,8 @@ public final class RichnessPanel extends LivePanel {
         HBox.setHgrow(exponentsBox, Priority.ALWAYS);
         HBox.setHgrow(movementBox, Priority.ALWAYS);
         exponentsBox.setPrefWidth(400);
+        Charts.fitTitle(Charts.y(exponents), "data-scaling exponent α", "exponent α", "α");
+        Charts.fitTitle(Charts.y(movement), "kernel movement S(K₀, K_end)", "kernel movement", "movement");
         movementBox.setPrefWidth(400);
         verdict.setWrapText(true);
         verdict.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -83,12 +85,13 @@ public final class RichnessPanel extends LivePanel {
 
     @Override
     public String explanation() {
-        return "The network trained as α·(f − f₀) on L/α², for each richness α on a log axis. Left: its data-scaling "
-                + "exponent (the α of test figure ∝ n^(−α), with its 95 % interval) against the exponent of kernel "
-                + "regression with its eNTK at initialisation, drawn as a horizontal band (its interval) with a dashed "
-                + "line. Right: how far its probe kernel moved in training, mean over every n and seed. Theory: at "
-                + "large α the network is lazy, its exponent approaches the eNTK's and the movement goes to 0; at "
-                + "small α it is rich, the kernel moves and the exponent is free to differ. The lines under the charts "
+        return "The network trained as r·(f − f₀) on L/r², for each richness r (the output scale) on a log axis. Left: "
+                + "its data-scaling exponent α (of test figure ∝ n^(−α), with its 95 % interval) against the exponent "
+                + "of kernel regression with its eNTK at initialisation, drawn as a horizontal band (its interval) with "
+                + "a dashed line. Right: how far its probe kernel moved in training, mean over every n and seed. "
+                + "Theory: at a large output scale the network is lazy, its exponent approaches the eNTK's and the "
+                + "movement goes to 0; at a small one it is rich, the kernel moves and the exponent is free to differ. "
+                + "The lines under the charts "
                 + "say whether this run agrees at both ends; ✱ marks exponents with networks that hit their step cap.";
     }
 

@@ -169,7 +169,7 @@ public final class ScalingPanel extends LivePanel {
         Map<Learner, Fits.Entry> f = fits.getOrDefault(m, Map.of());
         for (Learner l : table.learners()) {
             DoubleErrorDataSet ds = points.computeIfAbsent(l, k -> Charts.styled(new DoubleErrorDataSet(k.id()),
-                    Charts.colour(k), false));
+                    k));
             DoubleDataSet line = lines.computeIfAbsent(l, k -> Charts.styled(new DoubleDataSet(k.id() + " fit"),
                     Charts.colour(k), true));
             var summary = table.rows(l, m);
@@ -234,10 +234,14 @@ public final class ScalingPanel extends LivePanel {
     @Override
     public void setEnlarged(boolean on) {
         super.setEnlarged(on);
-        // The table would cost the enlarged chart a third of its width; the legend carries α meanwhile.
-        if (on) {
-            showTable.setSelected(false);
+        // Enlarged, there is room for the table beside the chart: it stays (or comes) unless hidden by hand.
+        if (on && !tableChosen) {
+            showTable.setSelected(true);
         }
+    }
+
+    public AlphaTable alphaTable() {
+        return alphas;
     }
 
     @Override

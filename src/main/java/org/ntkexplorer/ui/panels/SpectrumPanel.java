@@ -35,6 +35,7 @@ public final class SpectrumPanel extends LivePanel {
         super("Kernel eigenspectrum");
         // Spectra have one point per eigenvalue (hundreds); lines alone keep the redraw cheap.
         Charts.points(chart).setDrawMarker(false);
+        Charts.fitTitle(Charts.y(chart), "eigenvalue λ_i of K/n", "λ_i of K/n");
         chooser.setId("spectrum-unit");
         addTools(chooser);
         setContent(box);

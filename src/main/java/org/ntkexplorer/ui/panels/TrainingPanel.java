@@ -20,10 +20,11 @@ import org.ntkexplorer.core.experiment.UnitKey;
 public final class TrainingPanel extends LivePanel {
     private final XYChart chart = Charts.xy("epoch", false, "loss / error", false);
     private final ChartBox box = new ChartBox(chart);
-    private final DoubleDataSet trainLoss = Charts.styled(new DoubleDataSet("train loss"), Charts.PALETTE.get(0), false);
-    private final DoubleDataSet trainError = Charts.styled(new DoubleDataSet("train error"), Charts.PALETTE.get(3), false);
-    private final DoubleDataSet testLoss = Charts.styled(new DoubleDataSet("test MSE"), Charts.PALETTE.get(2), false);
-    private final DoubleDataSet testError = Charts.styled(new DoubleDataSet("test error"), Charts.PALETTE.get(1), false);
+    // Loss black, error grey; training solid, test dashed: the learners' colours stay theirs alone.
+    private final DoubleDataSet trainLoss = Charts.styled(new DoubleDataSet("train loss"), Charts.LOSS, false);
+    private final DoubleDataSet trainError = Charts.styled(new DoubleDataSet("train error"), Charts.ERROR, false);
+    private final DoubleDataSet testLoss = Charts.styled(new DoubleDataSet("test MSE"), Charts.LOSS, true);
+    private final DoubleDataSet testError = Charts.styled(new DoubleDataSet("test error"), Charts.ERROR, true);
     private final DoubleDataSet spikes = Charts.styled(new DoubleDataSet("loss spike"), Charts.PALETTE.get(4), false);
     private final Map<UnitKey, List<ExperimentEvent.EpochDone>> curves = new LinkedHashMap<>();
     /** Each network's stable-rate estimate, from a live run. */

@@ -36,6 +36,7 @@ public final class WidthPanel extends LivePanel {
             lines.put(m, Charts.styled(new DoubleDataSet(m.label() + " fit"), c, true));
         }
         Charts.x(chart).setLogarithmBase(2);
+        Charts.fitTitle(Charts.y(chart), "distance, movement, test error", "value");
         setContent(box);
         clear();
         setStudy(study());
