@@ -19,16 +19,15 @@ final class UnitCount {
     private UnitCount() {
     }
 
-    /** Units of the spec: seeds × the sizes, widths or richness values its study runs over. */
+    /** Units of the spec: seeds × the sizes × the widths × the richness values its study runs over. */
     static double of(ExperimentSpec spec) {
-        double per = 1;
-        if (spec.study() == Study.WIDTH_SWEEP) {
-            per = Math.max(1, spec.widths().length);
-        } else if (spec.study() != Study.DYNAMICS) {
-            per = spec.nGrid().length * (double) Math.max(1, spec.study() == Study.RICHNESS
-                    ? spec.richnessGrid().length : 1);
-        }
-        return per * spec.seeds();
+        return spec.seeds() * perSeed(spec);
+    }
+
+    private static double perSeed(ExperimentSpec spec) {
+        StudyDefinition def = Studies.of(spec.study());
+        double richness = def.richnessGrid() ? Math.max(1, spec.richnessGrid().length) : 1;
+        return Math.max(1, def.sizes(spec).length) * (double) Math.max(1, def.widths(spec).length) * richness;
     }
 
     static List<InvalidSpecException.Problem> problems(ExperimentSpec spec) {
@@ -36,12 +35,11 @@ final class UnitCount {
         if (units <= MAX_UNITS) {
             return List.of();
         }
-        String key = spec.seeds() > 1 ? "seeds" : spec.study() == Study.WIDTH_SWEEP ? "widths"
-                : spec.study() == Study.RICHNESS ? "richnessGrid" : "nGrid";
+        StudyDefinition def = Studies.of(spec.study());
+        String key = spec.seeds() > 1 ? "seeds" : def.sweepsWidths() ? "widths"
+                : def.richnessGrid() && spec.richnessGrid().length > 1 ? "richnessGrid" : "nGrid";
         return List.of(new InvalidSpecException.Problem(key, String.format(Locale.ROOT, "the spec asks for %,.0f units "
-                + "(%,d seeds × %,.0f %s), more than the %,d one run can hold; use fewer seeds or a shorter list, or "
-                + "split the study into several runs", units, spec.seeds(), units / spec.seeds(),
-                spec.study() == Study.WIDTH_SWEEP ? "widths" : spec.study() == Study.DYNAMICS ? "network"
-                        : spec.study() == Study.RICHNESS ? "sizes and richness values" : "sizes", MAX_UNITS)));
+                + "(%,d seeds × %,.0f networks each), more than the %,d one run can hold; use fewer seeds or a shorter "
+                + "list, or split the study into several runs", units, spec.seeds(), perSeed(spec), MAX_UNITS)));
     }
 }

@@ -1,10 +1,7 @@
 package org.ntkexplorer.core.kernel;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 import org.bytedeco.javacpp.DoublePointer;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -35,7 +32,7 @@ public final class InfiniteKernelTiles {
             throw new IllegalArgumentException("kernel files of n " + ntk.n() + " and " + nngp.n() + " for "
                     + x.rows() + " examples");
         }
-        int first = lastRow(progressFile, tiles) + 1;
+        int first = TileFile.lastFinished(progressFile, tiles, "tile row") + 1;
         double pairs = tiles * (tiles + 1) / 2.0;
         try (DoublePointer buf = new DoublePointer((long) t * t)) {
             for (int i = first; i < tiles; i++) {
@@ -52,9 +49,7 @@ public final class InfiniteKernelTiles {
                 }
                 ntk.force();
                 nngp.force();
-                Path tmp = progressFile.resolveSibling(progressFile.getFileName() + ".tmp");
-                Files.writeString(tmp, Integer.toString(i), StandardCharsets.UTF_8);
-                Files.move(tmp, progressFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                TileFile.markFinished(progressFile, i);
             }
         }
     }
@@ -83,20 +78,4 @@ public final class InfiniteKernelTiles {
         buf.position(0).put(v);
     }
 
-    private static int lastRow(Path progressFile, int tiles) throws IOException {
-        if (!Files.exists(progressFile)) {
-            return -1;
-        }
-        String text = Files.readString(progressFile, StandardCharsets.UTF_8).trim();
-        try {
-            int k = Integer.parseInt(text);
-            if (k >= -1 && k < tiles) {
-                return k;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IOException(progressFile + " should hold the last finished tile row (-1 to " + (tiles - 1)
-                + ") but holds '" + text + "'; delete it to build the kernels from the start");
-    }
 }

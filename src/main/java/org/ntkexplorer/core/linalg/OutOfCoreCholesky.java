@@ -13,10 +13,7 @@ import static org.bytedeco.openblas.global.openblas.cblas_dgemm;
 import static org.bytedeco.openblas.global.openblas.cblas_dtrsm;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 import org.bytedeco.javacpp.DoublePointer;
 
@@ -105,7 +102,7 @@ public final class OutOfCoreCholesky {
                     l.write(i, k, column[i]);
                 }
                 l.force();
-                recordDone(progressFile, k);
+                TileFile.markFinished(progressFile, k);
                 progress.columnDone(k, tiles);
             }
         } finally {
@@ -160,26 +157,7 @@ public final class OutOfCoreCholesky {
 
     /** The last column the progress file records as written, or -1. */
     public static int lastDone(Path progressFile, int tiles) throws IOException {
-        if (!Files.exists(progressFile)) {
-            return -1;
-        }
-        String text = Files.readString(progressFile, StandardCharsets.UTF_8).trim();
-        try {
-            int k = Integer.parseInt(text);
-            if (k < -1 || k >= tiles) {
-                throw new NumberFormatException();
-            }
-            return k;
-        } catch (NumberFormatException e) {
-            throw new IOException(progressFile + " should hold the last finished tile column (-1 to " + (tiles - 1)
-                    + ") but holds '" + text + "'; delete it to factorise from the start");
-        }
-    }
-
-    private static void recordDone(Path progressFile, int k) throws IOException {
-        Path tmp = progressFile.resolveSibling(progressFile.getFileName() + ".tmp");
-        Files.writeString(tmp, Integer.toString(k), StandardCharsets.UTF_8);
-        Files.move(tmp, progressFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return TileFile.lastFinished(progressFile, tiles, "tile column");
     }
 
     private static DoublePointer at(DoublePointer x, int tileRow, int tile, int cols) {

@@ -171,8 +171,33 @@ public final class TileFile implements AutoCloseable {
         return sum;
     }
 
-    /** Deletes the file if it exists. */
-    public static void delete(Path path) throws IOException {
-        Files.deleteIfExists(path);
+    /**
+     * The last finished step (a tile row or column, 0-based) that a progress file records, or -1 when there is none.
+     * Work on tiles records its steps in such a file, replaced whole after the step's tiles are on the disk, so that a
+     * killed job resumes after its last finished step.
+     */
+    public static int lastFinished(Path progressFile, int steps, String what) throws IOException {
+        if (!Files.exists(progressFile)) {
+            return -1;
+        }
+        String text = Files.readString(progressFile, java.nio.charset.StandardCharsets.UTF_8).trim();
+        try {
+            int k = Integer.parseInt(text);
+            if (k >= -1 && k < steps) {
+                return k;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with what the file should hold
+        }
+        throw new IOException(progressFile + " should hold the last finished " + what + " (-1 to " + (steps - 1)
+                + ") but holds '" + text + "'; delete it to start from the beginning");
+    }
+
+    /** Records step {@code k} as finished; call after {@link #force} of the tiles it wrote. */
+    public static void markFinished(Path progressFile, int k) throws IOException {
+        Path tmp = progressFile.resolveSibling(progressFile.getFileName() + ".tmp");
+        Files.writeString(tmp, Integer.toString(k), java.nio.charset.StandardCharsets.UTF_8);
+        Files.move(tmp, progressFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 }
