@@ -16,26 +16,39 @@ public final class RunService {
 
     /** A new run's folder, once the spec passed the preflight check (which throws what it finds). */
     public static RunFolder create(ExperimentSpec spec, Path dir) throws IOException {
-        Preflight.check(spec, DatasetRegistry.open(spec.dataset()));
-        return RunFolder.create(dir, spec);
+        String estimate = checked(spec);
+        RunFolder folder = RunFolder.create(dir, spec);
+        folder.log(estimate);
+        return folder;
     }
 
     /** A new folder for shard {@code index} of {@code count}, once the spec passed the preflight check. */
     public static RunFolder createShard(ExperimentSpec spec, Path dir, int index, int count) throws IOException {
-        Preflight.check(spec, DatasetRegistry.open(spec.dataset()));
-        return RunFolder.createShard(dir, spec, index, count);
+        String estimate = checked(spec);
+        RunFolder folder = RunFolder.createShard(dir, spec, index, count);
+        folder.log(estimate);
+        return folder;
     }
 
     /** An existing run, locked to continue it, once its spec passed the preflight check; unlocked if it did not. */
     public static RunFolder resume(Path dir) throws IOException {
         RunFolder folder = RunFolder.resume(dir);
         try {
-            ExperimentSpec spec = folder.spec();
-            Preflight.check(spec, DatasetRegistry.open(spec.dataset()));
+            folder.log(checked(folder.spec()));
             return folder;
         } catch (IOException | RuntimeException e) {
             folder.close();
             throw e;
         }
+    }
+
+    /**
+     * Runs the preflight check and says what it estimated, for run.log: the estimate is what a measured peak
+     * (/usr/bin/time -v) is compared with.
+     */
+    private static String checked(ExperimentSpec spec) throws IOException {
+        org.ntkexplorer.core.data.DatasetSource source = DatasetRegistry.open(spec.dataset());
+        Preflight.check(spec, source);
+        return "estimated peak of the largest step: " + Preflight.estimate(spec, source);
     }
 }

@@ -28,4 +28,17 @@ class RunServiceTest {
         assertThrows(InvalidSpecException.class, () -> RunService.createShard(TOO_LARGE, dir.resolve("shard"), 0, 2));
         assertFalse(Files.exists(dir.resolve("shard")));
     }
+
+    @Test
+    void aRunLogsTheEstimateItWasCheckedAgainst() throws Exception {
+        ExperimentSpec small = ExperimentSpec.parse("""
+                {"study": "scaling", "classes": [0, 1], "nGrid": [16, 32], "nTest": 20, "seeds": 1, "width": 8,
+                 "epochs": 1, "learners": ["network", "nngp"]}""");
+        try (RunFolder f = RunService.create(small, dir.resolve("ok"))) {
+            String log = Files.readString(dir.resolve("ok/run.log"));
+            assertTrue(log.contains("estimated peak of the largest step: ")
+                    && log.contains(Preflight.estimate(small, org.ntkexplorer.core.data.DatasetRegistry.open(
+                            small.dataset())).toString()), log);
+        }
+    }
 }
