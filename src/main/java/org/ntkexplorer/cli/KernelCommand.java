@@ -105,7 +105,8 @@ final class KernelCommand implements java.util.concurrent.Callable<Integer> {
                     + "or use --init he or lecun");
         }
         Precision precision = parse(problems, () -> Precision.fromId(dtype));
-        String target = KernelExport.targetProblem(out, force);
+        String target = KernelExport.targetProblem(out, force,
+                org.ntkexplorer.core.experiment.RunFolder.isRun(out));
         if (target != null) {
             problems.add(target);
         }

@@ -35,9 +35,10 @@ final class MergeCommand implements java.util.concurrent.Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), taken);
         }
         for (Path shard : shards) {
-            if (!java.nio.file.Files.isRegularFile(shard.resolve("spec.json"))) {
+            if (!org.ntkexplorer.core.experiment.RunFolder.isRun(shard)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), shard + " is not a run folder (it has "
-                        + "no spec.json); name the --out folders of the shards");
+                        + "no " + org.ntkexplorer.core.experiment.RunFolder.SPEC_FILE + "); name the --out folders of "
+                        + "the shards");
             }
         }
         RunMerge.Result r = RunMerge.merge(shards, out, partial);

@@ -66,9 +66,9 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "--shard does not go with --resume: a resumed folder keeps the shard it was started with");
             }
-            if (!Files.isRegularFile(resume.resolve("spec.json"))) {
-                throw usage(resume + " is not a run folder (it has no spec.json); --resume names the --out folder "
-                        + "of a run");
+            if (!RunFolder.isRun(resume)) {
+                throw usage(resume + " is not a run folder (it has no " + RunFolder.SPEC_FILE + "); --resume names "
+                        + "the --out folder of a run");
             }
             folder = checked(() -> RunService.resume(resume));
             experiment = folder.spec();

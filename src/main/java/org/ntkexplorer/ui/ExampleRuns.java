@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.ntkexplorer.core.experiment.RunFolder;
 import org.ntkexplorer.core.data.SampleData;
 
 /**
@@ -26,7 +27,7 @@ public final class ExampleRuns {
             return List.of();
         }
         try (Stream<Path> s = Files.list(sample.get().resolve(DIR))) {
-            return s.filter(p -> Files.isRegularFile(p.resolve("spec.json"))).sorted().toList();
+            return s.filter(RunFolder::isRun).sorted().toList();
         } catch (IOException e) {
             return List.of();
         }

@@ -60,7 +60,7 @@ public final class MainWindow {
         this.session = new RunSession(threads);
         RunsDirectory.use(prefs);
         status = new StatusArea(session);
-        menus = new AppMenus(this, prefs);
+        menus = new AppMenus(prefs);
         RunBanner banner = new RunBanner(p -> control().runPreset(p), text -> help("About this preset", text));
         session.addConsumer(grid::accept);
         control = new RunControl(session, grid, form, banner, status::append, this::error, menus::remember);
@@ -73,7 +73,9 @@ public final class MainWindow {
         host.getChildren().add(main);
         BorderPane root = new BorderPane(host);
         // The banner shares the menus' row: on a 720-px projector every row of height goes to the plots.
-        javafx.scene.control.MenuBar bar = menus.build();
+        WindowCommands commands = new WindowCommands(this, menus::recentRuns);
+        javafx.scene.control.MenuBar bar = menus.build(commands.all(), new AppMenus.Openers(this::openRun,
+                commands::showPreset, grid::shown, grid::enlarge));
         bar.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox top = new HBox(bar, banner);
         HBox.setHgrow(banner, Priority.ALWAYS);

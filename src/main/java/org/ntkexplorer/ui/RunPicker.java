@@ -20,7 +20,7 @@ import javafx.scene.control.ListView;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 
-import org.ntkexplorer.core.experiment.ExperimentSpec;
+import org.ntkexplorer.core.experiment.RunFolder;
 
 /**
  * Picks a run folder from a list that fits a 720-px screen: the example runs, the runs directory and recent runs,
@@ -94,7 +94,7 @@ final class RunPicker {
             return List.of();
         }
         try (Stream<Path> s = Files.list(dir)) {
-            List<Path> out = new ArrayList<>(s.filter(p -> Files.isRegularFile(p.resolve("spec.json"))).toList());
+            List<Path> out = new ArrayList<>(s.filter(RunFolder::isRun).toList());
             out.sort(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed());
             return out;
         } catch (IOException e) {
@@ -105,7 +105,7 @@ final class RunPicker {
     private static String describe(Path p) {
         String study;
         try {
-            study = ExperimentSpec.read(p.resolve("spec.json")).study().id();
+            study = RunFolder.readSpec(p).study().id();
         } catch (IOException | RuntimeException e) {
             study = "unreadable spec";
         }

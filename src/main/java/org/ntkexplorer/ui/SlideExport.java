@@ -92,4 +92,22 @@ public final class SlideExport {
         WritableImage img = node.snapshot(null, null);
         ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", file.toFile());
     }
+
+    /**
+     * slides-DATE inside the run's folder when it can be written (not a shipped example run), else in the user's
+     * Pictures folder, else in the runs folder.
+     */
+    static Path slidesFolder(Path run) {
+        String name = "slides-" + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern(
+                "yyyyMMdd-HHmmss"));
+        if (run != null && Files.isDirectory(run) && Files.isWritable(run)
+                && !ExampleRuns.isExample(run)) {
+            return run.resolve(name);
+        }
+        Path pictures = Path.of(System.getProperty("user.home"), "Pictures");
+        if (Files.isDirectory(pictures) && Files.isWritable(pictures)) {
+            return pictures.resolve("NTK Explorer").resolve(name);
+        }
+        return RunsDirectory.get().resolve(name);
+    }
 }

@@ -89,7 +89,7 @@ class SlideExportTest {
             }
         }
         Path example = ExampleRuns.first().orElseThrow();
-        Path folder = AppMenus.slidesFolder(example);
+        Path folder = SlideExport.slidesFolder(example);
         assertTrue(!folder.startsWith(example) && folder.getFileName().toString().startsWith("slides-"),
                 "a shipped example run is not written into: " + folder);
     }

@@ -30,6 +30,8 @@ import org.ntkexplorer.core.io.NpyArray;
 public final class RunFolder implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunFolder.class);
     static final String KERNELS = "kernels";
+    /** The file that makes a folder a run folder: the spec it runs. Named here only, for every front end. */
+    public static final String SPEC_FILE = "spec.json";
 
     private final Path dir;
     private final RunLock lock;
@@ -82,7 +84,7 @@ public final class RunFolder implements AutoCloseable {
         try {
             RunManifest m = RunManifest.of(spec, shard);
             m.write(dir);
-            Files.writeString(dir.resolve("spec.json"), spec.toJson());
+            Files.writeString(dir.resolve(SPEC_FILE), spec.toJson());
             return new RunFolder(dir, lock, m);
         } catch (IOException | RuntimeException e) {
             lock.close();
@@ -98,7 +100,7 @@ public final class RunFolder implements AutoCloseable {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             return dir + " is a file, not a folder; choose a new folder for the run";
         }
-        if (Files.exists(dir.resolve("spec.json"))) {
+        if (Files.exists(dir.resolve(SPEC_FILE))) {
             return dir + " already holds a run; use --resume to continue it or choose another folder";
         }
         if (Files.isDirectory(dir)) {
@@ -119,7 +121,7 @@ public final class RunFolder implements AutoCloseable {
         requireRun(dir);
         RunLock lock = RunLock.acquire(dir);
         try {
-            ExperimentSpec spec = ExperimentSpec.read(dir.resolve("spec.json"));
+            ExperimentSpec spec = readSpec(dir);
             RunManifest m = RunManifest.read(dir);
             if (m == null) {
                 // Without the seal nothing says which spec the rows were computed with: sealing spec.json as it is
@@ -163,9 +165,19 @@ public final class RunFolder implements AutoCloseable {
     }
 
     private static void requireRun(Path dir) throws IOException {
-        if (!Files.isRegularFile(dir.resolve("spec.json"))) {
-            throw new IOException(dir + " is not a run folder (it has no spec.json)");
+        if (!isRun(dir)) {
+            throw new IOException(dir + " is not a run folder (it has no " + SPEC_FILE + ")");
         }
+    }
+
+    /** True when {@code dir} holds a run (finished or not): lists of runs offer only these. */
+    public static boolean isRun(Path dir) {
+        return Files.isRegularFile(dir.resolve(SPEC_FILE));
+    }
+
+    /** The spec a run folder runs, read without opening the run (to describe it in a list). */
+    public static ExperimentSpec readSpec(Path dir) throws IOException {
+        return ExperimentSpec.read(dir.resolve(SPEC_FILE));
     }
 
     /** True when any table of the folder holds a row. */
@@ -194,7 +206,7 @@ public final class RunFolder implements AutoCloseable {
     }
 
     public ExperimentSpec spec() throws IOException {
-        return ExperimentSpec.read(dir.resolve("spec.json"));
+        return ExperimentSpec.read(dir.resolve(SPEC_FILE));
     }
 
     /** The shard this folder holds, or null for a whole run (or a folder from before shards). */

@@ -97,7 +97,7 @@ record RunManifest(String specSha256, JsonNode spec, Shard shard) {
             return;
         }
         List<String> diff = differences(spec, JSON.valueToTree(current.toMap()));
-        throw new IllegalStateException(dir.resolve("spec.json") + " was changed after the run started ("
+        throw new IllegalStateException(dir.resolve(RunFolder.SPEC_FILE) + " was changed after the run started ("
                 + String.join("; ", diff) + "). Resuming would mix results of two settings in one fit: put spec.json "
                 + "back, or start the changed spec in a new folder");
     }

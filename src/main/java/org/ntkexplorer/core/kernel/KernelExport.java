@@ -45,9 +45,10 @@ public final class KernelExport {
 
     /**
      * Why {@code dir} should not receive an export, or null when it may: an export replaces kernel.npy and its
-     * companions without asking, so a folder that already holds files needs {@code overwrite}.
+     * companions without asking, so a folder that already holds files needs {@code overwrite}. {@code runFolder}
+     * says whether it holds a run, which the caller asks of the run store: this package names no file of a run.
      */
-    public static String targetProblem(Path dir, boolean overwrite) {
+    public static String targetProblem(Path dir, boolean overwrite, boolean runFolder) {
         if (dir.toString().isBlank()) {
             return "the output folder is empty; name the folder to write";
         }
@@ -55,7 +56,7 @@ public final class KernelExport {
             return dir + " is a file; name a folder to write the kernel into";
         }
         if (!overwrite && Files.isDirectory(dir) && !isEmpty(dir)) {
-            String what = Files.exists(dir.resolve("spec.json")) ? "is a run folder" : "already holds files";
+            String what = runFolder ? "is a run folder" : "already holds files";
             return dir + " " + what + ", and kernel.npy, inputs.npy, labels.npy, params.npz and model.json would replace "
                     + "any of the same name; name a new folder, or add --force to write there anyway";
         }
