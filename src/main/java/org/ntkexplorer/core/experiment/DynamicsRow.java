@@ -11,36 +11,27 @@ public record DynamicsRow(long seed, int n, int epoch, long step, double trainLo
                           double distanceToInit, double velocity, double ckaPrevious, double targetAlignment,
                           double effectiveRank, double spectrumSlope, double regressionTestError) {
 
-    static final RowSchema<DynamicsRow> SCHEMA = new RowSchema<>() {
-        @Override
-        public String file() {
-            return "dynamics.csv";
-        }
+    private static final Column<DynamicsRow> SEED = Column.whole("seed", DynamicsRow::seed);
+    private static final Column<DynamicsRow> N = Column.whole("n", DynamicsRow::n);
+    private static final Column<DynamicsRow> EPOCH = Column.whole("epoch", DynamicsRow::epoch);
+    private static final Column<DynamicsRow> STEP = Column.count("step", DynamicsRow::step);
+    private static final Column<DynamicsRow> TRAIN_LOSS = Column.number("train_loss", DynamicsRow::trainLoss);
+    private static final Column<DynamicsRow> TEST_ERROR = Column.number("test_error", DynamicsRow::testError);
+    private static final Column<DynamicsRow> DISTANCE = Column.number("distance_to_init", DynamicsRow::distanceToInit);
+    private static final Column<DynamicsRow> VELOCITY = Column.number("velocity", DynamicsRow::velocity);
+    private static final Column<DynamicsRow> CKA = Column.number("cka_previous", DynamicsRow::ckaPrevious);
+    private static final Column<DynamicsRow> ALIGNMENT = Column.number("kernel_target_alignment",
+            DynamicsRow::targetAlignment);
+    private static final Column<DynamicsRow> RANK = Column.number("effective_rank", DynamicsRow::effectiveRank);
+    private static final Column<DynamicsRow> SLOPE = Column.number("spectrum_slope", DynamicsRow::spectrumSlope);
+    private static final Column<DynamicsRow> REGRESSION = Column.number("regression_test_error",
+            DynamicsRow::regressionTestError);
 
-        @Override
-        public List<String> columns() {
-            return List.of("seed", "n", "epoch", "step", "train_loss", "test_error", "distance_to_init", "velocity",
-                    "cka_previous", "kernel_target_alignment", "effective_rank", "spectrum_slope",
-                    "regression_test_error");
-        }
-
-        @Override
-        public String[] cells(DynamicsRow r) {
-            return new String[] {Long.toString(r.seed), Integer.toString(r.n), Integer.toString(r.epoch),
-                    RowSchema.count(r.step), RowSchema.num(r.trainLoss), RowSchema.num(r.testError),
-                    RowSchema.num(r.distanceToInit), RowSchema.num(r.velocity), RowSchema.num(r.ckaPrevious),
-                    RowSchema.num(r.targetAlignment), RowSchema.num(r.effectiveRank), RowSchema.num(r.spectrumSlope),
-                    RowSchema.num(r.regressionTestError)};
-        }
-
-        @Override
-        public DynamicsRow parse(Cells c) {
-            return new DynamicsRow(c.whole("seed"), c.integer("n"), c.integer("epoch"), c.wholeOrMinus1("step"),
-                    c.number("train_loss"), c.number("test_error"), c.number("distance_to_init"),
-                    c.number("velocity"), c.number("cka_previous"), c.number("kernel_target_alignment"),
-                    c.number("effective_rank"), c.number("spectrum_slope"), c.number("regression_test_error"));
-        }
-    };
+    static final RowSchema<DynamicsRow> SCHEMA = RowSchema.of("dynamics.csv", List.of(SEED, N, EPOCH, STEP,
+            TRAIN_LOSS, TEST_ERROR, DISTANCE, VELOCITY, CKA, ALIGNMENT, RANK, SLOPE, REGRESSION),
+            c -> new DynamicsRow(c.whole(SEED), c.integer(N), c.integer(EPOCH), c.count(STEP), c.number(TRAIN_LOSS),
+                    c.number(TEST_ERROR), c.number(DISTANCE), c.number(VELOCITY), c.number(CKA), c.number(ALIGNMENT),
+                    c.number(RANK), c.number(SLOPE), c.number(REGRESSION)));
 
     static DynamicsRow of(ExperimentEvent.KernelSnapshot s, double trainLoss, double testError) {
         return new DynamicsRow(s.seed(), s.n(), s.epoch(), s.step(), trainLoss, testError, s.distanceToInit(),

@@ -28,42 +28,31 @@ public record ResultRow(Learner learner, int n, long seed, double richness, doub
                 kernelMovement, targetAlignment, Double.NaN, seconds);
     }
 
-    static final RowSchema<ResultRow> SCHEMA = new RowSchema<>() {
-        @Override
-        public String file() {
-            return "results.csv";
-        }
+    private static final Column<ResultRow> LEARNER = Column.text("learner", r -> r.learner.id());
+    private static final Column<ResultRow> N = Column.whole("n", ResultRow::n);
+    private static final Column<ResultRow> SEED = Column.whole("seed", ResultRow::seed);
+    private static final Column<ResultRow> RICHNESS = Column.number("richness", ResultRow::richness);
+    private static final Column<ResultRow> TEST_ERROR = Column.number("test_error", ResultRow::testError);
+    private static final Column<ResultRow> TEST_MSE = Column.number("test_mse", ResultRow::testMse);
+    private static final Column<ResultRow> TRAIN_LOSS = Column.number("train_loss", ResultRow::trainLoss);
+    private static final Column<ResultRow> TRAIN_ERROR = Column.number("train_error", ResultRow::trainError);
+    private static final Column<ResultRow> STEPS = Column.count("steps", ResultRow::steps);
+    private static final Column<ResultRow> EPOCHS = Column.count("epochs", ResultRow::epochs);
+    private static final Column<ResultRow> CONVERGED = Column.flag("converged", ResultRow::converged);
+    private static final Column<ResultRow> MOVEMENT = Column.number("kernel_movement", ResultRow::kernelMovement);
+    private static final Column<ResultRow> ALIGNMENT = Column.number("kernel_target_alignment",
+            ResultRow::targetAlignment);
+    private static final Column<ResultRow> STABLE_LR = Column.number("stable_lr", ResultRow::stableRate);
+    private static final Column<ResultRow> SECONDS = Column.seconds("seconds", ResultRow::seconds);
 
-        /** One row per learner of a unit: a repeated one would be counted twice in the fit. */
-        @Override
-        public Object key(ResultRow r) {
-            return java.util.List.of(r.learner(), r.n(), r.seed(), r.richness());
-        }
-
-        @Override
-        public List<String> columns() {
-            return List.of("learner", "n", "seed", "richness", "test_error", "test_mse", "train_loss", "train_error",
-                    "steps", "epochs", "converged", "kernel_movement", "kernel_target_alignment", "stable_lr", "seconds");
-        }
-
-        @Override
-        public String[] cells(ResultRow r) {
-            return new String[] {r.learner.id(), Integer.toString(r.n), Long.toString(r.seed), RowSchema.num(r.richness),
-                    RowSchema.num(r.testError), RowSchema.num(r.testMse), RowSchema.num(r.trainLoss),
-                    RowSchema.num(r.trainError), RowSchema.count(r.steps), RowSchema.count(r.epochs),
-                    RowSchema.flag(r.converged), RowSchema.num(r.kernelMovement), RowSchema.num(r.targetAlignment),
-                    RowSchema.num(r.stableRate), String.format(java.util.Locale.ROOT, "%.3f", r.seconds)};
-        }
-
-        @Override
-        public ResultRow parse(Cells c) {
-            return new ResultRow(Learner.fromId(c.text("learner")), c.integer("n"), c.whole("seed"),
-                    c.number("richness"), c.number("test_error"), c.number("test_mse"), c.number("train_loss"),
-                    c.number("train_error"), c.wholeOrMinus1("steps"), c.wholeOrMinus1("epochs"), c.flag("converged"),
-                    c.number("kernel_movement"), c.number("kernel_target_alignment"), c.number("stable_lr"),
-                    c.number("seconds"));
-        }
-    };
+    /** Keyed by (learner, n, seed, richness): a repeated row would be counted twice in the fit. */
+    static final RowSchema<ResultRow> SCHEMA = RowSchema.of("results.csv", List.of(LEARNER, N, SEED, RICHNESS,
+            TEST_ERROR, TEST_MSE, TRAIN_LOSS, TRAIN_ERROR, STEPS, EPOCHS, CONVERGED, MOVEMENT, ALIGNMENT, STABLE_LR,
+            SECONDS), c -> new ResultRow(Learner.fromId(c.text(LEARNER)), c.integer(N), c.whole(SEED),
+                    c.number(RICHNESS), c.number(TEST_ERROR), c.number(TEST_MSE), c.number(TRAIN_LOSS),
+                    c.number(TRAIN_ERROR), c.count(STEPS), c.count(EPOCHS), c.flag(CONVERGED), c.number(MOVEMENT),
+                    c.number(ALIGNMENT), c.number(STABLE_LR), c.number(SECONDS)),
+            r -> List.of(r.learner(), r.n(), r.seed(), r.richness()));
 
     /** A row with only test figures (a kernel learner's, or a network's whose training is not of interest). */
     public static ResultRow ofTest(Learner l, int n, long seed, double testError, double testMse) {

@@ -3,6 +3,7 @@ package org.ntkexplorer.core.experiment;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The layout of one CSV file of a run folder: its columns, and how a row record becomes cells and back. Cells are
@@ -12,6 +13,53 @@ import java.util.Map;
  * @param <R> the row record
  */
 interface RowSchema<R> {
+
+    /**
+     * The schema of a file whose columns are {@code columns}, in that order: cells are written from the columns,
+     * and {@code parse} reads a row back through the same column objects.
+     *
+     * @param key what a row measures (see {@link #key}); null when rows of the file have no key
+     */
+    static <R> RowSchema<R> of(String file, List<Column<R>> columns, Function<Cells, R> parse, Function<R, Object> key) {
+        List<String> names = columns.stream().map(c -> c.name).toList();
+        if (new java.util.HashSet<>(names).size() != names.size()) {
+            throw new IllegalArgumentException(file + " names a column twice: " + names);
+        }
+        return new RowSchema<>() {
+            @Override
+            public String file() {
+                return file;
+            }
+
+            @Override
+            public List<String> columns() {
+                return names;
+            }
+
+            @Override
+            public String[] cells(R row) {
+                String[] out = new String[columns.size()];
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = columns.get(i).cell(row);
+                }
+                return out;
+            }
+
+            @Override
+            public Object key(R row) {
+                return key == null ? null : key.apply(row);
+            }
+
+            @Override
+            public R parse(Cells cells) {
+                return parse.apply(cells);
+            }
+        };
+    }
+
+    static <R> RowSchema<R> of(String file, List<Column<R>> columns, Function<Cells, R> parse) {
+        return of(file, columns, parse, null);
+    }
 
     /** The file's name in the run folder. */
     String file();
@@ -32,34 +80,37 @@ interface RowSchema<R> {
     /** A row from its cells by column name; throws IllegalArgumentException on a cell it cannot read. */
     R parse(Cells cells);
 
-    /** One row's cells by column name; a column the file does not have reads as empty. */
+    /**
+     * One row's cells by column name; a column the file does not have reads as empty. Read through the schema's
+     * {@link Column}s only: the by-name readers are private so no column name is spelled a second time.
+     */
     record Cells(Map<String, String> byName) {
-        String text(String column) {
+        private String text(String column) {
             return byName.getOrDefault(column, "");
         }
 
-        int integer(String column) {
+        private int integer(String column) {
             return Integer.parseInt(required(column));
         }
 
-        long whole(String column) {
+        private long whole(String column) {
             return Long.parseLong(required(column));
         }
 
         /** NaN for an empty cell. */
-        double number(String column) {
+        private double number(String column) {
             String s = text(column);
             return s.isEmpty() ? Double.NaN : Double.parseDouble(s);
         }
 
         /** -1 for an empty cell. */
-        long wholeOrMinus1(String column) {
+        private long wholeOrMinus1(String column) {
             String s = text(column);
             return s.isEmpty() ? -1 : Long.parseLong(s);
         }
 
         /** null for an empty cell. */
-        Boolean flag(String column) {
+        private Boolean flag(String column) {
             String s = text(column);
             if (s.isEmpty()) {
                 return null;
@@ -68,6 +119,30 @@ interface RowSchema<R> {
                 throw new IllegalArgumentException(column + " is '" + s + "', not true or false");
             }
             return Boolean.parseBoolean(s);
+        }
+
+        String text(Column<?> c) {
+            return text(c.name);
+        }
+
+        int integer(Column<?> c) {
+            return integer(c.name);
+        }
+
+        long whole(Column<?> c) {
+            return whole(c.name);
+        }
+
+        double number(Column<?> c) {
+            return number(c.name);
+        }
+
+        long count(Column<?> c) {
+            return wholeOrMinus1(c.name);
+        }
+
+        Boolean flag(Column<?> c) {
+            return flag(c.name);
         }
 
         private String required(String column) {

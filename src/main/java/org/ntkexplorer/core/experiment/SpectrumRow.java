@@ -13,32 +13,22 @@ public record SpectrumRow(long seed, int n, int epoch, long step, String kernel,
     static final String EMPIRICAL = "entk";
     static final String INFINITE_NTK = "infinite-ntk";
 
-    static final RowSchema<SpectrumRow> SCHEMA = new RowSchema<>() {
-        @Override
-        public String file() {
-            return "spectra.csv";
-        }
+    private static final Column<SpectrumRow> SEED = Column.whole("seed", SpectrumRow::seed);
+    private static final Column<SpectrumRow> N = Column.whole("n", SpectrumRow::n);
+    private static final Column<SpectrumRow> EPOCH = Column.count("epoch", SpectrumRow::epoch);
+    private static final Column<SpectrumRow> STEP = Column.count("step", SpectrumRow::step);
+    private static final Column<SpectrumRow> KERNEL = Column.text("kernel", SpectrumRow::kernel);
+    private static final Column<SpectrumRow> INDEX = Column.whole("index", SpectrumRow::index);
+    private static final Column<SpectrumRow> EIGENVALUE = Column.number("eigenvalue", SpectrumRow::eigenvalue);
 
-        @Override
-        public List<String> columns() {
-            return List.of("seed", "n", "epoch", "step", "kernel", "index", "eigenvalue");
-        }
-
-        @Override
-        public String[] cells(SpectrumRow r) {
-            return new String[] {Long.toString(r.seed), Integer.toString(r.n), RowSchema.count(r.epoch),
-                    RowSchema.count(r.step), r.kernel, Integer.toString(r.index), RowSchema.num(r.eigenvalue)};
-        }
-
-        @Override
-        public SpectrumRow parse(Cells c) {
-            if (c.text("kernel").isEmpty()) {
-                throw new IllegalArgumentException("kernel is empty");
-            }
-            return new SpectrumRow(c.whole("seed"), c.integer("n"), (int) c.wholeOrMinus1("epoch"),
-                    c.wholeOrMinus1("step"), c.text("kernel"), c.integer("index"), c.number("eigenvalue"));
-        }
-    };
+    static final RowSchema<SpectrumRow> SCHEMA = RowSchema.of("spectra.csv", List.of(SEED, N, EPOCH, STEP, KERNEL,
+            INDEX, EIGENVALUE), c -> {
+                if (c.text(KERNEL).isEmpty()) {
+                    throw new IllegalArgumentException("kernel is empty");
+                }
+                return new SpectrumRow(c.whole(SEED), c.integer(N), (int) c.count(EPOCH), c.count(STEP),
+                        c.text(KERNEL), c.integer(INDEX), c.number(EIGENVALUE));
+            });
 
     /** Rows for a whole spectrum, indices from 1. */
     static List<SpectrumRow> of(long seed, int n, int epoch, long step, String kernel, double[] eigenvalues) {

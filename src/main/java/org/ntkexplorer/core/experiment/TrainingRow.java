@@ -11,33 +11,21 @@ import java.util.List;
 public record TrainingRow(int n, int width, long seed, double richness, long step, int epoch, double trainLoss,
                           double trainError, double testLoss, double testError) {
 
-    static final RowSchema<TrainingRow> SCHEMA = new RowSchema<>() {
-        @Override
-        public String file() {
-            return "training.csv";
-        }
+    private static final Column<TrainingRow> N = Column.whole("n", TrainingRow::n);
+    private static final Column<TrainingRow> WIDTH = Column.whole("width", TrainingRow::width);
+    private static final Column<TrainingRow> SEED = Column.whole("seed", TrainingRow::seed);
+    private static final Column<TrainingRow> RICHNESS = Column.number("richness", TrainingRow::richness);
+    private static final Column<TrainingRow> STEP = Column.whole("step", TrainingRow::step);
+    private static final Column<TrainingRow> EPOCH = Column.whole("epoch", TrainingRow::epoch);
+    private static final Column<TrainingRow> TRAIN_LOSS = Column.number("train_loss", TrainingRow::trainLoss);
+    private static final Column<TrainingRow> TRAIN_ERROR = Column.number("train_error", TrainingRow::trainError);
+    private static final Column<TrainingRow> TEST_MSE = Column.number("test_mse", TrainingRow::testLoss);
+    private static final Column<TrainingRow> TEST_ERROR = Column.number("test_error", TrainingRow::testError);
 
-        @Override
-        public List<String> columns() {
-            return List.of("n", "width", "seed", "richness", "step", "epoch", "train_loss", "train_error", "test_mse",
-                    "test_error");
-        }
-
-        @Override
-        public String[] cells(TrainingRow r) {
-            return new String[] {Integer.toString(r.n), Integer.toString(r.width), Long.toString(r.seed),
-                    RowSchema.num(r.richness), Long.toString(r.step), Integer.toString(r.epoch),
-                    RowSchema.num(r.trainLoss), RowSchema.num(r.trainError), RowSchema.num(r.testLoss),
-                    RowSchema.num(r.testError)};
-        }
-
-        @Override
-        public TrainingRow parse(Cells c) {
-            return new TrainingRow(c.integer("n"), c.integer("width"), c.whole("seed"), c.number("richness"),
-                    c.whole("step"), c.integer("epoch"), c.number("train_loss"), c.number("train_error"),
-                    c.number("test_mse"), c.number("test_error"));
-        }
-    };
+    static final RowSchema<TrainingRow> SCHEMA = RowSchema.of("training.csv", List.of(N, WIDTH, SEED, RICHNESS, STEP,
+            EPOCH, TRAIN_LOSS, TRAIN_ERROR, TEST_MSE, TEST_ERROR), c -> new TrainingRow(c.integer(N), c.integer(WIDTH),
+                    c.whole(SEED), c.number(RICHNESS), c.whole(STEP), c.integer(EPOCH), c.number(TRAIN_LOSS),
+                    c.number(TRAIN_ERROR), c.number(TEST_MSE), c.number(TEST_ERROR)));
 
     UnitKey unit() {
         return new UnitKey(n, width, seed, richness);

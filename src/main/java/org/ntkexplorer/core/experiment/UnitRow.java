@@ -8,28 +8,13 @@ import java.util.List;
  */
 public record UnitRow(UnitKey unit, double seconds) {
 
-    static final RowSchema<UnitRow> SCHEMA = new RowSchema<>() {
-        @Override
-        public String file() {
-            return "units.csv";
-        }
+    private static final Column<UnitRow> N = Column.whole("n", r -> r.unit.n());
+    private static final Column<UnitRow> WIDTH = Column.whole("width", r -> r.unit.width());
+    private static final Column<UnitRow> SEED = Column.whole("seed", r -> r.unit.seed());
+    private static final Column<UnitRow> RICHNESS = Column.number("richness", r -> r.unit.richness());
+    private static final Column<UnitRow> SECONDS = Column.seconds("seconds", UnitRow::seconds);
 
-        @Override
-        public List<String> columns() {
-            return List.of("n", "width", "seed", "richness", "seconds");
-        }
-
-        @Override
-        public String[] cells(UnitRow r) {
-            UnitKey u = r.unit;
-            return new String[] {Integer.toString(u.n()), Integer.toString(u.width()), Long.toString(u.seed()),
-                    RowSchema.num(u.richness()), String.format(java.util.Locale.ROOT, "%.3f", r.seconds)};
-        }
-
-        @Override
-        public UnitRow parse(Cells c) {
-            return new UnitRow(new UnitKey(c.integer("n"), c.integer("width"), c.whole("seed"), c.number("richness")),
-                    c.number("seconds"));
-        }
-    };
+    static final RowSchema<UnitRow> SCHEMA = RowSchema.of("units.csv", List.of(N, WIDTH, SEED, RICHNESS, SECONDS),
+            c -> new UnitRow(new UnitKey(c.integer(N), c.integer(WIDTH), c.whole(SEED), c.number(RICHNESS)),
+                    c.number(SECONDS)));
 }

@@ -6,32 +6,19 @@ import java.util.List;
 public record WidthRow(int width, long seed, double distanceToInfinite, double kernelMovement, double testError,
                        double testMse, long steps, Boolean converged) {
 
-    static final RowSchema<WidthRow> SCHEMA = new RowSchema<>() {
-        @Override
-        public String file() {
-            return "width.csv";
-        }
+    private static final Column<WidthRow> WIDTH = Column.whole("width", WidthRow::width);
+    private static final Column<WidthRow> SEED = Column.whole("seed", WidthRow::seed);
+    private static final Column<WidthRow> DISTANCE = Column.number("distance_to_infinite", WidthRow::distanceToInfinite);
+    private static final Column<WidthRow> MOVEMENT = Column.number("kernel_movement", WidthRow::kernelMovement);
+    private static final Column<WidthRow> TEST_ERROR = Column.number("test_error", WidthRow::testError);
+    private static final Column<WidthRow> TEST_MSE = Column.number("test_mse", WidthRow::testMse);
+    private static final Column<WidthRow> STEPS = Column.count("steps", WidthRow::steps);
+    private static final Column<WidthRow> CONVERGED = Column.flag("converged", WidthRow::converged);
 
-        @Override
-        public List<String> columns() {
-            return List.of("width", "seed", "distance_to_infinite", "kernel_movement", "test_error", "test_mse",
-                    "steps", "converged");
-        }
-
-        @Override
-        public String[] cells(WidthRow r) {
-            return new String[] {Integer.toString(r.width), Long.toString(r.seed), RowSchema.num(r.distanceToInfinite),
-                    RowSchema.num(r.kernelMovement), RowSchema.num(r.testError), RowSchema.num(r.testMse),
-                    RowSchema.count(r.steps), RowSchema.flag(r.converged)};
-        }
-
-        @Override
-        public WidthRow parse(Cells c) {
-            return new WidthRow(c.integer("width"), c.whole("seed"), c.number("distance_to_infinite"),
-                    c.number("kernel_movement"), c.number("test_error"), c.number("test_mse"),
-                    c.wholeOrMinus1("steps"), c.flag("converged"));
-        }
-    };
+    static final RowSchema<WidthRow> SCHEMA = RowSchema.of("width.csv", List.of(WIDTH, SEED, DISTANCE, MOVEMENT,
+            TEST_ERROR, TEST_MSE, STEPS, CONVERGED), c -> new WidthRow(c.integer(WIDTH), c.whole(SEED),
+                    c.number(DISTANCE), c.number(MOVEMENT), c.number(TEST_ERROR), c.number(TEST_MSE), c.count(STEPS),
+                    c.flag(CONVERGED)));
 
     ExperimentEvent.WidthPointDone event() {
         return new ExperimentEvent.WidthPointDone(width, seed, distanceToInfinite, kernelMovement, testError, testMse);

@@ -5,26 +5,11 @@ import java.util.List;
 /** A row of seed-spread.csv, the table of the demo study ({@link DemoStudy}): one seed's trained network. */
 public record DemoRow(long seed, double testError, double testMse, long steps) {
 
-    static final RowSchema<DemoRow> SCHEMA = new RowSchema<>() {
-        @Override
-        public String file() {
-            return "seed-spread.csv";
-        }
+    private static final Column<DemoRow> SEED = Column.whole("seed", DemoRow::seed);
+    private static final Column<DemoRow> TEST_ERROR = Column.number("test_error", DemoRow::testError);
+    private static final Column<DemoRow> TEST_MSE = Column.number("test_mse", DemoRow::testMse);
+    private static final Column<DemoRow> STEPS = Column.count("steps", DemoRow::steps);
 
-        @Override
-        public List<String> columns() {
-            return List.of("seed", "test_error", "test_mse", "steps");
-        }
-
-        @Override
-        public String[] cells(DemoRow r) {
-            return new String[] {Long.toString(r.seed), RowSchema.num(r.testError), RowSchema.num(r.testMse),
-                    RowSchema.count(r.steps)};
-        }
-
-        @Override
-        public DemoRow parse(Cells c) {
-            return new DemoRow(c.whole("seed"), c.number("test_error"), c.number("test_mse"), c.wholeOrMinus1("steps"));
-        }
-    };
+    static final RowSchema<DemoRow> SCHEMA = RowSchema.of("seed-spread.csv", List.of(SEED, TEST_ERROR, TEST_MSE,
+            STEPS), c -> new DemoRow(c.whole(SEED), c.number(TEST_ERROR), c.number(TEST_MSE), c.count(STEPS)));
 }
