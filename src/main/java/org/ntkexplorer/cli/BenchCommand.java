@@ -44,7 +44,9 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--threads", description = "Compute threads (default: all cores).")
     Integer threads;
 
-    @Option(names = "--mlp-n", defaultValue = "2000", description = "Examples for the MLP eNTK (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--mlp-n", defaultValue = "2000", description = "Examples for the MLP eNTK (default: "
+            + "${DEFAULT-VALUE}); more than the bundled sample holds are taken from the full fashion-mnist, which must "
+            + "then be installed.")
     int mlpN;
 
     @Option(names = "--cnn-n", split = ",", defaultValue = "200,500",
@@ -100,7 +102,8 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
             }
             if (run.contains("mlp-entk")) {
                 double[] r = exec.submit(() -> Benchmarks.mlpEntk(mlpN, 512, 3)).get();
-                line(o, "MLP eNTK (n = %d, width 512, depth 3, C = 10, float32): %s", mlpN, rate(r, gemm));
+                line(o, "MLP eNTK (n = %d of %s, width 512, depth 3, C = 10, float32): %s", mlpN,
+                        Benchmarks.inputSource(mlpN), rate(r, gemm));
             }
             if (run.contains("myrtle-entk")) {
                 for (int n : cnnN) {
