@@ -35,6 +35,14 @@ class ArchitectureTest {
                 .check(MAIN);
     }
 
+    /** A panel's view-model holds what the panel says, testable without a toolkit: no JavaFX, no chart classes. */
+    @Test
+    void panelModelsDoNotUseJavaFx() {
+        noClasses().that().resideInAPackage("org.ntkexplorer.ui.panels..").and().haveSimpleNameEndingWith("Model")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "io.fair_acc..", "org.controlsfx..")
+                .check(MAIN);
+    }
+
     @Test
     void cliDoesNotUseJavaFx() {
         noClasses().that().resideInAPackage("org.ntkexplorer.cli..")

@@ -334,9 +334,6 @@ public final class Charts {
 
     /** "α = 0.247 [0.223, 0.267]", or "α = 0.247 (needs ≥ 2 seeds for an interval)". */
     static String alpha(PowerLawFitResult f) {
-        if (!f.hasInterval()) {
-            return String.format(Locale.ROOT, "α = %.3f (%s for an interval)", f.alpha(), PowerLawFitResult.NEEDS_SEEDS);
-        }
-        return String.format(Locale.ROOT, "α = %.3f [%.3f, %.3f]", f.alpha(), f.ciLow(), f.ciHigh());
+        return ScalingModel.alpha(f);
     }
 }

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import javafx.collections.FXCollections;
@@ -23,12 +22,10 @@ import io.fair_acc.dataset.DataSet;
 import io.fair_acc.dataset.spi.DoubleDataSet;
 import io.fair_acc.dataset.spi.DoubleErrorDataSet;
 
-import org.ntkexplorer.core.experiment.Claims;
 import org.ntkexplorer.core.experiment.ExperimentEvent;
 import org.ntkexplorer.core.experiment.Study;
 import org.ntkexplorer.core.experiment.Fits;
 import org.ntkexplorer.core.experiment.Learner;
-import org.ntkexplorer.core.experiment.ResultRow;
 import org.ntkexplorer.core.experiment.ScalingTable;
 
 /**
@@ -40,10 +37,7 @@ public final class ScalingPanel extends LivePanel {
     private final ChartBox box = new ChartBox(chart);
     private final ComboBox<ScalingTable.Metric> metric = new ComboBox<>(FXCollections.observableArrayList(
             ScalingTable.Metric.values()));
-    private final ScalingTable table = new ScalingTable();
-    private final List<ResultRow> rows = new ArrayList<>();
-    private final Map<ScalingTable.Metric, Claims.Check> claims = new EnumMap<>(ScalingTable.Metric.class);
-    private final Map<ScalingTable.Metric, Map<Learner, Fits.Entry>> fits = new EnumMap<>(ScalingTable.Metric.class);
+    private final ScalingModel model = new ScalingModel();
     private final Map<Learner, DoubleErrorDataSet> points = new EnumMap<>(Learner.class);
     private final Map<Learner, DoubleDataSet> lines = new EnumMap<>(Learner.class);
     private final AlphaTable alphas = new AlphaTable();
@@ -96,7 +90,7 @@ public final class ScalingPanel extends LivePanel {
     }
 
     private static String label(ScalingTable.Metric m) {
-        return m == ScalingTable.Metric.TEST_ERROR ? "test error" : "test MSE";
+        return ScalingModel.label(m);
     }
 
     @Override
@@ -140,25 +134,7 @@ public final class ScalingPanel extends LivePanel {
 
     @Override
     public void accept(List<ExperimentEvent> events) {
-        boolean changed = false;
-        for (ExperimentEvent e : events) {
-            if (e instanceof ExperimentEvent.ScalingPointDone p && Double.isNaN(p.richness())) {
-                table.add(p);
-                rows.add(p.row());
-                changed = true;
-            } else if (e instanceof ExperimentEvent.ClaimChecked c) {
-                if (c.check() == null) {
-                    claims.remove(c.metric());
-                } else {
-                    claims.put(c.metric(), c.check());
-                }
-                changed = true;
-            } else if (e instanceof ExperimentEvent.FitUpdated f && Double.isNaN(f.key().richness())) {
-                fits.computeIfAbsent(f.key().metric(), k -> new EnumMap<>(Learner.class)).put(f.learner(), f.entry());
-                changed = true;
-            }
-        }
-        if (changed) {
+        if (model.accept(events)) {
             redraw();
         }
     }
@@ -166,50 +142,24 @@ public final class ScalingPanel extends LivePanel {
     private void redraw() {
         ScalingTable.Metric m = metric.getValue();
         Charts.y(chart).setName(label(m));
-        Map<Learner, Fits.Entry> f = fits.getOrDefault(m, Map.of());
-        for (Learner l : table.learners()) {
+        for (Learner l : model.learners()) {
             DoubleErrorDataSet ds = points.computeIfAbsent(l, k -> Charts.styled(new DoubleErrorDataSet(k.id()),
                     k));
             DoubleDataSet line = lines.computeIfAbsent(l, k -> Charts.styled(new DoubleDataSet(k.id() + " fit"),
                     Charts.colour(k), true));
-            var summary = table.rows(l, m);
+            var summary = model.summary(l, m);
             Charts.setMeans(ds, summary);
-            Fits.Entry fit = f.get(l);
-            ds.setName(fit == null ? l.id() : l.id() + ": " + Charts.alpha(fit.fit())
-                    + (fit.notConverged().isEmpty() ? "" : " ✱"));
+            Fits.Entry fit = model.fits(m).get(l);
+            ds.setName(model.legend(l, m));
             Charts.setPowerLaw(line, fit == null ? null : fit.fit(), summary);
             Charts.showIfData(Charts.points(chart), ds);
             Charts.showIfData(Charts.lines(chart), line);
         }
         Charts.fitLogYToDecades(chart, points.values());
         box.refresh();
-        alphas.show(f);
-        setCaption(caption(m));
-        Claims.Check c = claims.get(m);
-        verdict.setText(c == null ? "" : verdictText(c));
-    }
-
-    private String caption(ScalingTable.Metric m) {
-        if (table.isEmpty()) {
-            return "Each learner's " + label(m) + " against n, log–log; dashed lines are fitted power laws n^(−α).";
-        }
-        int seeds = (int) rows.stream().mapToLong(ResultRow::seed).distinct().count();
-        return String.format(Locale.ROOT, "%s against n for %d learners, means over %d seed%s; steeper line = larger "
-                + "α = faster learning from data.", label(m), table.learners().size(), seeds, seeds == 1 ? "" : "s");
-    }
-
-    private static String verdictText(Claims.Check c) {
-        if (c.verdict() == Claims.Verdict.CANNOT_TEST) {
-            // One seed at some n: no interval, so no verdict either way, and no differences that look like one.
-            return "Claim " + c.claim() + ", " + c.statement() + ": this run " + c.verdictText()
-                    + ", so it shows no interval and no verdict.";
-        }
-        StringBuilder sb = new StringBuilder("Claim " + c.claim() + ", " + c.statement() + " (" + label(c.metric())
-                + ", 95 % intervals over seeds): ");
-        for (int i = 0; i < c.differences().size(); i++) {
-            sb.append(i == 0 ? "" : "; ").append(c.differences().get(i).describe());
-        }
-        return sb.append(". This run ").append(c.verdictText()).append('.').toString();
+        alphas.show(model.fits(m));
+        setCaption(model.caption(m));
+        verdict.setText(model.verdict(m));
     }
 
     /** The claim line under the chart, empty while the run has too little to check. */
@@ -255,10 +205,7 @@ public final class ScalingPanel extends LivePanel {
 
     @Override
     public void clear() {
-        table.clear();
-        rows.clear();
-        fits.clear();
-        claims.clear();
+        model.clear();
         for (DataSet d : new ArrayList<DataSet>(points.values())) {
             Charts.points(chart).getDatasets().remove(d);
         }
@@ -272,7 +219,7 @@ public final class ScalingPanel extends LivePanel {
 
     @Override
     public boolean hasData() {
-        return !table.isEmpty();
+        return !model.isEmpty();
     }
 
     @Override

@@ -1,0 +1,121 @@
+package org.ntkexplorer.ui.panels;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.ntkexplorer.core.experiment.Claims;
+import org.ntkexplorer.core.experiment.ExperimentEvent;
+import org.ntkexplorer.core.experiment.Fits;
+import org.ntkexplorer.core.experiment.Learner;
+import org.ntkexplorer.core.experiment.ResultRow;
+import org.ntkexplorer.core.experiment.ScalingTable;
+import org.ntkexplorer.core.experiment.SeedSummary;
+import org.ntkexplorer.core.scaling.PowerLawFitResult;
+
+/**
+ * What the scaling panel shows, without JavaFX: the points of each learner by metric, the fits and claim checks
+ * the run reported, and the words drawn from them (legend entries, caption, claim line). {@link ScalingPanel} only
+ * renders it, so what the panel claims is tested on the events alone (ScalingModelTest).
+ */
+final class ScalingModel {
+    private final ScalingTable table = new ScalingTable();
+    private final List<ResultRow> rows = new ArrayList<>();
+    private final Map<ScalingTable.Metric, Claims.Check> claims = new EnumMap<>(ScalingTable.Metric.class);
+    private final Map<ScalingTable.Metric, Map<Learner, Fits.Entry>> fits = new EnumMap<>(ScalingTable.Metric.class);
+
+    /** Takes the events of a scaling study (a richness study's points, which carry an α, are not its); true if any. */
+    boolean accept(List<ExperimentEvent> events) {
+        boolean changed = false;
+        for (ExperimentEvent e : events) {
+            if (e instanceof ExperimentEvent.ScalingPointDone p && Double.isNaN(p.richness())) {
+                table.add(p);
+                rows.add(p.row());
+                changed = true;
+            } else if (e instanceof ExperimentEvent.ClaimChecked c) {
+                if (c.check() == null) {
+                    claims.remove(c.metric());
+                } else {
+                    claims.put(c.metric(), c.check());
+                }
+                changed = true;
+            } else if (e instanceof ExperimentEvent.FitUpdated f && Double.isNaN(f.key().richness())) {
+                fits.computeIfAbsent(f.key().metric(), k -> new EnumMap<>(Learner.class)).put(f.learner(), f.entry());
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    void clear() {
+        table.clear();
+        rows.clear();
+        fits.clear();
+        claims.clear();
+    }
+
+    boolean isEmpty() {
+        return table.isEmpty();
+    }
+
+    Set<Learner> learners() {
+        return table.learners();
+    }
+
+    /** Mean and spread over seeds at each n. */
+    List<SeedSummary.Row> summary(Learner l, ScalingTable.Metric m) {
+        return table.rows(l, m);
+    }
+
+    Map<Learner, Fits.Entry> fits(ScalingTable.Metric m) {
+        return fits.getOrDefault(m, Map.of());
+    }
+
+    /** The legend entry: the learner, its α (with the interval when there is one), ✱ when networks hit their cap. */
+    String legend(Learner l, ScalingTable.Metric m) {
+        Fits.Entry fit = fits(m).get(l);
+        return fit == null ? l.id() : l.id() + ": " + alpha(fit.fit()) + (fit.notConverged().isEmpty() ? "" : " ✱");
+    }
+
+    static String label(ScalingTable.Metric m) {
+        return m == ScalingTable.Metric.TEST_ERROR ? "test error" : "test MSE";
+    }
+
+    static String alpha(PowerLawFitResult f) {
+        if (!f.hasInterval()) {
+            return String.format(Locale.ROOT, "α = %.3f (%s for an interval)", f.alpha(), PowerLawFitResult.NEEDS_SEEDS);
+        }
+        return String.format(Locale.ROOT, "α = %.3f [%.3f, %.3f]", f.alpha(), f.ciLow(), f.ciHigh());
+    }
+
+    String caption(ScalingTable.Metric m) {
+        if (table.isEmpty()) {
+            return "Each learner's " + label(m) + " against n, log–log; dashed lines are fitted power laws n^(−α).";
+        }
+        int seeds = (int) rows.stream().mapToLong(ResultRow::seed).distinct().count();
+        return String.format(Locale.ROOT, "%s against n for %d learners, means over %d seed%s; steeper line = larger "
+                + "α = faster learning from data.", label(m), table.learners().size(), seeds, seeds == 1 ? "" : "s");
+    }
+
+    /** The claim line under the chart, empty while the run has too little to check. */
+    String verdict(ScalingTable.Metric m) {
+        Claims.Check c = claims.get(m);
+        if (c == null) {
+            return "";
+        }
+        if (c.verdict() == Claims.Verdict.CANNOT_TEST) {
+            // One seed at some n: no interval, so no verdict either way, and no differences that look like one.
+            return "Claim " + c.claim() + ", " + c.statement() + ": this run " + c.verdictText()
+                    + ", so it shows no interval and no verdict.";
+        }
+        StringBuilder sb = new StringBuilder("Claim " + c.claim() + ", " + c.statement() + " (" + label(c.metric())
+                + ", 95 % intervals over seeds): ");
+        for (int i = 0; i < c.differences().size(); i++) {
+            sb.append(i == 0 ? "" : "; ").append(c.differences().get(i).describe());
+        }
+        return sb.append(". This run ").append(c.verdictText()).append('.').toString();
+    }
+}
