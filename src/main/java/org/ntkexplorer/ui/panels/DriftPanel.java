@@ -17,7 +17,6 @@ import io.fair_acc.dataset.spi.DoubleErrorDataSet;
 
 import org.ntkexplorer.core.experiment.ExperimentEvent;
 import org.ntkexplorer.core.experiment.Study;
-import org.ntkexplorer.core.experiment.SeedSummary;
 
 /**
  * How the probe kernel moves. In a dynamics study: distance to the initial kernel, velocity, 1 − CKA to the previous
@@ -26,27 +25,16 @@ import org.ntkexplorer.core.experiment.SeedSummary;
  * against n.
  */
 public final class DriftPanel extends LivePanel {
-    private static final String MOVED = "kernel movement S(K₀, K_end)";
-    private static final String BEFORE = "alignment before training";
-    private static final String AFTER = "alignment after training";
-
     private final XYChart epochs = Charts.xy("epoch", false, "distance, velocity, alignment", true);
     private final ChartBox epochsBox = new ChartBox(epochs);
-    private final DoubleDataSet distance = Charts.styled(new DoubleDataSet("distance to init S(K₀, K_t)"),
-            Charts.PALETTE.get(0), false);
-    private final DoubleDataSet velocity = Charts.styled(new DoubleDataSet("velocity S(K_t, K_t+Δ)/Δ"),
-            Charts.PALETTE.get(1), false);
-    private final DoubleDataSet ckaGap = Charts.styled(new DoubleDataSet("1 − CKA to previous"), Charts.PALETTE.get(3),
-            false);
-    private final DoubleDataSet alignment = Charts.styled(new DoubleDataSet("kernel–target alignment"),
-            Charts.PALETTE.get(2), false);
-    private final Map<Long, List<ExperimentEvent.KernelSnapshot>> bySeed = new LinkedHashMap<>();
+    private final DriftModel model = new DriftModel();
+    /** One data set per curve across epochs, in the palette's order for them. */
+    private final Map<DriftModel.Curve, DoubleDataSet> curves = new java.util.EnumMap<>(DriftModel.Curve.class);
     private final UnitChooser<Long> seed = new UnitChooser<>("seed", s -> "seed " + s, this::showSeed);
 
     private boolean perSize;
     private final XYChart perN = Charts.xy("training-set size n", true, "movement, alignment", false);
     private final ChartBox perNBox = new ChartBox(perN);
-    private final SeedSummary<String> summary = new SeedSummary<>();
     private final Map<String, DoubleErrorDataSet> perNSets = new LinkedHashMap<>();
 
     public DriftPanel() {
@@ -56,8 +44,12 @@ public final class DriftPanel extends LivePanel {
         Charts.fitTitle(Charts.y(epochs), "distance, velocity, alignment", "drift, alignment", "value");
         Charts.fitTitle(Charts.y(perN), "movement, alignment", "value");
         addTools(seed);
+        int[] colours = {0, 1, 3, 2};
+        for (DriftModel.Curve k : DriftModel.Curve.values()) {
+            curves.put(k, Charts.styled(new DoubleDataSet(k.label), Charts.PALETTE.get(colours[k.ordinal()]), false));
+        }
         int c = 0;
-        for (String name : List.of(MOVED, BEFORE, AFTER)) {
+        for (String name : DriftModel.PER_N) {
             perNSets.put(name, Charts.styled(new DoubleErrorDataSet(name), Charts.PALETTE.get(new int[] {0, 4, 2}[c++]),
                     false));
         }
@@ -104,87 +96,44 @@ public final class DriftPanel extends LivePanel {
 
     @Override
     public void accept(List<ExperimentEvent> events) {
-        List<Long> seeds = new ArrayList<>();
-        boolean sized = false;
-        for (ExperimentEvent e : events) {
-            if (e instanceof ExperimentEvent.KernelSnapshot s) {
-                bySeed.computeIfAbsent(s.seed(), k -> new ArrayList<>()).add(s);
-                if (!seeds.contains(s.seed())) {
-                    seeds.add(s.seed());
-                }
-                if (s.epoch() == 0) {
-                    summary.add(BEFORE, s.n(), s.targetAlignment());
-                } else {
-                    summary.add(MOVED, s.n(), s.distanceToInit());
-                    summary.add(AFTER, s.n(), s.targetAlignment());
-                }
-                sized = true;
-            }
-        }
+        List<Long> seeds = model.accept(events);
         seeds.forEach(seed::offer);
-        if (sized) {
+        if (!seeds.isEmpty()) {
             drawPerN();
         }
         updateCaption();
     }
 
     private void showSeed(long s) {
-        for (DoubleDataSet ds : List.of(distance, velocity, ckaGap, alignment)) {
+        for (Map.Entry<DriftModel.Curve, DoubleDataSet> e : curves.entrySet()) {
+            DoubleDataSet ds = e.getValue();
             ds.clearData();
-        }
-        int max = 0;
-        for (ExperimentEvent.KernelSnapshot k : bySeed.getOrDefault(s, List.of())) {
-            add(distance, k.epoch(), k.distanceToInit());
-            add(velocity, k.epoch(), k.velocity());
-            add(ckaGap, k.epoch(), 1 - k.ckaToPrevious());
-            add(alignment, k.epoch(), k.targetAlignment());
-            max = Math.max(max, k.epoch());
-        }
-        for (DoubleDataSet ds : List.of(distance, velocity, ckaGap, alignment)) {
+            for (double[] p : model.curve(s, e.getKey())) {
+                ds.add(p[0], p[1]);
+            }
             Charts.showIfData(Charts.points(epochs), ds);
         }
-        Charts.wholeTicks(Charts.x(epochs), max);
-        Charts.fitLogYToDecades(epochs, List.of(distance, velocity, ckaGap, alignment));
+        Charts.wholeTicks(Charts.x(epochs), model.lastEpoch(s));
+        Charts.fitLogYToDecades(epochs, curves.values());
         epochsBox.refresh();
         updateCaption();
     }
 
     private void drawPerN() {
-        double top = 0;
         for (Map.Entry<String, DoubleErrorDataSet> e : perNSets.entrySet()) {
-            List<SeedSummary.Row> rows = summary.rows(e.getKey());
-            Charts.setMeans(e.getValue(), rows);
+            Charts.setMeans(e.getValue(), model.perN(e.getKey()));
             Charts.showIfData(Charts.points(perN), e.getValue());
-            for (SeedSummary.Row r : rows) {
-                top = Math.max(top, r.mean() + r.sd());
-            }
         }
         // Fixed from 0 to at least 1 (movement and alignment lie in [0, 1] in practice), so the highest series and
         // its markers are never pinned to the top edge and the legend has room above the lines.
         var y = Charts.y(perN);
         y.setAutoRanging(false);
-        y.set(0, Math.max(1, top * 1.15));
+        y.set(0, Math.max(1, model.perNTop() * 1.15));
         perNBox.refresh();
     }
 
-    private static void add(DoubleDataSet ds, double x, double y) {
-        if (Double.isFinite(y) && y > 0) {
-            ds.add(x, y);
-        }
-    }
-
     private void updateCaption() {
-        if (perSize()) {
-            int seeds = bySeed.size();
-            setCaption("Per n" + (seeds > 0 ? String.format(Locale.ROOT, ", mean of %d seed%s", seeds,
-                    seeds == 1 ? "" : "s") : "") + ": kernel movement and label alignment.");
-        } else {
-            Long s = seed.getValue();
-            List<ExperimentEvent.KernelSnapshot> k = s == null ? List.of() : bySeed.get(s);
-            setCaption(k == null || k.isEmpty() ? "How far and how fast the network's probe kernel moves, epoch by epoch."
-                    : String.format(Locale.ROOT, "n = %d, seed %d: how far and fast the kernel moves, %d snapshots.",
-                    k.get(0).n(), s, k.size()));
-        }
+        setCaption(model.caption(perSize(), seed.getValue()));
     }
 
     public XYChart chart() {
@@ -203,10 +152,9 @@ public final class DriftPanel extends LivePanel {
 
     @Override
     public void clear() {
-        bySeed.clear();
-        summary.clear();
+        model.clear();
         seed.reset();
-        for (DoubleDataSet ds : List.of(distance, velocity, ckaGap, alignment)) {
+        for (DoubleDataSet ds : curves.values()) {
             ds.clearData();
             Charts.showIfData(Charts.points(epochs), ds);
         }
@@ -221,7 +169,7 @@ public final class DriftPanel extends LivePanel {
 
     @Override
     public boolean hasData() {
-        return !bySeed.isEmpty();
+        return !model.isEmpty();
     }
 
     @Override
@@ -229,7 +177,7 @@ public final class DriftPanel extends LivePanel {
         if (perSize()) {
             SeriesCsv.write(file, "n", "value", new ArrayList<DataSet>(perNSets.values()));
         } else {
-            SeriesCsv.write(file, "epoch", "value", List.of(distance, velocity, ckaGap, alignment));
+            SeriesCsv.write(file, "epoch", "value", new ArrayList<DataSet>(curves.values()));
         }
     }
 }
