@@ -36,8 +36,8 @@ public final class HeatmapPanel extends LivePanel {
     private final Pane holder = new Pane(canvas);
     private final Label legend = new Label();
     private final VBox body = new VBox(2, holder, legend);
-    private final Map<SpectrumPanel.Net, ExperimentEvent.KernelSnapshot> latest = new LinkedHashMap<>();
-    private final UnitChooser<SpectrumPanel.Net> chooser = new UnitChooser<>("network",
+    private final Map<SpectrumModel.Net, ExperimentEvent.KernelSnapshot> latest = new LinkedHashMap<>();
+    private final UnitChooser<SpectrumModel.Net> chooser = new UnitChooser<>("network",
             k -> String.format(Locale.ROOT, "n = %d, seed %d", k.n(), k.seed()), this::show);
     private ExperimentEvent.KernelSnapshot shown;
     private WritableImage image;
@@ -73,10 +73,10 @@ public final class HeatmapPanel extends LivePanel {
 
     @Override
     public void accept(List<ExperimentEvent> events) {
-        List<SpectrumPanel.Net> touched = new ArrayList<>();
+        List<SpectrumModel.Net> touched = new ArrayList<>();
         for (ExperimentEvent e : events) {
             if (e instanceof ExperimentEvent.KernelSnapshot s && s.kernel() != null) {
-                SpectrumPanel.Net k = new SpectrumPanel.Net(s.seed(), s.n());
+                SpectrumModel.Net k = new SpectrumModel.Net(s.seed(), s.n());
                 latest.put(k, s);
                 if (!touched.contains(k)) {
                     touched.add(k);
@@ -86,7 +86,7 @@ public final class HeatmapPanel extends LivePanel {
         touched.forEach(chooser::offer);
     }
 
-    private void show(SpectrumPanel.Net k) {
+    private void show(SpectrumModel.Net k) {
         shown = latest.get(k);
         KernelPicture p = shown.kernel();
         int n = p.size();
