@@ -23,10 +23,9 @@ import org.ntkexplorer.core.scaling.PowerLawFitResult;
 public final class WidthPanel extends LivePanel {
     private final XYChart chart = Charts.xy("width", true, "distance, movement, test error", true);
     private final ChartBox box = new ChartBox(chart);
-    private final SeedSummary<WidthMeasure> summary = new SeedSummary<>();
+    private final WidthModel model = new WidthModel();
     private final Map<WidthMeasure, DoubleErrorDataSet> points = new EnumMap<>(WidthMeasure.class);
     private final Map<WidthMeasure, DoubleDataSet> lines = new EnumMap<>(WidthMeasure.class);
-    private final Map<WidthMeasure, PowerLawFitResult> fits = new EnumMap<>(WidthMeasure.class);
 
     public WidthPanel() {
         super("Width sweep");
@@ -55,45 +54,28 @@ public final class WidthPanel extends LivePanel {
 
     @Override
     public void accept(List<ExperimentEvent> events) {
-        boolean changed = false;
-        for (ExperimentEvent e : events) {
-            if (e instanceof ExperimentEvent.WidthPointDone w) {
-                for (WidthMeasure m : WidthMeasure.values()) {
-                    summary.add(m, w.width(), m.of(w));
-                }
-                changed = true;
-            } else if (e instanceof ExperimentEvent.WidthFitUpdated f) {
-                fits.put(f.measure(), f.fit());
-                changed = true;
-            }
-        }
-        if (changed) {
+        if (model.accept(events)) {
             redraw();
         }
     }
 
     private void redraw() {
-        int widths = 0;
         for (WidthMeasure m : WidthMeasure.values()) {
-            List<SeedSummary.Row> rows = summary.rows(m);
-            widths = Math.max(widths, rows.size());
+            List<SeedSummary.Row> rows = model.rows(m);
             Charts.setMeans(points.get(m), rows);
-            PowerLawFitResult f = fits.get(m);
-            points.get(m).setName(f == null ? m.label() : m.label() + ": " + Charts.alpha(f));
-            Charts.setPowerLaw(lines.get(m), f, rows);
+            points.get(m).setName(model.legend(m));
+            Charts.setPowerLaw(lines.get(m), model.fit(m), rows);
             Charts.showIfData(Charts.points(chart), points.get(m));
             Charts.showIfData(Charts.lines(chart), lines.get(m));
         }
         Charts.fitLogYToDecades(chart, points.values());
         box.refresh();
-        setCaption(widths == 0 ? "How close each width's kernel is to the infinite NTK, and how far it moves in training."
-                : "At " + widths + " widths: distance of the initial kernel to the infinite NTK, kernel movement in "
-                + "training and test error; dashed lines are fitted slopes.");
+        setCaption(model.caption());
     }
 
     /** The fitted α of a measure, NaN before two widths are done (for tests). */
     public double alpha(WidthMeasure m) {
-        PowerLawFitResult f = fits.get(m);
+        PowerLawFitResult f = model.fit(m);
         return f == null ? Double.NaN : f.alpha();
     }
 
@@ -104,8 +86,7 @@ public final class WidthPanel extends LivePanel {
 
     @Override
     public void clear() {
-        summary.clear();
-        fits.clear();
+        model.clear();
         for (WidthMeasure m : WidthMeasure.values()) {
             points.get(m).clearData();
             lines.get(m).clearData();
@@ -115,7 +96,7 @@ public final class WidthPanel extends LivePanel {
 
     @Override
     public boolean hasData() {
-        return !summary.isEmpty();
+        return !model.isEmpty();
     }
 
     @Override
