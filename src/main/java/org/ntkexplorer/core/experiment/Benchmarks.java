@@ -155,8 +155,7 @@ public final class Benchmarks {
         double f = 0;
         boolean first = true;
         for (PlannedLayer l : plan.layers()) {
-            double macs = l instanceof PlannedLayer.Dense d ? (double) d.fanIn() * d.fanOut()
-                    : l instanceof PlannedLayer.Conv c ? (double) c.height() * c.width() * c.fanIn() * c.outChannels() : 0;
+            double macs = l.macs();
             if (macs > 0) {
                 f += 2 * macs * (first ? 2 : 3);
                 first = false;

@@ -22,10 +22,7 @@ final class FeatureSizes {
         boolean direct = ConvOps.nativeConvolutions(precision.dataType());
         double worst = 0;
         for (PlannedLayer l : layers) {
-            if (l instanceof PlannedLayer.Conv c) {
-                int channels = direct ? Math.max(c.inChannels(), c.outChannels()) : Math.max(c.fanIn(), c.outChannels());
-                worst = Math.max(worst, (double) logits * c.height() * c.width() * channels * precision.bytes());
-            }
+            worst = Math.max(worst, logits * l.backwardSignalValues(direct) * precision.bytes());
         }
         return worst;
     }
@@ -34,19 +31,8 @@ final class FeatureSizes {
     static double featureBytesPerExample(List<PlannedLayer> layers, int logits, int width) {
         double values = 0;
         for (PlannedLayer l : layers) {
-            values += featureColumns(l, l == layers.get(layers.size() - 1), logits);
+            values += l.featureColumns(l == layers.get(layers.size() - 1), logits);
         }
         return values * width;
-    }
-
-    /** Dense layers keep the factorised form (inputs and C backward signals); conv layers per-example gradients. */
-    private static double featureColumns(PlannedLayer l, boolean readout, int logits) {
-        if (l instanceof PlannedLayer.Dense d) {
-            return d.fanIn() + (readout ? 0 : (double) logits * d.fanOut());
-        }
-        if (l instanceof PlannedLayer.Conv c) {
-            return (double) logits * c.outChannels() * (c.fanIn() + 1);
-        }
-        return 0;
     }
 }

@@ -49,41 +49,18 @@ public final class ModelDescription {
         List<Map<String, Object>> out = new ArrayList<>();
         int k = 0;
         for (PlannedLayer l : plan.layers()) {
+            Map<String, Object> own = l.describe();
             Map<String, Object> e = new LinkedHashMap<>();
-            if (l instanceof PlannedLayer.Dense d) {
-                e.put("type", "dense");
+            e.put("type", own.remove("type"));
+            if (l.trainable()) {
                 e.put("weight", "W" + k);
                 e.put("bias", "b" + k);
-                e.put("weightShape", new int[] {d.fanIn(), d.fanOut()});
-                e.put("biasShape", new int[] {d.fanOut()});
-                e.put("weightMultiplier", d.weightMultiplier());
-                e.put("biasMultiplier", d.biasMultiplier());
-                putLaws(e, spec, d.fanIn());
-                e.put("activation", d.activation() == null ? "identity" : d.activation().id());
                 k++;
-            } else if (l instanceof PlannedLayer.Conv c) {
-                e.put("type", "conv2d");
-                e.put("weight", "W" + k);
-                e.put("bias", "b" + k);
-                e.put("weightShape", new int[] {c.outChannels(), c.inChannels(), c.kernel(), c.kernel()});
-                e.put("biasShape", new int[] {c.outChannels()});
-                e.put("stride", new int[] {1, 1});
-                e.put("padding", new int[] {c.padding(), c.padding()});
-                e.put("inputShape", new int[] {c.inChannels(), c.height(), c.width()});
-                e.put("weightMultiplier", c.weightMultiplier());
-                e.put("biasMultiplier", c.biasMultiplier());
-                putLaws(e, spec, c.fanIn());
-                e.put("activation", c.activation().id());
-                k++;
-            } else if (l instanceof PlannedLayer.AvgPool p) {
-                e.put("type", "avg_pool");
-                e.put("window", new int[] {p.size(), p.size()});
-                e.put("stride", new int[] {p.size(), p.size()});
-                e.put("padding", new int[] {0, 0});
-                e.put("inputShape", new int[] {p.channels(), p.height(), p.width()});
-            } else if (l instanceof PlannedLayer.GlobalAvgPool g) {
-                e.put("type", "global_avg_pool");
-                e.put("inputShape", new int[] {g.channels(), g.height(), g.width()});
+            }
+            e.putAll(own);
+            if (l.trainable()) {
+                putLaws(e, spec, l.fanIn());
+                e.put("activation", l.activation() == null ? "identity" : l.activation().id());
             }
             out.add(e);
         }

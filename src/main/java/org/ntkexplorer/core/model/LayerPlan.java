@@ -40,11 +40,7 @@ public final class LayerPlan {
     public long parameterCount() {
         long p = 0;
         for (PlannedLayer l : layers) {
-            if (l instanceof PlannedLayer.Dense d) {
-                p += (long) d.fanIn() * d.fanOut() + d.fanOut();
-            } else if (l instanceof PlannedLayer.Conv c) {
-                p += (long) c.fanIn() * c.outChannels() + c.outChannels();
-            }
+            p += (long) l.weights() + (long) l.biases();
         }
         return p;
     }

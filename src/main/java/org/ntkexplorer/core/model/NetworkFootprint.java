@@ -69,11 +69,7 @@ public final class NetworkFootprint {
     public static double parameterCount(LayerPlan plan) {
         double p = 0;
         for (PlannedLayer l : plan.layers()) {
-            if (l instanceof PlannedLayer.Dense d) {
-                p += (double) d.fanIn() * d.fanOut() + d.fanOut();
-            } else if (l instanceof PlannedLayer.Conv c) {
-                p += (double) c.fanIn() * c.outChannels() + c.outChannels();
-            }
+            p += l.weights() + l.biases();
         }
         return p;
     }
@@ -81,31 +77,16 @@ public final class NetworkFootprint {
     private static double largestLayerWeights(LayerPlan plan) {
         double max = 0;
         for (PlannedLayer l : plan.layers()) {
-            if (l instanceof PlannedLayer.Dense d) {
-                max = Math.max(max, (double) d.fanIn() * d.fanOut());
-            } else if (l instanceof PlannedLayer.Conv c) {
-                max = Math.max(max, (double) c.fanIn() * c.outChannels());
-            }
+            max = Math.max(max, l.weights());
         }
         return max;
     }
 
-    /**
-     * Values one example leaves behind in a forward pass: each trainable layer is three DL4J layers (a bias-free
-     * dense or convolution, the scale-and-bias layer, the activation), each with an output of its own.
-     */
+    /** Values one example leaves behind in a forward pass: its input and each layer's outputs. */
     static double activationValuesPerExample(LayerPlan plan) {
         double v = plan.spec().inputDim();
         for (PlannedLayer l : plan.layers()) {
-            if (l instanceof PlannedLayer.Dense d) {
-                v += (d.activation() == null ? 2.0 : 3.0) * d.fanOut();
-            } else if (l instanceof PlannedLayer.Conv c) {
-                v += 3.0 * c.outChannels() * c.height() * c.width();
-            } else if (l instanceof PlannedLayer.AvgPool p) {
-                v += (double) p.channels() * p.outHeight() * p.outWidth();
-            } else if (l instanceof PlannedLayer.GlobalAvgPool g) {
-                v += g.channels();
-            }
+            v += l.activationValues();
         }
         return v;
     }
@@ -114,9 +95,7 @@ public final class NetworkFootprint {
     static double convWorkingValuesPerExample(LayerPlan plan) {
         double max = 0;
         for (PlannedLayer l : plan.layers()) {
-            if (l instanceof PlannedLayer.Conv c) {
-                max = Math.max(max, (double) c.fanIn() * c.height() * c.width());
-            }
+            max = Math.max(max, l.im2colValues());
         }
         return max;
     }

@@ -146,7 +146,7 @@ public final class NtkNetwork {
         List<PlannedLayer> trainable = plan.trainableLayers();
         for (int k = 0; k < trainable.size(); k++) {
             PlannedLayer layer = trainable.get(k);
-            int fanIn = layer instanceof PlannedLayer.Dense d ? d.fanIn() : ((PlannedLayer.Conv) layer).fanIn();
+            int fanIn = layer.fanIn();
             fill(weight(k), rng, law, ntk ? 1 : law.weightStd(spec.sigmaW(), fanIn));
             fill(bias(k), rng, law, ntk ? 1 : spec.biasStd(fanIn));
         }
