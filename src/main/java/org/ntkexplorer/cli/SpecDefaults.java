@@ -1,34 +1,35 @@
 package org.ntkexplorer.cli;
 
 import java.util.Map;
-import java.util.function.Function;
 
-import org.ntkexplorer.core.experiment.ExperimentSpec;
+import org.ntkexplorer.core.experiment.SpecField;
+import org.ntkexplorer.core.experiment.SpecFields;
 
 import picocli.CommandLine;
 
 /**
- * Defaults of options that stand for a spec key, taken from {@link ExperimentSpec#defaults()}: a key has one default,
- * whether it comes from a spec file or the command line.
+ * Defaults of options that stand for a spec key, taken from the key's field in {@link SpecFields}: a key has one
+ * default, whether it comes from a spec file, the form or the command line.
  */
 final class SpecDefaults implements CommandLine.IDefaultValueProvider {
-    /** Option name → the spec's value for it, as the option is written. */
-    static final Map<String, Function<ExperimentSpec, Object>> OPTIONS = Map.of(
-            "--dataset", ExperimentSpec::dataset,
-            "--preprocessing", s -> s.preprocessing().id(),
-            "--arch", s -> s.architecture().id(),
-            "--depth", ExperimentSpec::depth,
-            "--width", ExperimentSpec::width,
-            "--activation", s -> s.activation().id(),
-            "--parameterization", s -> s.parameterization().id(),
-            "--sigma-w", ExperimentSpec::sigmaW,
-            "--sigma-b", ExperimentSpec::sigmaB,
-            "--dtype", s -> s.dtype().id());
+    /** Option name → the spec key it stands for. */
+    static final Map<String, SpecField<?>> OPTIONS = Map.ofEntries(
+            Map.entry("--dataset", SpecFields.DATASET),
+            Map.entry("--preprocessing", SpecFields.PREPROCESSING),
+            Map.entry("--arch", SpecFields.ARCHITECTURE),
+            Map.entry("--depth", SpecFields.DEPTH),
+            Map.entry("--width", SpecFields.WIDTH),
+            Map.entry("--activation", SpecFields.ACTIVATION),
+            Map.entry("--parameterization", SpecFields.PARAMETERIZATION),
+            Map.entry("--init", SpecFields.INIT),
+            Map.entry("--sigma-w", SpecFields.SIGMA_W),
+            Map.entry("--sigma-b", SpecFields.SIGMA_B),
+            Map.entry("--dtype", SpecFields.DTYPE));
 
     @Override
     public String defaultValue(CommandLine.Model.ArgSpec arg) {
         if (arg instanceof CommandLine.Model.OptionSpec o && OPTIONS.containsKey(o.longestName())) {
-            return String.valueOf(OPTIONS.get(o.longestName()).apply(ExperimentSpec.defaults()));
+            return OPTIONS.get(o.longestName()).defaultText();
         }
         return null;
     }

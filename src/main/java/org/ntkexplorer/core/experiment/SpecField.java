@@ -33,6 +33,7 @@ public final class SpecField<T> {
     private final Kind kind;
     private final T fallback;
     private final Reading<T> reading;
+    private final Function<ExperimentSpec, T> getter;
     private final Function<ExperimentSpec, Object> writing;
     private final Function<T, String> text;
     private final Form form;
@@ -41,13 +42,14 @@ public final class SpecField<T> {
     record Form(String label, String help, boolean advanced, boolean perStudy) {
     }
 
-    SpecField(String key, Part part, Kind kind, T fallback, Reading<T> reading,
+    SpecField(String key, Part part, Kind kind, T fallback, Reading<T> reading, Function<ExperimentSpec, T> getter,
               Function<ExperimentSpec, Object> writing, Function<T, String> text, Form form) {
         this.key = key;
         this.part = part;
         this.kind = kind;
         this.fallback = fallback;
         this.reading = reading;
+        this.getter = getter;
         this.writing = writing;
         this.text = text;
         this.form = form;
@@ -81,7 +83,7 @@ public final class SpecField<T> {
 
     /** The default as a command line or a form writes it (an id for a choice). */
     public String defaultText() {
-        return text.apply(fallback);
+        return text(fallback);
     }
 
     /** The label the form shows; the key itself when the form has no field for it. */
@@ -104,6 +106,16 @@ public final class SpecField<T> {
         return form != null && form.perStudy();
     }
 
+    /** The field's value in a spec. */
+    public T get(ExperimentSpec spec) {
+        return getter.apply(spec);
+    }
+
+    /** A value as a command line or a form writes it (an id for a choice). */
+    public String text(T value) {
+        return text.apply(value);
+    }
+
     T read(SpecReader r) {
         return reading.read(r);
     }
@@ -115,35 +127,36 @@ public final class SpecField<T> {
 
     /** The same field shown on the form with this label and help. */
     SpecField<T> form(String label, String help) {
-        return new SpecField<>(key, part, kind, fallback, reading, writing, text, new Form(label, help, false, false));
+        return new SpecField<>(key, part, kind, fallback, reading, getter, writing, text, new Form(label, help, false, false));
     }
 
     /** The same field in the form's Advanced section. */
     SpecField<T> inAdvanced() {
-        return new SpecField<>(key, part, kind, fallback, reading, writing, text,
+        return new SpecField<>(key, part, kind, fallback, reading, getter, writing, text,
                 new Form(form.label(), form.help(), true, form.perStudy()));
     }
 
     /** The same field, read by some studies only. */
     SpecField<T> forSomeStudies() {
-        return new SpecField<>(key, part, kind, fallback, reading, writing, text,
+        return new SpecField<>(key, part, kind, fallback, reading, getter, writing, text,
                 new Form(form.label(), form.help(), form.advanced(), true));
     }
 
     /** The same field, read another way (a default or a check that depends on other keys). */
     SpecField<T> readAs(Reading<T> other) {
-        return new SpecField<>(key, part, kind, fallback, other, writing, text, form);
+        return new SpecField<>(key, part, kind, fallback, other, getter, writing, text, form);
     }
 
     /** The same field, written only when {@code when} holds. */
     SpecField<T> writtenWhen(Predicate<ExperimentSpec> when) {
         Function<ExperimentSpec, Object> w = writing;
-        return new SpecField<>(key, part, kind, fallback, reading, s -> when.test(s) ? w.apply(s) : OMIT, text, form);
+        return new SpecField<>(key, part, kind, fallback, reading, getter, s -> when.test(s) ? w.apply(s) : OMIT, text,
+                form);
     }
 
     /** The same field, written as {@code writer} gives it. */
     SpecField<T> writtenAs(Function<ExperimentSpec, Object> writer) {
-        return new SpecField<>(key, part, kind, fallback, reading, writer, text, form);
+        return new SpecField<>(key, part, kind, fallback, reading, getter, writer, text, form);
     }
 
     // Factories, one per kind of value: each reads with the reader's helper for that kind, so that its refusals are
@@ -151,7 +164,7 @@ public final class SpecField<T> {
 
     static SpecField<Integer> whole(String key, Part part, int fallback, int min,
                                     Function<ExperimentSpec, Integer> get) {
-        return new SpecField<>(key, part, Kind.WHOLE, fallback, r -> r.integer(key, fallback, min), get::apply,
+        return new SpecField<>(key, part, Kind.WHOLE, fallback, r -> r.integer(key, fallback, min), get, get::apply,
                 String::valueOf, null);
     }
 
@@ -159,40 +172,42 @@ public final class SpecField<T> {
     static SpecField<Double> number(String key, Part part, double fallback, double min, boolean minAllowed,
                                     Function<ExperimentSpec, Double> get) {
         return new SpecField<>(key, part, Kind.NUMBER, fallback, r -> r.number(key, fallback, min, minAllowed),
-                get::apply, String::valueOf, null);
+                get, get::apply, String::valueOf, null);
     }
 
     static <E> SpecField<E> choice(String key, Part part, E fallback, Function<String, E> parse, Function<E, String> id,
                                    Function<ExperimentSpec, E> get) {
-        return new SpecField<>(key, part, Kind.CHOICE, fallback, r -> r.named(key, fallback, parse),
+        return new SpecField<>(key, part, Kind.CHOICE, fallback, r -> r.named(key, fallback, parse), get,
                 s -> id.apply(get.apply(s)), id, null);
     }
 
     static SpecField<Boolean> flag(String key, Part part, boolean fallback, Function<ExperimentSpec, Boolean> get) {
-        return new SpecField<>(key, part, Kind.FLAG, fallback, r -> r.has(key) ? r.bool(key) : fallback, get::apply,
+        return new SpecField<>(key, part, Kind.FLAG, fallback, r -> r.has(key) ? r.bool(key) : fallback, get,
+                get::apply,
                 String::valueOf, null);
     }
 
     static SpecField<String> text(String key, Part part, String fallback, Function<ExperimentSpec, String> get) {
-        return new SpecField<>(key, part, Kind.TEXT, fallback, r -> r.text(key, fallback), get::apply, s -> s, null);
+        return new SpecField<>(key, part, Kind.TEXT, fallback, r -> r.text(key, fallback), get, get::apply,
+                s -> s, null);
     }
 
     static SpecField<int[]> wholes(String key, Part part, int[] fallback, int min,
                                    Function<ExperimentSpec, int[]> get) {
         return new SpecField<>(key, part, Kind.WHOLE_LIST, fallback.clone(), r -> r.ints(key, fallback.clone(), min),
-                get::apply, v -> v == null ? "" : java.util.Arrays.toString(v), null);
+                get, get::apply, v -> v == null ? "" : java.util.Arrays.toString(v), null);
     }
 
     /** A list of positive finite numbers, empty when left out. */
     static SpecField<double[]> positives(String key, Part part, Function<ExperimentSpec, double[]> get) {
-        return new SpecField<>(key, part, Kind.NUMBER_LIST, new double[0], r -> r.positives(key), get::apply,
+        return new SpecField<>(key, part, Kind.NUMBER_LIST, new double[0], r -> r.positives(key), get, get::apply,
                 java.util.Arrays::toString, null);
     }
 
     /** A key read and written by hand (a list of choices, an object); its kind says what its value is written as. */
     static <V> SpecField<V> custom(String key, Part part, Kind kind, V fallback, Reading<V> reading,
-                                   Function<ExperimentSpec, Object> writing) {
-        return new SpecField<>(key, part, kind, fallback, reading, writing, String::valueOf, null);
+                                   Function<ExperimentSpec, V> getter, Function<ExperimentSpec, Object> writing) {
+        return new SpecField<>(key, part, kind, fallback, reading, getter, writing, String::valueOf, null);
     }
 
     @Override

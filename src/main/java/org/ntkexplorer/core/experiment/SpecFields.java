@@ -49,7 +49,7 @@ public final class SpecFields {
     public static final SpecField<int[]> CLASSES = SpecField.<int[]>custom("classes", DATA,
                     SpecField.Kind.WHOLE_LIST, null,
                     r -> r.hasValue(SpecFields.CLASSES.key()) ? r.ints(SpecFields.CLASSES.key(), new int[0], 0)
-                            : null, ExperimentSpec::classes)
+                            : null, ExperimentSpec::classes, ExperimentSpec::classes)
             .form("Classes", "Class ids to keep, separated by commas (empty: all classes)");
     public static final SpecField<int[]> N_GRID = SpecField.wholes("nGrid", DATA, new int[] {100, 200, 400, 800}, 1,
             ExperimentSpec::nGrid).form("Training-set sizes n", "Training-set sizes, separated by commas; dynamics "
@@ -116,24 +116,24 @@ public final class SpecFields {
             .form("Epochs", "Passes over the training set");
     public static final SpecField<Long> STEPS = SpecField.<Long>custom("steps", TRAINING, SpecField.Kind.WHOLE, 0L,
                     r -> r.has(SpecFields.STEPS.key()) ? (long) r.integer(SpecFields.STEPS.key(), 0, 1) : 0L,
-                    s -> s.budget().steps() > 0 ? s.budget().steps() : OMIT)
+                    s -> s.budget().steps(), s -> s.budget().steps() > 0 ? s.budget().steps() : OMIT)
             .form("Steps", "Optimisation steps, the same at every training-set size");
     // The stopping rule's own keys, inside trainUntil; read with it.
     public static final SpecField<Double> TRAIN_ERROR = SpecField.<Double>custom("trainUntil.trainError", TRAINING,
-                    SpecField.Kind.NUMBER, Double.NaN, r -> Double.NaN, s -> s.budget().trainError())
+                    SpecField.Kind.NUMBER, Double.NaN, r -> Double.NaN, s -> s.budget().trainError(), s -> OMIT)
             .form("Stop at train error", "Stop once the training error on the whole training set is at or below "
                     + "this (empty: not part of the rule)");
     public static final SpecField<Double> TRAIN_LOSS = SpecField.<Double>custom("trainUntil.trainLoss", TRAINING,
-                    SpecField.Kind.NUMBER, Double.NaN, r -> Double.NaN, s -> s.budget().trainLoss())
+                    SpecField.Kind.NUMBER, Double.NaN, r -> Double.NaN, s -> s.budget().trainLoss(), s -> OMIT)
             .form("Stop at train loss", "Stop once the training loss is at or below this (empty: not part of the "
                     + "rule)");
     public static final SpecField<Long> MAX_STEPS = SpecField.<Long>custom("trainUntil.maxSteps", TRAINING,
-                    SpecField.Kind.WHOLE, 0L, r -> 0L, s -> s.budget().maxSteps())
+                    SpecField.Kind.WHOLE, 0L, r -> 0L, s -> s.budget().maxSteps(), s -> OMIT)
             .form("Step cap", "The most steps a network may take; networks that reach it without meeting the rule "
                     + "are flagged wherever α is shown");
     /** The stopping rule; reading it last of the three budget keys gives the spec's whole budget. */
     public static final SpecField<TrainingBudget> TRAIN_UNTIL = SpecField.custom("trainUntil", TRAINING,
-            SpecField.Kind.OBJECT, TrainingBudget.ofEpochs(20), SpecChecks::budget, SpecFields::rule);
+            SpecField.Kind.OBJECT, TrainingBudget.ofEpochs(20), SpecChecks::budget, ExperimentSpec::budget, SpecFields::rule);
     public static final SpecField<Double> WEIGHT_DECAY = SpecField.number("weightDecay", TRAINING, 0.0, 0, true,
             ExperimentSpec::weightDecay).form("Weight decay", "L2 weight decay").inAdvanced();
     public static final SpecField<LossKind> LOSS = SpecField.choice("loss", TRAINING, LossKind.MSE, LossKind::fromId,
@@ -144,7 +144,7 @@ public final class SpecFields {
             ExperimentSpec::schedule).form("LR schedule", "Learning-rate schedule over the training budget")
             .inAdvanced();
     public static final SpecField<List<Learner>> LEARNERS = SpecField.<List<Learner>>custom("learners", KERNEL,
-                    SpecField.Kind.CHOICE_LIST, List.of(Learner.NETWORK, Learner.ENTK_INIT), SpecChecks::learners,
+                    SpecField.Kind.CHOICE_LIST, List.of(Learner.NETWORK, Learner.ENTK_INIT), SpecChecks::learners, ExperimentSpec::learners,
                     s -> s.learners().stream().map(Learner::id).toList())
             .form("Learners", "What is compared: the network, and kernel regression with its eNTK at "
                     + "initialisation, a pre-trained network's eNTK, the infinite NTK or the NNGP").forSomeStudies();
@@ -178,7 +178,7 @@ public final class SpecFields {
                     SpecField.Kind.NUMBER, Double.NaN,
                     r -> r.hasValue(SpecFields.RICHNESS.key())
                             ? r.number(SpecFields.RICHNESS.key(), Double.NaN, 0, false) : Double.NaN,
-                    s -> Double.isNaN(s.richness()) ? null : s.richness())
+                    ExperimentSpec::richness, s -> Double.isNaN(s.richness()) ? null : s.richness())
             .form("Richness α", "Output scale α: trains α·(f − f₀) on L/α² (empty: off). Large α keeps the network "
                     + "near its kernel (lazy), small α lets features move (rich). With SGD and momentum the loss is "
                     + "divided by α²; Adam is refused, being scale-invariant").inAdvanced().forSomeStudies();
