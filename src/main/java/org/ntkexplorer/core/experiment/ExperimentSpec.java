@@ -137,6 +137,24 @@ public record ExperimentSpec(Study study, String dataset, int[] classes, int[] n
                 snapshotRegression, saveKernels, centered, richness, richnessGrid);
     }
 
+    // The spec's parts. The spec still holds its keys as flat components (so that every caller, the presets and
+    // the other branches keep compiling); these give each part as one value, built from the same components.
+
+    /** The data part: dataset, classes, sizes, seeds, preprocessing. */
+    public DataSpec data() {
+        return new DataSpec(dataset, classes, nGrid, nTest, seeds, preprocessing);
+    }
+
+    /** The kernel part: learners, probe set, ridge, precision. */
+    public KernelSpec kernel() {
+        return new KernelSpec(learners, probeSize, ridge, dtype);
+    }
+
+    /** The parameters that belong to this spec's kind of study. */
+    public StudyParams studyParams() {
+        return StudyParams.of(this);
+    }
+
     public TrainingConfig training() {
         return new TrainingConfig(optimizer, learningRate, momentum, batchSize, budget.epochs(), weightDecay, loss,
                 schedule);
