@@ -62,7 +62,7 @@ final class KernelCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--parameterization", description = "ntk or standard (default: ${DEFAULT-VALUE}).")
     String parameterization;
 
-    @Option(names = "--init", defaultValue = "he", description = "Initialisation law: he (weights N(0, σ_w²/fan_in), "
+    @Option(names = "--init", description = "Initialisation law: he (weights N(0, σ_w²/fan_in), "
             + "biases N(0, σ_b²)), lecun (weights N(0, 1/fan_in), biases N(0, σ_b²)) or pytorch (weights and biases "
             + "U(±1/√fan_in)) (default: ${DEFAULT-VALUE}).")
     String init;

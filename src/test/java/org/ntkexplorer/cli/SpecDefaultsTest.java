@@ -1,13 +1,16 @@
 package org.ntkexplorer.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.ntkexplorer.core.experiment.ExperimentSpec;
+import org.ntkexplorer.core.experiment.SpecField;
+import org.ntkexplorer.core.experiment.SpecFields;
 
 import picocli.CommandLine;
 
@@ -15,22 +18,47 @@ import picocli.CommandLine;
 class SpecDefaultsTest {
 
     @Test
-    void everyOptionNamingASpecKeyDefaultsToTheSpecDefault() {
-        ExperimentSpec spec = ExperimentSpec.defaults();
+    void everyOptionOfKernelAndRunNamedAfterASpecKeyDefaultsToTheFieldsDefault() {
         List<String> checked = new ArrayList<>();
-        for (CommandLine sub : NtkCli.newCommandLine().getSubcommands().values()) {
+        for (String command : List.of("kernel", "run")) {
+            CommandLine sub = NtkCli.newCommandLine().getSubcommands().get(command);
             for (CommandLine.Model.OptionSpec o : sub.getCommandSpec().options()) {
-                var value = SpecDefaults.OPTIONS.get(o.longestName());
-                if (value != null) {
-                    assertEquals(String.valueOf(value.apply(spec)), o.defaultValueString(),
-                            sub.getCommandName() + " " + o.longestName());
-                    checked.add(sub.getCommandName() + " " + o.longestName());
+                Optional<SpecField<?>> field = SpecDefaults.fieldOf(o.longestName());
+                if (field.isEmpty()) {
+                    continue;
                 }
+                String expected = field.get().defaultValue() == null ? null : field.get().defaultText();
+                assertEquals(String.valueOf(expected), String.valueOf(o.defaultValueString()),
+                        command + " " + o.longestName());
+                checked.add(command + " " + o.longestName());
             }
         }
-        assertFalse(checked.isEmpty());
-        assertEquals(SpecDefaults.OPTIONS.size(), checked.stream().filter(c -> c.startsWith("kernel ")).count(), checked
-                .toString());
+        // The network, data and precision options of kernel: dataset classes preprocessing arch depth width
+        // activation parameterization init sigma-w sigma-b dtype.
+        assertEquals(12, checked.stream().filter(c -> c.startsWith("kernel ")).count(), checked.toString());
+    }
+
+    @Test
+    void anOptionIsMatchedToTheKeyItIsNamedAfter() {
+        assertEquals(SpecFields.SIGMA_W, SpecDefaults.fieldOf("--sigma-w").orElseThrow());
+        assertEquals(SpecFields.ARCHITECTURE, SpecDefaults.fieldOf("--arch").orElseThrow());
+        assertTrue(SpecDefaults.fieldOf("--out").isEmpty());
+        assertTrue(SpecDefaults.fieldOf("--seed").isEmpty());
+    }
+
+    @Test
+    void theFieldsDefaultIsTheDefaultSpecsValue() {
+        ExperimentSpec d = ExperimentSpec.defaults();
+        for (CommandLine.Model.OptionSpec o : new CommandLine(new KernelCommand()).getCommandSpec().options()) {
+            SpecField<?> f = SpecDefaults.fieldOf(o.longestName()).orElse(null);
+            if (f != null && f.defaultValue() != null) {
+                assertEquals(textOf(f, d), o.defaultValueString(), f.key());
+            }
+        }
+    }
+
+    private static <T> String textOf(SpecField<T> f, ExperimentSpec spec) {
+        return f.text(f.get(spec));
     }
 
     @Test
@@ -49,5 +77,6 @@ class SpecDefaultsTest {
         assertEquals(d.parameterization().id(), k.parameterization);
         assertEquals(d.preprocessing().id(), k.preprocessing);
         assertEquals(d.dtype().id(), k.dtype);
+        assertEquals(d.init().id(), k.init);
     }
 }

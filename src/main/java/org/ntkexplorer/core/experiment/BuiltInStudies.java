@@ -58,7 +58,8 @@ final class BuiltInStudies {
 
         @Override
         public Set<String> keys() {
-            return Set.of("width", "learners", "ridge", "snapshotRegression", "saveKernels", "richness");
+            return SpecFields.keys(SpecFields.WIDTH, SpecFields.LEARNERS, SpecFields.RIDGE,
+                    SpecFields.SNAPSHOT_REGRESSION, SpecFields.SAVE_KERNELS, SpecFields.RICHNESS);
         }
     }
 
@@ -76,7 +77,8 @@ final class BuiltInStudies {
         @Override
         public List<InvalidSpecException.Problem> problems(ExperimentSpec spec) {
             return spec.learners().contains(Learner.ENTK_PRETRAINED) ? List.of() : List.of(
-                    new InvalidSpecException.Problem("learners", "study pretrained needs learner entk-pretrained"));
+                    new InvalidSpecException.Problem(SpecFields.LEARNERS.key(),
+                            "study pretrained needs learner entk-pretrained"));
         }
 
         @Override
@@ -86,7 +88,8 @@ final class BuiltInStudies {
 
         @Override
         public Set<String> keys() {
-            return Set.of("width", "learners", "n0", "ridge", "snapshotRegression", "saveKernels", "richness");
+            return SpecFields.keys(SpecFields.WIDTH, SpecFields.LEARNERS, SpecFields.N0, SpecFields.RIDGE,
+                    SpecFields.SNAPSHOT_REGRESSION, SpecFields.SAVE_KERNELS, SpecFields.RICHNESS);
         }
     }
 
@@ -114,7 +117,8 @@ final class BuiltInStudies {
 
         @Override
         public Set<String> keys() {
-            return Set.of("width", "ridge", "snapshotEvery", "snapshotRegression", "saveKernels", "richness");
+            return SpecFields.keys(SpecFields.WIDTH, SpecFields.RIDGE, SpecFields.SNAPSHOT_EVERY,
+                    SpecFields.SNAPSHOT_REGRESSION, SpecFields.SAVE_KERNELS, SpecFields.RICHNESS);
         }
     }
 
@@ -147,18 +151,18 @@ final class BuiltInStudies {
 
         @Override
         public Set<String> keys() {
-            return Set.of("widths", "richness");
+            return SpecFields.keys(SpecFields.WIDTHS, SpecFields.RICHNESS);
         }
 
         @Override
         public List<InvalidSpecException.Problem> problems(ExperimentSpec spec) {
             List<InvalidSpecException.Problem> p = new ArrayList<>();
             if (spec.architecture().isConvolutional()) {
-                p.add(new InvalidSpecException.Problem("architecture",
+                p.add(new InvalidSpecException.Problem(SpecFields.ARCHITECTURE.key(),
                         "the width sweep compares with the infinite NTK and needs an MLP"));
             }
             if (spec.widths().length == 0) {
-                p.add(new InvalidSpecException.Problem("widths",
+                p.add(new InvalidSpecException.Problem(SpecFields.WIDTHS.key(),
                         "widths must list at least one width for a width sweep"));
             }
             return p;
@@ -199,7 +203,7 @@ final class BuiltInStudies {
 
         @Override
         public Set<String> keys() {
-            return Set.of("width", "learners", "richnessGrid", "ridge");
+            return SpecFields.keys(SpecFields.WIDTH, SpecFields.LEARNERS, SpecFields.RICHNESS_GRID, SpecFields.RIDGE);
         }
 
         /** Its kernel learners' rows carry no richness: they belong to the unit at the grid's first α. */
@@ -213,19 +217,23 @@ final class BuiltInStudies {
         public List<InvalidSpecException.Problem> problems(ExperimentSpec spec) {
             List<InvalidSpecException.Problem> p = new ArrayList<>();
             if (spec.richnessGrid().length == 0) {
-                p.add(new InvalidSpecException.Problem("richnessGrid", "a richness study needs richnessGrid, the "
+                p.add(new InvalidSpecException.Problem(SpecFields.RICHNESS_GRID.key(),
+                        "a richness study needs richnessGrid, the "
                         + "values of α to train at (e.g. [0.1, 1, 10, 100])"));
             }
             if (!Double.isNaN(spec.richness())) {
-                p.add(new InvalidSpecException.Problem("richness", "a richness study takes its values from "
+                p.add(new InvalidSpecException.Problem(SpecFields.RICHNESS.key(),
+                        "a richness study takes its values from "
                         + "richnessGrid; leave richness out"));
             }
             if (!spec.learners().contains(Learner.NETWORK)) {
-                p.add(new InvalidSpecException.Problem("learners", "a richness study trains networks: learners "
+                p.add(new InvalidSpecException.Problem(SpecFields.LEARNERS.key(),
+                        "a richness study trains networks: learners "
                         + "must include network"));
             }
             if (spec.learners().contains(Learner.ENTK_PRETRAINED)) {
-                p.add(new InvalidSpecException.Problem("learners", "a richness study has no pre-trained network: "
+                p.add(new InvalidSpecException.Problem(SpecFields.LEARNERS.key(),
+                        "a richness study has no pre-trained network: "
                         + "leave out entk-pretrained"));
             }
             return p;

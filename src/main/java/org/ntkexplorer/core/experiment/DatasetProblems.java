@@ -22,8 +22,8 @@ final class DatasetProblems {
 
     static List<InvalidSpecException.Problem> of(JsonNode root) {
         List<InvalidSpecException.Problem> out = new ArrayList<>();
-        JsonNode name = root.get("dataset");
-        String dataset = name == null ? "fashion-mnist-sample" : name.isTextual() ? name.asText() : null;
+        JsonNode name = root.get(SpecFields.DATASET.key());
+        String dataset = name == null ? SpecFields.DATASET.defaultValue() : name.isTextual() ? name.asText() : null;
         if (dataset == null || dataset.isBlank()) {
             return out;
         }
@@ -33,16 +33,17 @@ final class DatasetProblems {
         } catch (DatasetException e) {
             if (e.problem() == DatasetException.Problem.UNKNOWN_DATASET
                     || e.problem() == DatasetException.Problem.BAD_SPEC) {
-                out.add(new InvalidSpecException.Problem("dataset", "dataset: " + e.getMessage()));
+                out.add(new InvalidSpecException.Problem(SpecFields.DATASET.key(), SpecFields.DATASET.key() + ": "
+                        + e.getMessage()));
             }
             return out;
         } catch (RuntimeException e) {
             return out;
         }
-        int[] classes = classes(root.get("classes"));
+        int[] classes = classes(root.get(SpecFields.CLASSES.key()));
         if (classes != null) {
             SubsetCheck.of(source).classProblems(classes, Layout.FLAT)
-                    .forEach(p -> out.add(new InvalidSpecException.Problem("classes", p)));
+                    .forEach(p -> out.add(new InvalidSpecException.Problem(SpecFields.CLASSES.key(), p)));
         }
         return out;
     }

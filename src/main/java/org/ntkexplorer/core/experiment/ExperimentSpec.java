@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -138,6 +137,24 @@ public record ExperimentSpec(Study study, String dataset, int[] classes, int[] n
                 snapshotRegression, saveKernels, centered, richness, richnessGrid);
     }
 
+    // The spec's parts. The spec still holds its keys as flat components (so that every caller, the presets and
+    // the other branches keep compiling); these give each part as one value, built from the same components.
+
+    /** The data part: dataset, classes, sizes, seeds, preprocessing. */
+    public DataSpec data() {
+        return new DataSpec(dataset, classes, nGrid, nTest, seeds, preprocessing);
+    }
+
+    /** The kernel part: learners, probe set, ridge, precision. */
+    public KernelSpec kernel() {
+        return new KernelSpec(learners, probeSize, ridge, dtype);
+    }
+
+    /** The parameters that belong to this spec's kind of study. */
+    public StudyParams studyParams() {
+        return StudyParams.of(this);
+    }
+
     public TrainingConfig training() {
         return new TrainingConfig(optimizer, learningRate, momentum, batchSize, budget.epochs(), weightDecay, loss,
                 schedule);
@@ -147,6 +164,27 @@ public record ExperimentSpec(Study study, String dataset, int[] classes, int[] n
     public NetworkSpec network(int atWidth, int outputs, int[] inputShape) {
         return new NetworkSpec(architecture, depth, atWidth, activation, parameterization, sigmaW, sigmaB, outputs,
                 inputShape, init);
+    }
+
+    /** The values of a spec's fields, as a reader has them. */
+    interface Values {
+        <T> T get(SpecField<T> field);
+    }
+
+    /** The spec of the fields' values. */
+    static ExperimentSpec of(Values v) {
+        return new ExperimentSpec(v.get(SpecFields.STUDY), v.get(SpecFields.DATASET), v.get(SpecFields.CLASSES),
+                v.get(SpecFields.N_GRID), v.get(SpecFields.N_TEST), v.get(SpecFields.SEEDS),
+                v.get(SpecFields.PREPROCESSING), v.get(SpecFields.ARCHITECTURE), v.get(SpecFields.DEPTH),
+                v.get(SpecFields.WIDTH), v.get(SpecFields.WIDTHS), v.get(SpecFields.ACTIVATION),
+                v.get(SpecFields.PARAMETERIZATION), v.get(SpecFields.SIGMA_W), v.get(SpecFields.SIGMA_B),
+                v.get(SpecFields.OPTIMIZER), v.get(SpecFields.LEARNING_RATE), v.get(SpecFields.MOMENTUM),
+                v.get(SpecFields.BATCH_SIZE), v.get(SpecFields.TRAIN_UNTIL), v.get(SpecFields.WEIGHT_DECAY),
+                v.get(SpecFields.LOSS), v.get(SpecFields.SCHEDULE), v.get(SpecFields.LEARNERS),
+                v.get(SpecFields.PROBE_SIZE), v.get(SpecFields.RIDGE), v.get(SpecFields.DTYPE), v.get(SpecFields.N0),
+                v.get(SpecFields.SNAPSHOT_EVERY), v.get(SpecFields.SNAPSHOT_REGRESSION), v.get(SpecFields.SAVE_KERNELS),
+                v.get(SpecFields.CENTERED), v.get(SpecFields.RICHNESS), v.get(SpecFields.RICHNESS_GRID),
+                v.get(SpecFields.INIT));
     }
 
     public static ExperimentSpec read(Path file) throws IOException {
@@ -167,74 +205,13 @@ public record ExperimentSpec(Study study, String dataset, int[] classes, int[] n
 
     /** Read once, on first use (a holder, so that reading it does not run while this class initialises). */
     private static final class Defaults {
-        static final ExperimentSpec SPEC = SpecReader.parse("{\"study\": \"scaling\"}", "the default spec");
+        static final ExperimentSpec SPEC = SpecReader.parse("{\"" + SpecFields.STUDY.key() + "\": \""
+                + SpecFields.STUDY.defaultText() + "\"}", "the default spec");
     }
 
-    /** Keys in the order a user reads them; {@link #parse} accepts exactly these. */
+    /** Keys in the order of {@link SpecFields#ALL}; {@link #parse} accepts exactly these. */
     public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("study", study.id());
-        m.put("dataset", dataset);
-        m.put("classes", classes);
-        m.put("nGrid", nGrid);
-        m.put("nTest", nTest);
-        m.put("seeds", seeds);
-        m.put("preprocessing", preprocessing.id());
-        m.put("architecture", architecture.id());
-        m.put("depth", depth);
-        m.put("width", width);
-        m.put("widths", widths);
-        m.put("activation", activation.id());
-        m.put("parameterization", parameterization.id());
-        // He-normal, the default, is left out so that the spec.json of runs made before init was a choice still
-        // matches; the other laws fix σ_w (and pytorch σ_b too), so only what the law leaves free is written.
-        if (init != Init.HE) {
-            m.put("init", init.id());
-        }
-        if (init.freeSigmaW()) {
-            m.put("sigmaW", sigmaW);
-        }
-        if (init.usesSigmaB()) {
-            m.put("sigmaB", sigmaB);
-        }
-        m.put("optimizer", optimizer.id());
-        m.put("learningRate", learningRate);
-        m.put("momentum", momentum);
-        m.put("batchSize", batchSize);
-        if (budget.isEpochs()) {
-            m.put("epochs", budget.epochs());
-        }
-        if (budget.steps() > 0) {
-            m.put("steps", budget.steps());
-        }
-        if (budget.hasRule()) {
-            Map<String, Object> rule = new LinkedHashMap<>();
-            if (!Double.isNaN(budget.trainError())) {
-                rule.put("trainError", budget.trainError());
-            }
-            if (!Double.isNaN(budget.trainLoss())) {
-                rule.put("trainLoss", budget.trainLoss());
-            }
-            if (budget.maxSteps() > 0) {
-                rule.put("maxSteps", budget.maxSteps());
-            }
-            m.put("trainUntil", rule);
-        }
-        m.put("weightDecay", weightDecay);
-        m.put("loss", loss.id());
-        m.put("schedule", schedule.id());
-        m.put("learners", learners.stream().map(Learner::id).toList());
-        m.put("probeSize", probeSize);
-        m.put("ridge", ridge);
-        m.put("dtype", dtype.id());
-        m.put("n0", n0);
-        m.put("snapshotEvery", snapshotEvery);
-        m.put("snapshotRegression", snapshotRegression);
-        m.put("saveKernels", saveKernels);
-        m.put("centered", centered);
-        m.put("richness", Double.isNaN(richness) ? null : richness);
-        m.put("richnessGrid", richnessGrid);
-        return m;
+        return SpecFields.write(this);
     }
 
     public String toJson() {
@@ -251,28 +228,30 @@ public record ExperimentSpec(Study study, String dataset, int[] classes, int[] n
         if (architecture.isConvolutional()) {
             for (Learner l : learners) {
                 if (l.needsInfiniteKernel()) {
-                    p.add(new InvalidSpecException.Problem("learners", "learner " + l.id() + " needs an MLP: "
-                            + architecture.id() + " has no infinite-width kernel"));
+                    p.add(new InvalidSpecException.Problem(SpecFields.LEARNERS.key(), "learner " + l.id()
+                            + " needs an MLP: " + architecture.id() + " has no infinite-width kernel"));
                 }
             }
         }
         StudyDefinition def = Studies.of(study);
         if (def.scalingLaw() && Arrays.stream(nGrid).distinct().count() < 2) {
-            p.add(new InvalidSpecException.Problem("nGrid", "nGrid needs at least two distinct sizes to fit a scaling law"));
+            p.add(new InvalidSpecException.Problem(SpecFields.N_GRID.key(), SpecFields.N_GRID.key()
+                    + " needs at least two distinct sizes to fit a scaling law"));
         }
         p.addAll(def.problems(this));
         if (!def.richnessGrid() && richnessGrid.length > 0) {
-            p.add(new InvalidSpecException.Problem("richnessGrid", "richnessGrid is used by the richness study only"));
+            p.add(new InvalidSpecException.Problem(SpecFields.RICHNESS_GRID.key(), SpecFields.RICHNESS_GRID.key()
+                    + " is used by the richness study only"));
         }
         boolean scaled = !Double.isNaN(richness) || def.richnessGrid();
         if (scaled && optimizer == Optimizer.ADAM) {
-            p.add(new InvalidSpecException.Problem("optimizer", "richness cannot be combined with Adam: Adam's steps "
-                    + "do not shrink with the loss's 1/α² scale, so α would not move the network between the lazy "
+            p.add(new InvalidSpecException.Problem(SpecFields.OPTIMIZER.key(), "richness cannot be combined with "
+                    + "Adam: Adam's steps do not shrink with the loss's 1/α² scale, so α would not move the network between the lazy "
                     + "and the rich regime. Use sgd or momentum"));
         }
         if (scaled && !centered) {
-            p.add(new InvalidSpecException.Problem("centered", "richness trains the centred network α·(f − f₀): "
-                    + "centered must be true (or left out)"));
+            p.add(new InvalidSpecException.Problem(SpecFields.CENTERED.key(), "richness trains the centred network "
+                    + "α·(f − f₀): " + SpecFields.CENTERED.key() + " must be true (or left out)"));
         }
         return p;
     }

@@ -64,7 +64,7 @@ public interface StudyDefinition {
      * the others out of the spec.
      */
     default Set<String> keys() {
-        return Set.of("width");
+        return SpecFields.keys(SpecFields.WIDTH);
     }
 
     /** Problems of combination this study adds to the spec's own, keyed by the field to change. */

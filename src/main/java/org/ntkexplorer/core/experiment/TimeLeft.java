@@ -63,7 +63,7 @@ public final class TimeLeft {
     private static ToLongFunction<UnitKey> capOf(ExperimentSpec spec) {
         // A unit without the network learner trains no network of its own (a pre-trained eNTK's network is timed
         // with the kernels: it sends no evaluations of the unit); studies without learners always train one.
-        boolean trains = !Studies.of(spec.study()).keys().contains("learners")
+        boolean trains = !Studies.of(spec.study()).keys().contains(SpecFields.LEARNERS.key())
                 || spec.learners().contains(Learner.NETWORK);
         return u -> trains ? spec.budget().scheduleSteps(u.n(), spec.batchSize()) : 0;
     }

@@ -36,8 +36,9 @@ final class UnitCount {
             return List.of();
         }
         StudyDefinition def = Studies.of(spec.study());
-        String key = spec.seeds() > 1 ? "seeds" : def.sweepsWidths() ? "widths"
-                : def.richnessGrid() && spec.richnessGrid().length > 1 ? "richnessGrid" : "nGrid";
+        SpecField<?> grown = spec.seeds() > 1 ? SpecFields.SEEDS : def.sweepsWidths() ? SpecFields.WIDTHS
+                : def.richnessGrid() && spec.richnessGrid().length > 1 ? SpecFields.RICHNESS_GRID : SpecFields.N_GRID;
+        String key = grown.key();
         return List.of(new InvalidSpecException.Problem(key, String.format(Locale.ROOT, "the spec asks for %,.0f units "
                 + "(%,d seeds × %,.0f networks each), more than the %,d one run can hold; use fewer seeds or a shorter "
                 + "list, or split the study into several runs", units, spec.seeds(), perSeed(spec), MAX_UNITS)));

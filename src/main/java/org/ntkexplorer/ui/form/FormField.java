@@ -5,102 +5,109 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import org.ntkexplorer.core.experiment.SpecField;
+import org.ntkexplorer.core.experiment.SpecFields;
 import org.ntkexplorer.core.experiment.Studies;
 import org.ntkexplorer.core.experiment.Study;
 
 /**
- * Every field of the form: the spec key it writes (see {@code ExperimentSpec.toMap}), the form's own label, what
- * its text must parse as, whether it sits in the Advanced section, and whether only some studies read it (each
- * study's definition names those it reads). A study ignores the
- * fields it does not use: they are hidden, left out of the spec, and never block a run.
+ * Every field of the form, in the form's order. Each but {@link #BUDGET} is a key of the spec, and takes its key,
+ * label, help, kind, section and whether only some studies read it from the key's entry in {@link SpecFields}
+ * (each study's definition names the keys it reads of those). A study ignores the fields it does not use: they are
+ * hidden, left out of the spec, and never block a run.
  */
 public enum FormField {
-    STUDY("study", "Study", Kind.CHOICE, false, false),
-    DATASET("dataset", "Dataset", Kind.TEXT, false, false),
-    CLASSES("classes", "Classes", Kind.WHOLE_LIST, false, false),
-    N_GRID("nGrid", "Training-set sizes n", Kind.WHOLE_LIST, false, false),
-    N_TEST("nTest", "Test examples", Kind.WHOLE, false, false),
-    SEEDS("seeds", "Seeds", Kind.WHOLE, false, false),
-    ARCHITECTURE("architecture", "Architecture", Kind.CHOICE, false, false),
-    DEPTH("depth", "Depth", Kind.WHOLE, false, false),
-    WIDTH("width", "Width", Kind.WHOLE, false, true),
-    WIDTHS("widths", "Sweep widths", Kind.WHOLE_LIST, false, true),
-    ACTIVATION("activation", "Activation", Kind.CHOICE, false, false),
-    PARAMETERIZATION("parameterization", "Parameterisation", Kind.CHOICE, false, false),
-    INIT("init", "Initialisation", Kind.CHOICE, false, false),
-    OPTIMIZER("optimizer", "Optimiser", Kind.CHOICE, false, false),
-    LEARNING_RATE("learningRate", "Learning rate", Kind.NUMBER, false, false),
-    BATCH_SIZE("batchSize", "Batch size", Kind.WHOLE, false, false),
-    BUDGET("budget", "Train for", Kind.CHOICE, false, false),
-    EPOCHS("epochs", "Epochs", Kind.WHOLE, false, false),
-    STEPS("steps", "Steps", Kind.WHOLE, false, false),
-    TRAIN_ERROR("trainUntil.trainError", "Stop at train error", Kind.NUMBER, false, false),
-    TRAIN_LOSS("trainUntil.trainLoss", "Stop at train loss", Kind.NUMBER, false, false),
-    MAX_STEPS("trainUntil.maxSteps", "Step cap", Kind.WHOLE, false, false),
-    LEARNERS("learners", "Learners", Kind.CHOICE, false, true),
-    N0("n0", "Pre-train n0", Kind.WHOLE, false, true),
-    RICHNESS_GRID("richnessGrid", "Richness grid α", Kind.NUMBER_LIST, false, true),
-    PROBE_SIZE("probeSize", "Probe size", Kind.WHOLE, false, false),
-    PREPROCESSING("preprocessing", "Preprocessing", Kind.CHOICE, true, false),
-    SIGMA_W("sigmaW", "σ_w (weights)", Kind.NUMBER, true, false),
-    SIGMA_B("sigmaB", "σ_b (biases)", Kind.NUMBER, true, false),
-    MOMENTUM("momentum", "Momentum", Kind.NUMBER, true, false),
-    WEIGHT_DECAY("weightDecay", "Weight decay", Kind.NUMBER, true, false),
-    LOSS("loss", "Loss", Kind.CHOICE, true, false),
-    SCHEDULE("schedule", "LR schedule", Kind.CHOICE, true, false),
-    RIDGE("ridge", "Kernel ridge", Kind.NUMBER, true, true),
-    DTYPE("dtype", "Precision", Kind.CHOICE, true, false),
-    SNAPSHOT_EVERY("snapshotEvery", "Snapshot every (epochs)", Kind.WHOLE, true, true),
-    SNAPSHOT_REGRESSION("snapshotRegression", "Regress on snapshots", Kind.FLAG, true, true),
-    SAVE_KERNELS("saveKernels", "Save probe kernels", Kind.FLAG, true, true),
-    CENTERED("centered", "Centred (train f − f₀)", Kind.FLAG, true, false),
-    RICHNESS("richness", "Richness α", Kind.NUMBER, true, true);
+    STUDY(SpecFields.STUDY),
+    DATASET(SpecFields.DATASET),
+    CLASSES(SpecFields.CLASSES),
+    N_GRID(SpecFields.N_GRID),
+    N_TEST(SpecFields.N_TEST),
+    SEEDS(SpecFields.SEEDS),
+    ARCHITECTURE(SpecFields.ARCHITECTURE),
+    DEPTH(SpecFields.DEPTH),
+    WIDTH(SpecFields.WIDTH),
+    WIDTHS(SpecFields.WIDTHS),
+    ACTIVATION(SpecFields.ACTIVATION),
+    PARAMETERIZATION(SpecFields.PARAMETERIZATION),
+    INIT(SpecFields.INIT),
+    OPTIMIZER(SpecFields.OPTIMIZER),
+    LEARNING_RATE(SpecFields.LEARNING_RATE),
+    BATCH_SIZE(SpecFields.BATCH_SIZE),
+    /** The form's own choice of which of epochs, steps and trainUntil it writes; not a spec key. */
+    BUDGET(null),
+    EPOCHS(SpecFields.EPOCHS),
+    STEPS(SpecFields.STEPS),
+    TRAIN_ERROR(SpecFields.TRAIN_ERROR),
+    TRAIN_LOSS(SpecFields.TRAIN_LOSS),
+    MAX_STEPS(SpecFields.MAX_STEPS),
+    LEARNERS(SpecFields.LEARNERS),
+    N0(SpecFields.N0),
+    RICHNESS_GRID(SpecFields.RICHNESS_GRID),
+    PROBE_SIZE(SpecFields.PROBE_SIZE),
+    PREPROCESSING(SpecFields.PREPROCESSING),
+    SIGMA_W(SpecFields.SIGMA_W),
+    SIGMA_B(SpecFields.SIGMA_B),
+    MOMENTUM(SpecFields.MOMENTUM),
+    WEIGHT_DECAY(SpecFields.WEIGHT_DECAY),
+    LOSS(SpecFields.LOSS),
+    SCHEDULE(SpecFields.SCHEDULE),
+    RIDGE(SpecFields.RIDGE),
+    DTYPE(SpecFields.DTYPE),
+    SNAPSHOT_EVERY(SpecFields.SNAPSHOT_EVERY),
+    SNAPSHOT_REGRESSION(SpecFields.SNAPSHOT_REGRESSION),
+    SAVE_KERNELS(SpecFields.SAVE_KERNELS),
+    CENTERED(SpecFields.CENTERED),
+    RICHNESS(SpecFields.RICHNESS);
 
     /** What a field's text must be. */
     public enum Kind { TEXT, CHOICE, FLAG, WHOLE, NUMBER, WHOLE_LIST, NUMBER_LIST }
 
-    private final String key;
-    private final String label;
-    private final Kind kind;
-    private final boolean advanced;
-    private final boolean perStudy;
+    private final SpecField<?> field;
 
-    FormField(String key, String label, Kind kind, boolean advanced, boolean perStudy) {
-        this.key = key;
-        this.label = label;
-        this.kind = kind;
-        this.advanced = advanced;
-        this.perStudy = perStudy;
+    FormField(SpecField<?> field) {
+        this.field = field;
+    }
+
+    /** The spec key's field; null for {@link #BUDGET}. */
+    public SpecField<?> field() {
+        return field;
     }
 
     /** The spec key; problems from the spec reader name it. Rule fields are "trainUntil.X". */
     public String key() {
-        return key;
+        return field == null ? "budget" : field.key();
     }
 
     public String label() {
-        return label;
+        return field == null ? "Train for" : field.label();
     }
 
+    /** What the field's text must be: a list of choices is a set of checkboxes, which is a choice. */
     public Kind kind() {
-        return kind;
+        if (field == null) {
+            return Kind.CHOICE;
+        }
+        return switch (field.kind()) {
+            case CHOICE_LIST, OBJECT -> Kind.CHOICE;
+            default -> Kind.valueOf(field.kind().name());
+        };
     }
 
     public boolean advanced() {
-        return advanced;
+        return field != null && field.advanced();
     }
 
     /** Whether study {@code s} reads the field's key: every study reads the common ones, each names the rest. */
     public boolean usedBy(Study s) {
-        return !perStudy || Studies.of(s).keys().contains(key);
+        return field == null || !field.perStudy() || Studies.of(s).keys().contains(field.key());
     }
 
     public static Optional<FormField> ofKey(String key) {
-        return Arrays.stream(values()).filter(f -> f.key.equals(key)).findFirst();
+        return Arrays.stream(values()).filter(f -> f.key().equals(key)).findFirst();
     }
 
     /** Fields by key length, longest first, so "trainUntil.maxSteps" is replaced before "steps". */
     static List<FormField> byKeyLength() {
-        return Arrays.stream(values()).sorted(Comparator.comparingInt((FormField f) -> -f.key.length())).toList();
+        return Arrays.stream(values()).sorted(Comparator.comparingInt((FormField f) -> -f.key().length())).toList();
     }
 }

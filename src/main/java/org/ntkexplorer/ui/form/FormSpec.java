@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.ntkexplorer.core.experiment.ExperimentSpec;
 import org.ntkexplorer.core.experiment.InvalidSpecException;
+import org.ntkexplorer.core.experiment.SpecFields;
 import org.ntkexplorer.core.experiment.Study;
 import org.ntkexplorer.core.model.Init;
 
@@ -68,7 +69,7 @@ final class FormSpec {
     }
 
     private void fill() {
-        o.put("study", study.id());
+        o.put(FormField.STUDY.key(), study.id());
         text(FormField.DATASET, m.dataset);
         if (!m.classes.get().isBlank()) {
             wholeList(FormField.CLASSES, m.classes);
@@ -101,7 +102,7 @@ final class FormSpec {
         choice(FormField.LOSS, m.loss, x -> x.id());
         choice(FormField.SCHEDULE, m.schedule, x -> x.id());
         if (FormField.LEARNERS.usedBy(study)) {
-            ArrayNode ls = o.putArray("learners");
+            ArrayNode ls = o.putArray(FormField.LEARNERS.key());
             m.learners.forEach((l, on) -> {
                 if (on.get()) {
                     ls.add(l.id());
@@ -131,20 +132,20 @@ final class FormSpec {
                 if (!m.trainError.get().isBlank()) {
                     Double v = read(FormField.TRAIN_ERROR, m.trainError.get(), false);
                     if (v != null) {
-                        rule.put("trainError", v);
+                        rule.put(SpecFields.TRAIN_ERROR.name(), v);
                     }
                 }
                 if (!m.trainLoss.get().isBlank()) {
                     Double v = read(FormField.TRAIN_LOSS, m.trainLoss.get(), false);
                     if (v != null) {
-                        rule.put("trainLoss", v);
+                        rule.put(SpecFields.TRAIN_LOSS.name(), v);
                     }
                 }
                 Double cap = read(FormField.MAX_STEPS, m.maxSteps.get(), true);
                 if (cap != null) {
-                    rule.put("maxSteps", cap.longValue());
+                    rule.put(SpecFields.MAX_STEPS.name(), cap.longValue());
                 }
-                o.set("trainUntil", rule);
+                o.set(SpecFields.TRAIN_UNTIL.key(), rule);
             }
         }
     }
@@ -233,7 +234,7 @@ final class FormSpec {
 
     /** The field a reader problem is about; a rule problem goes to the rule field it names. */
     private FormField fieldOf(String key, String message) {
-        if ("trainUntil".equals(key)) {
+        if (SpecFields.TRAIN_UNTIL.key().equals(key)) {
             for (FormField f : new FormField[] {FormField.TRAIN_ERROR, FormField.TRAIN_LOSS, FormField.MAX_STEPS}) {
                 if (message.contains(f.key())) {
                     return f;
@@ -241,7 +242,7 @@ final class FormSpec {
             }
             return FormField.MAX_STEPS;
         }
-        if ("epochs".equals(key) && m.budget.get() != FormModel.Budget.EPOCHS) {
+        if (FormField.EPOCHS.key().equals(key) && m.budget.get() != FormModel.Budget.EPOCHS) {
             return FormField.BUDGET;
         }
         return FormField.ofKey(key).orElse(null);
@@ -258,7 +259,7 @@ final class FormSpec {
             String bare = word.replaceAll("\\[\\d+]$", "");
             String label = FormField.ofKey(bare).map(FormField::label).orElse(null);
             // Lower-case keys ("seeds", "loss") read as plain words already; camel-case ones are JSON.
-            boolean isKey = label != null && (!bare.equals(bare.toLowerCase()) || bare.equals("n0"));
+            boolean isKey = label != null && (!bare.equals(bare.toLowerCase()) || bare.equals(FormField.N0.key()));
             mt.appendReplacement(sb, Matcher.quoteReplacement(isKey ? label : word));
         }
         mt.appendTail(sb);

@@ -1,0 +1,47 @@
+package org.ntkexplorer.core.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * A spec key is spelled in one place, {@link SpecFields}: the files that read, write, check or show a spec name keys
+ * through the table. (Words such as "width" still name CSV columns and model.json fields elsewhere; those files are
+ * not the spec's.)
+ */
+class SpecKeySpellingTest {
+    private static final List<String> SPEC_FILES = List.of("core/experiment/ExperimentSpec.java",
+            "core/experiment/SpecReader.java", "core/experiment/SpecChecks.java", "core/experiment/SpecField.java",
+            "core/experiment/BuiltInStudies.java", "core/experiment/StudyDefinition.java",
+            "core/experiment/UnitCount.java", "core/experiment/DatasetProblems.java", "core/experiment/TimeLeft.java",
+            "core/experiment/DataSpec.java", "core/experiment/KernelSpec.java", "core/experiment/StudyParams.java",
+            "ui/form/FormField.java", "ui/form/FormSpec.java", "ui/form/FieldHelp.java", "cli/SpecDefaults.java");
+
+    @Test
+    void noFileOfTheSpecSpellsAKeyOutsideTheTable() throws IOException {
+        List<String> found = new ArrayList<>();
+        Path root = Path.of("src/main/java/org/ntkexplorer");
+        for (String file : SPEC_FILES) {
+            try (Stream<String> lines = Files.lines(root.resolve(file))) {
+                List<String> code = lines.filter(l -> !l.strip().startsWith("*") && !l.strip().startsWith("//")
+                        && !l.strip().startsWith("/*"))
+                        .toList();
+                for (SpecField<?> f : Stream.concat(SpecFields.ALL.stream(), SpecFields.RULE.stream()).toList()) {
+                    for (String l : code) {
+                        if (l.contains("\"" + f.key() + "\"") || l.contains("\"" + f.name() + "\"")) {
+                            found.add(file + ": " + l.strip());
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), found);
+    }
+}
