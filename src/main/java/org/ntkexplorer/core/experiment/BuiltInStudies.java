@@ -202,6 +202,12 @@ final class BuiltInStudies {
             return Set.of("width", "learners", "richnessGrid", "ridge");
         }
 
+        /** The eNTK's gradient flow at the grid's largest α, for the lazy end's verdict. */
+        @Override
+        public List<StudyTable<?>> tables() {
+            return List.of(FlowRow.table());
+        }
+
         /** Its kernel learners' rows carry no richness: they belong to the unit at the grid's first α. */
         @Override
         public UnitKey ownerOf(ResultRow r, ExperimentSpec spec) {
