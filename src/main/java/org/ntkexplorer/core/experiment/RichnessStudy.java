@@ -107,7 +107,7 @@ final class RichnessStudy extends LearnerStudy {
      * The linearised network of this unit under gradient flow (docs/science.md, §Richness): h = α(f − f₀) trained on
      * L(h)/α² moves as dh = −η·(2/(nC))·K·(h − y) per step, K the per-logit eNTK of f at initialisation (the α² of
      * the kernel cancels the loss's 1/α²); a minibatch step does so in expectation, and momentum β multiplies a slow
-     * mode's rate by 1/(1 − β). Stopped after the network's steps, from h = 0 as the centred network starts.
+     * mode's rate by up to 1/(1 − β) as its velocity builds up. Stopped after the network's steps, from h = 0 as the centred network starts.
      */
     private void runFlow(UnitKey u) throws IOException {
         ResultRow net = null;
@@ -135,14 +135,21 @@ final class RichnessStudy extends LearnerStudy {
         ctx.emit(new ExperimentEvent.RowDone(ctx.spec.study(), row));
     }
 
-    /** η·Σ_s multiplier(s)·(1/(1 − β) with momentum)·2/(nC) over {@code steps} steps of the schedule. */
+    /**
+     * η·Σ_s multiplier(s)·g(s)·2/(nC) over {@code steps} steps of the schedule, g(s) what momentum β makes of a slow
+     * mode's step s (from 1) with the gradient held: 1 for plain SGD, and for Nesterov (v ← βv − ηg,
+     * θ ← θ + βv − ηg) 1 + β(1 − β^s)/(1 − β), which grows to 1/(1 − β) as the velocity builds up.
+     */
     static double flowTime(TrainingConfig t, long steps, long scheduleSteps, int n, int outputs) {
+        double beta = t.optimizer() == Optimizer.MOMENTUM ? t.momentum() : 0;
         double sum = 0;
+        double power = 1;
         for (long s = 0; s < steps; s++) {
-            sum += t.schedule().multiplier(s, scheduleSteps);
+            power *= beta;
+            double g = beta == 0 ? 1 : 1 + beta * (1 - power) / (1 - beta);
+            sum += t.schedule().multiplier(s, scheduleSteps) * g;
         }
-        double rate = t.learningRate() * (t.optimizer() == Optimizer.MOMENTUM ? 1 / (1 - t.momentum()) : 1);
-        return rate * sum * 2.0 / ((double) n * outputs);
+        return t.learningRate() * sum * 2.0 / ((double) n * outputs);
     }
 
     /** The same initialisation at every α: only the output scale differs between the networks of a size and seed. */

@@ -149,7 +149,8 @@ public final class RichnessTable {
                 out.add(String.format(Locale.ROOT, "%s%s; network − eNTK gradient flow over the same steps: "
                         + "%.3f [%.3f, %.3f]: %s", head, movedWords, d.value(), d.low(), d.high(), agrees
                         ? "not distinguishable, as the lazy limit predicts"
-                        : "they differ, so at this α the run has not reached the lazy limit"));
+                        : "they differ: the networks do not follow their eNTK's gradient flow here (kernel "
+                        + "movement, minibatch noise or the step size)"));
             }
             if (ex.size() > 1) {
                 Exponent rich = ex.get(0);

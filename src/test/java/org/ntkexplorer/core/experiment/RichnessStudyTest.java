@@ -65,12 +65,12 @@ class RichnessStudyTest {
             ResultRow net = rows.stream().filter(r -> r.learner() == Learner.NETWORK && r.richness() == 10
                     && r.n() == f.n() && r.seed() == f.seed()).findFirst().orElseThrow();
             assertEquals(net.steps(), f.steps());
-            assertEquals(0.2 * f.steps() * 2 / (f.n() * 3.0), f.flowTime(), 1e-12, "η·steps·2/(nC), plain SGD");
+            assertEquals(0.2 * f.steps() * 2 / (f.n() * 3.0), f.flowTime(), 1e-5, "η·steps·2/(nC), plain SGD (6 digits)");
         }
         String lazy = table.verdict(ScalingTable.Metric.TEST_ERROR).get(0);
         assertTrue(lazy.startsWith("Lazy end, α = 10") && lazy.contains("network − eNTK gradient flow over the same "
-                + "steps") && (lazy.endsWith("as the lazy limit predicts") || lazy.endsWith("not reached the lazy "
-                + "limit")), lazy);
+                + "steps") && (lazy.endsWith("as the lazy limit predicts") || lazy.endsWith("minibatch noise or the "
+                + "step size)")), lazy);
     }
 
     @Test
