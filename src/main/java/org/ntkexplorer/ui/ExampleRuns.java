@@ -44,6 +44,21 @@ public final class ExampleRuns {
                 .or(() -> all.stream().findFirst());
     }
 
+    /**
+     * The example that contrasts with {@code dir}, one click away in the banner: the MLP's scaling example beside the
+     * CNN's (where the MLP, not the CNN, is behind its kernels), and the CNN's beside the MLP's; empty otherwise.
+     */
+    public static Optional<Path> contrast(Path dir) {
+        if (dir == null || !isExample(dir)) {
+            return Optional.empty();
+        }
+        String name = dir.getFileName().toString();
+        String other = name.startsWith("scaling-myrtle") ? "scaling-mlp-quick"
+                : name.startsWith("scaling-mlp") && !name.contains("lazy") ? "scaling-myrtle-quick" : null;
+        return other == null ? Optional.empty()
+                : all().stream().filter(p -> p.getFileName().toString().equals(other)).findFirst();
+    }
+
     public static boolean isExample(Path dir) {
         return all().stream().anyMatch(p -> p.toAbsolutePath().normalize().equals(dir.toAbsolutePath().normalize()));
     }

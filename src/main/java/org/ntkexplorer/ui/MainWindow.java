@@ -61,7 +61,8 @@ public final class MainWindow {
         RunsDirectory.use(prefs);
         status = new StatusArea(session);
         menus = new AppMenus(prefs);
-        RunBanner banner = new RunBanner(p -> control().runPreset(p), text -> help("About this preset", text));
+        RunBanner banner = new RunBanner(p -> control().runPreset(p), text -> help("About this preset", text),
+                this::openRun);
         session.addConsumer(grid::accept);
         control = new RunControl(session, grid, form, banner, status::append, this::error, menus::remember);
         control.setOnNewContent(status::clearNotice);

@@ -17,7 +17,8 @@ import org.ntkexplorer.core.experiment.Study;
 
 /**
  * The line above the panels that says what they show (an example run, an opened run, the run going on, or nothing
- * yet), in the preset's own words where the run is a preset's, with one click to run the quick preset yourself.
+ * yet), in the preset's own words where the run is a preset's, with one click to run the quick preset yourself and,
+ * on an example run, one click to the example it contrasts with.
  */
 final class RunBanner extends HBox {
     /** Where the results on screen come from. */
@@ -27,10 +28,13 @@ final class RunBanner extends HBox {
     private final Button runIt = new Button();
     private final Button about = new Button("About");
     private final ToggleButton form = new ToggleButton("Form");
+    /** Opens the contrasting example run (the MLP beside the CNN's example, and back). */
+    private final Button contrast = new Button();
+    private Path contrastRun;
     private Presets.Preset quick;
     private Presets.Preset own;
 
-    RunBanner(Consumer<Presets.Preset> runPreset, Consumer<String> showHelp) {
+    RunBanner(Consumer<Presets.Preset> runPreset, Consumer<String> showHelp, Consumer<Path> openRun) {
         super(8);
         getStyleClass().add("run-banner");
         setId("run-banner");
@@ -43,7 +47,13 @@ final class RunBanner extends HBox {
         HBox.setHgrow(what, Priority.ALWAYS);
         what.setMaxWidth(Double.MAX_VALUE);
         runIt.setId("run-it-yourself");
-        for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {runIt, about, form}) {
+        contrast.setId("open-contrast");
+        contrast.setOnAction(e -> {
+            if (contrastRun != null) {
+                openRun.accept(contrastRun);
+            }
+        });
+        for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {runIt, about, contrast, form}) {
             c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
         runIt.getStyleClass().add("run-it");
@@ -62,7 +72,7 @@ final class RunBanner extends HBox {
         form.setId("toggle-form");
         form.setTooltip(new Tooltip("Show or hide the experiment form (View → Experiment form, Ctrl+E)"));
         setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        getChildren().addAll(what, about, runIt, form);
+        getChildren().addAll(what, about, contrast, runIt, form);
     }
 
     ToggleButton formToggle() {
@@ -92,12 +102,26 @@ final class RunBanner extends HBox {
             this.about.setTooltip(new Tooltip("What " + (own != null ? own.name() : quick.name()) + " shows and what to "
                     + "look for, in the preset's own words"));
         }
+        contrastRun = origin == Origin.EXAMPLE ? ExampleRuns.contrast(dir).orElse(null) : null;
+        contrast.setVisible(contrastRun != null);
+        contrast.setManaged(contrast.isVisible());
+        if (contrastRun != null) {
+            boolean toMlp = contrastRun.getFileName().toString().contains("mlp");
+            contrast.setText(toMlp ? "Open the MLP example (contrast)" : "Open the CNN example");
+            contrast.setTooltip(new Tooltip("Show the example run " + contrastRun.getFileName() + (toMlp
+                    ? ": the realistic MLP, the contrast to the CNN in the README's five-minute lecture"
+                    : ": the Myrtle CNN, where the README's full runs found claim 1 in level and in exponent")));
+        }
         this.about.setVisible(own != null || quick != null);
         this.about.setManaged(this.about.isVisible());
     }
 
     String text() {
         return what.getText();
+    }
+
+    Button contrastButton() {
+        return contrast;
     }
 
     Button runItButton() {

@@ -69,4 +69,22 @@ class FirstScreenTest {
         robot.interact(() -> window.session().cancel());
         Windows.waitUntilIdle(window, 60);
     }
+
+    @Test
+    void oneClickOpensTheMlpExampleAsTheContrast(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.scalingPanel().hasData());
+        Windows.settle();
+        Button contrast = robot.lookup("#open-contrast").queryButton();
+        assertTrue(contrast.isVisible(), "the contrast button is on the CNN example's banner");
+        assertEquals("Open the MLP example (contrast)", contrast.getText());
+        robot.clickOn(contrast);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> window.bannerText().startsWith("Example run of the preset scaling-mlp-quick, finished"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.scalingPanel().hasData());
+        assertTrue(window.session().runFolderProperty().get().endsWith(Path.of("runs", "scaling-mlp-quick")),
+                String.valueOf(window.session().runFolderProperty().get()));
+        // And back: the MLP example's banner offers the CNN's.
+        Windows.settle();
+        assertEquals("Open the CNN example", robot.lookup("#open-contrast").queryButton().getText());
+    }
 }

@@ -19,7 +19,10 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-/** The training panel shows each network's largest stable learning rate, live and from a saved results.csv. */
+/**
+ * The training panel shows each network's largest stable learning rate, live and from a saved results.csv, and its
+ * loss spikes, live and replayed from spikes.csv.
+ */
 @ExtendWith(ApplicationExtension.class)
 class TrainingPanelStableRateTest {
     @Start
@@ -40,6 +43,22 @@ class TrainingPanelStableRateTest {
         });
         assertTrue(caption.get().contains("≈ 0.0025") && caption.get().contains("4.00× it, above twice the bound"),
                 caption.get());
+    }
+
+    @Test
+    void aReplayedSpikeIsMarkedAndNamed(FxRobot robot) {
+        // What RunFolder.replay sends for a row of spikes.csv: the same event as the live run's.
+        UnitKey u = new UnitKey(64, 256, 0, Double.NaN);
+        AtomicReference<String> caption = new AtomicReference<>();
+        robot.interact(() -> {
+            TrainingPanel p = new TrainingPanel();
+            p.accept(List.of(new ExperimentEvent.EpochDone(u, 1, 1, 10, 0.5, 0.2, 0.6, 0.3),
+                    new ExperimentEvent.LossSpike(u, 1, 1.0, 7.08, 28.6, true)));
+            p.showUnit(u);
+            caption.set(p.caption());
+        });
+        assertTrue(caption.get().contains("Catapult: the training loss rose to 7.08× its start at step 1 and fell "
+                + "back (marked)"), caption.get());
     }
 
     @Test

@@ -206,6 +206,12 @@ final class BuiltInStudies {
             return SpecFields.keys(SpecFields.WIDTH, SpecFields.LEARNERS, SpecFields.RICHNESS_GRID, SpecFields.RIDGE);
         }
 
+        /** The eNTK's gradient flow at the grid's largest α, for the lazy end's verdict. */
+        @Override
+        public List<StudyTable<?>> tables() {
+            return List.of(FlowRow.table());
+        }
+
         /** Its kernel learners' rows carry no richness: they belong to the unit at the grid's first α. */
         @Override
         public UnitKey ownerOf(ResultRow r, ExperimentSpec spec) {

@@ -121,6 +121,7 @@ public final class ExperimentRunner {
         // A network can finish after its last checkpoint; its rows from then on are final, not to be redone.
         long kept = study.networkDone(u) ? Long.MAX_VALUE : cp != null ? cp.position().step() : -1;
         folder.training.retain(r -> !r.unit().equals(u) || r.step() <= kept);
+        folder.spikes.retain(r -> !r.unit().equals(u) || r.step() <= kept);
         folder.dynamics.retain(r -> !r.sameUnit(u) || (kept >= 0 && r.step() <= kept));
         folder.spectra.retain(r -> !r.sameUnit(u) || (kept >= 0 && r.step() <= kept));
     }

@@ -6,14 +6,23 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.ntkexplorer.core.kernel.EmpiricalNtk;
+import org.ntkexplorer.core.model.LossKind;
+import org.ntkexplorer.core.model.NtkNetwork;
+import org.ntkexplorer.core.model.Optimizer;
 import org.ntkexplorer.core.model.OutputTransform;
+import org.ntkexplorer.core.model.TrainingConfig;
+import org.ntkexplorer.core.regression.GradientFlow;
 
 /**
  * Study 5, the lazy–rich dial (docs/science.md, §Richness): for each n, seed and richness α of the grid, the
  * centred network α·(f − f₀) trained under the spec's protocol on L/α², with its kernel movement and kernel–target
  * alignment on the probe set; and, once per n and seed, kernel regression with the eNTK at initialisation (the eNTK
  * of α·(f − f₀) is α² times f's, and regression with a relative ridge does not see that scale) and the other kernel
- * learners of the spec. The scaling exponent is fitted per α.
+ * learners of the spec. The scaling exponent is fitted per α. At the grid's largest α, where theory says the network
+ * is lazy, the eNTK's gradient flow over the network's own steps goes to lazy-flow.csv ({@link FlowRow}): what the
+ * lazy end is compared with.
  */
 final class RichnessStudy extends LearnerStudy {
 
@@ -57,6 +66,90 @@ final class RichnessStudy extends LearnerStudy {
             }
         }
         return todo;
+    }
+
+    @Override
+    public boolean holdsAllOf(UnitKey u) throws IOException {
+        return super.holdsAllOf(u) && !flowMissing(u);
+    }
+
+    @Override
+    public void run(UnitKey u, Checkpoint resume) {
+        super.run(u, resume);
+        try {
+            if (flowMissing(u)) {
+                runFlow(u);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Whether the unit should have a flow row and has none: at the grid's largest α, with the eNTK among the learners
+     * and the squared loss (the flow is that of the squared loss), once the network's row is there.
+     */
+    private boolean flowMissing(UnitKey u) throws IOException {
+        double[] grid = ctx.spec.richnessGrid();
+        if (u.richness() != grid[grid.length - 1] || !ctx.spec.learners().contains(Learner.ENTK_INIT)
+                || ctx.spec.training().loss() != LossKind.MSE || ctx.spec.training().optimizer() == Optimizer.ADAM) {
+            return false;
+        }
+        for (FlowRow r : ctx.folder.table(FlowRow.SCHEMA).read()) {
+            if (r.n() == u.n() && r.seed() == u.seed() && r.richness() == u.richness()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The linearised network of this unit under gradient flow (docs/science.md, §Richness): h = α(f − f₀) trained on
+     * L(h)/α² moves as dh = −η·(2/(nC))·K·(h − y) per step, K the per-logit eNTK of f at initialisation (the α² of
+     * the kernel cancels the loss's 1/α²); a minibatch step does so in expectation, and momentum β multiplies a slow
+     * mode's rate by up to 1/(1 − β) as its velocity builds up. Stopped after the network's steps, from h = 0 as the centred network starts.
+     */
+    private void runFlow(UnitKey u) throws IOException {
+        ResultRow net = null;
+        for (ResultRow r : ctx.folder.results.read()) {
+            if (r.learner() == Learner.NETWORK && r.sameUnit(u)) {
+                net = r;
+            }
+        }
+        if (net == null || net.steps() < 0) {
+            return;
+        }
+        ctx.monitor.checkCancelled();
+        ctx.progress(0.97, "eNTK gradient flow, n = " + u.n());
+        PreparedSplit[] split = ctx.split(u.n(), u.seed());
+        NtkNetwork atInit = ctx.network(u.width(), split[0], u.seed(), transform(u));
+        EmpiricalNtk ntk = EmpiricalNtk.of(atInit, ctx.spec.dtype(), 0, ctx.monitor);
+        INDArray k = ntk.compute(split[0].inputs());
+        INDArray kTest = ntk.compute(split[1].inputs(), split[0].inputs());
+        GradientFlow flow = GradientFlow.of(k, kTest, split[0].regressionTargets());
+        double time = flowTime(ctx.spec.training(), net.steps(),
+                ctx.spec.budget().scheduleSteps(u.n(), ctx.spec.batchSize()), u.n(), split[0].outputs());
+        Evaluation e = Evaluation.of(flow.predictTest(1, time), split[1]);
+        FlowRow row = new FlowRow(u.n(), u.seed(), u.richness(), net.steps(), time, e.error(), e.mse());
+        ctx.folder.table(FlowRow.SCHEMA).append(row);
+        ctx.emit(new ExperimentEvent.RowDone(ctx.spec.study(), row));
+    }
+
+    /**
+     * η·Σ_s multiplier(s)·g(s)·2/(nC) over {@code steps} steps of the schedule, g(s) what momentum β makes of a slow
+     * mode's step s (from 1) with the gradient held: 1 for plain SGD, and for Nesterov (v ← βv − ηg,
+     * θ ← θ + βv − ηg) 1 + β(1 − β^s)/(1 − β), which grows to 1/(1 − β) as the velocity builds up.
+     */
+    static double flowTime(TrainingConfig t, long steps, long scheduleSteps, int n, int outputs) {
+        double beta = t.optimizer() == Optimizer.MOMENTUM ? t.momentum() : 0;
+        double sum = 0;
+        double power = 1;
+        for (long s = 0; s < steps; s++) {
+            power *= beta;
+            double g = beta == 0 ? 1 : 1 + beta * (1 - power) / (1 - beta);
+            sum += t.schedule().multiplier(s, scheduleSteps) * g;
+        }
+        return t.learningRate() * sum * 2.0 / ((double) n * outputs);
     }
 
     /** The same initialisation at every α: only the output scale differs between the networks of a size and seed. */

@@ -6,12 +6,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.ntkexplorer.core.scaling.PairedDifference;
+import org.ntkexplorer.core.scaling.PowerLawFit;
 import org.ntkexplorer.core.scaling.PowerLawFitResult;
+import org.ntkexplorer.core.scaling.ScalingPoint;
 
 /**
  * What a richness study shows (docs/science.md, §Richness), gathered from its rows and fits: per richness α the
  * network's data-scaling exponent with its interval, the eNTK-at-initialisation exponent, the kernel movement
- * averaged over n and seeds, and whether the run agrees with what theory says at the two ends of the dial.
+ * averaged over n and seeds, and whether the run agrees with what theory says at the two ends of the dial. The lazy
+ * end is compared with the eNTK's gradient flow over the network's own steps ({@link FlowRow}).
  */
 public final class RichnessTable {
     /** The network's fitted exponent at one richness, with the networks that hit their step cap. */
@@ -26,12 +30,40 @@ public final class RichnessTable {
     private final Map<ScalingTable.Metric, Map<Double, Exponent>> exponents = new TreeMap<>();
     private final Map<ScalingTable.Metric, PowerLawFitResult> kernel = new TreeMap<>();
     private final java.util.Set<Long> seeds = new java.util.TreeSet<>();
+    /** The networks' rows by α, and the eNTK flow's rows by α, for the lazy end's paired comparison. */
+    private final Map<Double, List<ResultRow>> networks = new TreeMap<>();
+    private final Map<Double, List<FlowRow>> flows = new TreeMap<>();
 
     public void add(ResultRow r) {
-        if (r.learner() == Learner.NETWORK && !Double.isNaN(r.richness()) && Double.isFinite(r.kernelMovement())) {
-            movement.computeIfAbsent(r.richness(), k -> new ArrayList<>()).add(r.kernelMovement());
-            seeds.add(r.seed());
+        if (r.learner() == Learner.NETWORK && !Double.isNaN(r.richness())) {
+            networks.computeIfAbsent(r.richness(), k -> new ArrayList<>()).add(r);
+            if (Double.isFinite(r.kernelMovement())) {
+                movement.computeIfAbsent(r.richness(), k -> new ArrayList<>()).add(r.kernelMovement());
+                seeds.add(r.seed());
+            }
         }
+    }
+
+    /** A row of lazy-flow.csv: the eNTK's gradient flow over a network's steps. */
+    public void add(FlowRow r) {
+        flows.computeIfAbsent(r.richness(), k -> new ArrayList<>()).add(r);
+    }
+
+    /**
+     * Network α − eNTK-flow α at richness {@code a}, paired over the same n and seed (bootstrap over seeds); null
+     * without flow rows at two sizes.
+     */
+    public PairedDifference lazyDifference(double a, ScalingTable.Metric metric) {
+        List<ScalingPoint> net = new ArrayList<>();
+        for (ResultRow r : networks.getOrDefault(a, List.of())) {
+            net.add(new ScalingPoint(r.n(), r.seed(), metric.of(r)));
+        }
+        List<ScalingPoint> flow = new ArrayList<>();
+        for (FlowRow r : flows.getOrDefault(a, List.of())) {
+            flow.add(new ScalingPoint(r.n(), r.seed(), metric == ScalingTable.Metric.TEST_ERROR ? r.testError()
+                    : r.testMse()));
+        }
+        return PairedDifference.of(net, flow, 1000, PowerLawFit.DEFAULT_LEVEL, 0);
     }
 
     public void fit(FitKey.OfLearner key, Fits.Entry entry) {
@@ -78,15 +110,19 @@ public final class RichnessTable {
         exponents.clear();
         kernel.clear();
         seeds.clear();
+        networks.clear();
+        flows.clear();
     }
 
     /**
      * How this run compares with theory, one sentence per end of the dial and one on the kernel's movement. Words
      * of agreement or disagreement need intervals, so with one seed at some n each line gives its numbers and
-     * "needs ≥ 2 seeds" instead. The lazy end gives no verdict at all: the eNTK line is ridgeless regression, the
-     * end point of the kernel's gradient flow, while each network stops at its stopping rule after a finite number
-     * of steps, so the two need not agree even in the lazy limit; the line reports how far the kernel moved.
-     * Empty while the run has too little to say.
+     * "needs ≥ 2 seeds" instead. The lazy end is compared with the eNTK's gradient flow stopped after the network's
+     * own steps (lazy-flow.csv), which is what a lazy network follows: the paired difference of their exponents over
+     * seeds either includes 0 (agreement) or not. Without flow rows (a run made before them, or without the eNTK) the
+     * line reports how far the kernel moved and gives no verdict: ridgeless regression, the flow's end point, is not
+     * where a network that stops at its stopping rule gets to, even in the lazy limit. Empty while the run has too
+     * little to say.
      */
     public List<String> verdict(ScalingTable.Metric metric) {
         List<String> out = new ArrayList<>();
@@ -97,10 +133,25 @@ public final class RichnessTable {
         if (!ex.isEmpty() && k != null) {
             Exponent lazy = ex.get(ex.size() - 1);
             Movement lazyMoved = moved.get(lazy.richness());
-            out.add(String.format(Locale.ROOT, "Lazy end, α = %s: network exponent %s, eNTK %s%s. No verdict: the "
-                            + "eNTK is regressed to its end point, while each network stopped at its stopping rule",
-                    plain(lazy.richness()), exponent(lazy.fit()), exponent(k),
-                    lazyMoved == null ? "" : String.format(Locale.ROOT, "; its kernel moved %.3g", lazyMoved.mean())));
+            String movedWords = lazyMoved == null ? "" : String.format(Locale.ROOT, "; its kernel moved %.3g",
+                    lazyMoved.mean());
+            PairedDifference d = lazyDifference(lazy.richness(), metric);
+            String head = String.format(Locale.ROOT, "Lazy end, α = %s: network exponent %s", plain(lazy.richness()),
+                    exponent(lazy.fit()));
+            if (d == null) {
+                out.add(String.format(Locale.ROOT, "%s, eNTK regression %s%s. No verdict: this run has no eNTK "
+                        + "gradient flow over the networks' steps to compare with", head, exponent(k), movedWords));
+            } else if (d.fewest() < 2) {
+                out.add(String.format(Locale.ROOT, "%s%s; network − eNTK gradient flow over the same steps: %.3f "
+                        + "(%s for a verdict)", head, movedWords, d.value(), PowerLawFitResult.NEEDS_SEEDS));
+            } else {
+                boolean agrees = d.low() <= 0 && d.high() >= 0;
+                out.add(String.format(Locale.ROOT, "%s%s; network − eNTK gradient flow over the same steps: "
+                        + "%.3f [%.3f, %.3f]: %s", head, movedWords, d.value(), d.low(), d.high(), agrees
+                        ? "not distinguishable, as the lazy limit predicts"
+                        : "they differ: the networks do not follow their eNTK's gradient flow here (kernel "
+                        + "movement, minibatch noise or the step size)"));
+            }
             if (ex.size() > 1) {
                 Exponent rich = ex.get(0);
                 String words;

@@ -19,7 +19,7 @@ import org.ntkexplorer.core.io.NpyArray;
 
 /**
  * The folder of one run: spec.json as run and run.json sealing it; results.csv, dynamics.csv, spectra.csv,
- * width.csv, training.csv and units.csv, each read and written through its row schema and appended row by row;
+ * width.csv, training.csv, units.csv and spikes.csv (loss spikes, for the training panel), each read and written through its row schema and appended row by row;
  * fits.json, computed from every row; probe-kernel snapshots under kernels/; checkpoints of networks part-way
  * through training under checkpoints/; and run.log.
  *
@@ -42,6 +42,7 @@ public final class RunFolder implements AutoCloseable {
     final CsvTable<WidthRow> widths;
     final CsvTable<TrainingRow> training;
     final CsvTable<UnitRow> units;
+    final CsvTable<SpikeRow> spikes;
     private final Map<String, CsvTable<?>> own = new LinkedHashMap<>();
 
     private RunFolder(Path dir, RunLock lock, RunManifest manifest) {
@@ -55,6 +56,7 @@ public final class RunFolder implements AutoCloseable {
         this.widths = new CsvTable<>(dir, WidthRow.SCHEMA, report);
         this.training = new CsvTable<>(dir, TrainingRow.SCHEMA, report);
         this.units = new CsvTable<>(dir, UnitRow.SCHEMA, report);
+        this.spikes = new CsvTable<>(dir, SpikeRow.SCHEMA, report);
     }
 
     /** A new run: the folder must be new or empty, and is locked for writing. */
@@ -191,7 +193,7 @@ public final class RunFolder implements AutoCloseable {
     }
 
     private List<CsvTable<?>> tables() {
-        return List.of(results, dynamics, spectra, widths, training, units);
+        return List.of(results, dynamics, spectra, widths, training, units, spikes);
     }
 
     /** A table of a study's own ({@link StudyDefinition#tables()}), by its schema. */

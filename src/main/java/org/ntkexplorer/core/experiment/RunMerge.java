@@ -116,6 +116,7 @@ public final class RunMerge {
             copy(parts, f -> f.spectra, owner::of, order, merged.spectra);
             copy(parts, f -> f.widths, owner::of, order, merged.widths);
             copy(parts, f -> f.training, TrainingRow::unit, order, merged.training);
+            copy(parts, f -> f.spikes, SpikeRow::unit, order, merged.spikes);
             copy(parts, f -> f.units, UnitRow::unit, order, merged.units);
             for (StudyDefinition.StudyTable<?> t : Studies.of(spec.study()).tables()) {
                 copyOwn(parts, t, spec, order, merged);

@@ -13,10 +13,10 @@ import org.ntkexplorer.core.io.NpyArray;
 import org.ntkexplorer.core.io.NpyFile;
 
 /**
- * A saved run as the events a live run sent, so the window can show it again: training curves, scaling points and
- * fits, kernel snapshots (metrics, the stored top of each spectrum, and the last kernel itself where it was saved),
- * the infinite NTK's spectrum, and width-sweep points and fits. Reads the folder through the same tables as a
- * resume.
+ * A saved run as the events a live run sent, so the window can show it again: training curves and loss spikes,
+ * scaling points and fits, kernel snapshots (metrics, the stored top of each spectrum, and the last kernel itself
+ * where it was saved), the infinite NTK's spectrum, and width-sweep points and fits. Reads the folder through the
+ * same tables as a resume.
  */
 final class RunReplay {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunReplay.class);
@@ -31,6 +31,9 @@ final class RunReplay {
         for (TrainingRow t : folder.training.read()) {
             out.add(new ExperimentEvent.EpochDone(t.unit(), t.epoch(), t.step(), -1, t.trainLoss(), t.trainError(),
                     t.testLoss(), t.testError()));
+        }
+        for (SpikeRow s : folder.spikes.read()) {
+            out.add(s.event());
         }
         for (ResultRow r : folder.results.read()) {
             out.add(new ExperimentEvent.ScalingPointDone(r));

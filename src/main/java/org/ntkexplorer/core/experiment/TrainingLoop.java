@@ -195,8 +195,13 @@ final class TrainingLoop {
         if (all.reported()) {
             ctx.folder.log(u.key.describe() + ": " + s.describe());
         }
-        ctx.emit(new ExperimentEvent.LossSpike(u.key, s.peakStep(), s.peakStep() / (double) stepsPerEpoch, s.ratio(),
-                s.ratio() * all.start(), s.recoveredStep() >= 0));
+        ExperimentEvent.LossSpike e = new ExperimentEvent.LossSpike(u.key, s.peakStep(),
+                s.peakStep() / (double) stepsPerEpoch, s.ratio(), s.ratio() * all.start(), s.recoveredStep() >= 0);
+        if (recorded) {
+            // Saved, so a reopened run draws the same markers as the live one.
+            ctx.folder.spikes.append(SpikeRow.of(e));
+        }
+        ctx.emit(e);
     }
 
     private void record(NetworkUnit u, int epoch, long step, long maxSteps, Evaluation train, Evaluation test) {

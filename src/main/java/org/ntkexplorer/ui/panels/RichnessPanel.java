@@ -23,6 +23,7 @@ import io.fair_acc.dataset.spi.DoubleErrorDataSet;
 
 import org.ntkexplorer.core.experiment.ExperimentEvent;
 import org.ntkexplorer.core.experiment.Learner;
+import org.ntkexplorer.core.experiment.FlowRow;
 import org.ntkexplorer.core.experiment.RichnessTable;
 import org.ntkexplorer.core.experiment.ScalingTable;
 import org.ntkexplorer.core.scaling.PowerLawFitResult;
@@ -91,8 +92,8 @@ public final class RichnessPanel extends LivePanel {
                 + "a dashed line. Right: how far its probe kernel moved in training, mean over every n and seed. "
                 + "Theory: at a large output scale the network is lazy, its exponent approaches the eNTK's and the "
                 + "movement goes to 0; at a small one it is rich, the kernel moves and the exponent is free to differ. "
-                + "The lines under the charts "
-                + "say whether this run agrees at both ends; ✱ marks exponents with networks that hit their step cap.";
+                + "The lines under the charts say whether this run agrees at both ends (the lazy end compared with the "
+                + "eNTK's gradient flow over the networks' own steps, with ≥ 2 seeds); ✱ marks exponents with networks that hit their step cap.";
     }
 
 
@@ -109,6 +110,9 @@ public final class RichnessPanel extends LivePanel {
                 changed = true;
             } else if (e instanceof ExperimentEvent.FitUpdated f) {
                 table.fit(f.key(), f.entry());
+                changed = true;
+            } else if (e instanceof ExperimentEvent.RowDone r && r.row() instanceof FlowRow flow) {
+                table.add(flow);
                 changed = true;
             }
         }

@@ -48,6 +48,29 @@ class RichnessStudyTest {
         }
         assertTrue(movement[0] > movement[1] && movement[1] > movement[2],
                 "kernel movement falls as α grows: " + java.util.Arrays.toString(movement));
+        // At the largest α, the eNTK's gradient flow over each network's own steps, for the lazy end's verdict.
+        List<FlowRow> flows = folder.table(FlowRow.SCHEMA).read();
+        assertEquals(4, flows.size(), flows.toString());
+        RichnessTable table = new RichnessTable();
+        for (ExperimentEvent e : folder.replay()) {
+            if (e instanceof ExperimentEvent.ScalingPointDone p) {
+                table.add(p.row());
+            } else if (e instanceof ExperimentEvent.FitUpdated f) {
+                table.fit(f.key(), f.entry());
+            } else if (e instanceof ExperimentEvent.RowDone r && r.row() instanceof FlowRow f) {
+                table.add(f);
+            }
+        }
+        for (FlowRow f : flows) {
+            ResultRow net = rows.stream().filter(r -> r.learner() == Learner.NETWORK && r.richness() == 10
+                    && r.n() == f.n() && r.seed() == f.seed()).findFirst().orElseThrow();
+            assertEquals(net.steps(), f.steps());
+            assertEquals(0.2 * f.steps() * 2 / (f.n() * 3.0), f.flowTime(), 1e-5, "η·steps·2/(nC), plain SGD (6 digits)");
+        }
+        String lazy = table.verdict(ScalingTable.Metric.TEST_ERROR).get(0);
+        assertTrue(lazy.startsWith("Lazy end, α = 10") && lazy.contains("network − eNTK gradient flow over the same "
+                + "steps") && (lazy.endsWith("as the lazy limit predicts") || lazy.endsWith("minibatch noise or the "
+                + "step size)")), lazy);
     }
 
     @Test
