@@ -77,11 +77,24 @@ final class OutOfCoreKernels {
         double t2 = (double) tile * tile * Double.BYTES;
         Footprint cholesky = Footprint.of("out-of-core Cholesky: one tile column of " + n + "×" + tile + " and two "
                 + "tiles", (double) n * tile * Double.BYTES + 2 * t2, 0);
+        Footprint build = InfiniteKernelTiles.buildFootprint(tile, inputDim)
+                .plus(Footprint.of("recursion garbage between collections", GARBAGE_BYTES, 0));
         return Footprint.of("infinite-width " + nTest + "×" + n + " test block" + (kernels > 1 ? "s" : ""),
                         kernels * (double) nTest * n * Double.BYTES, 0)
                 .plus(InfiniteMlpKernel.streamFootprint(n, nTest, inputDim))
-                .plus(Footprint.larger(InfiniteKernelTiles.buildFootprint(tile, inputDim), cholesky))
+                .plus(Footprint.larger(build, cholesky))
                 .plus(KernelRidge.inPlaceFootprint(n, outputs));
+    }
+
+    /** Garbage the tiled build may leave between two collections (OutOfCoreLearners collects every few pairs). */
+    static final double GARBAGE_BYTES = 512.0 * (1 << 20);
+
+    /**
+     * Tile pairs between collections: each leaves about three tiles' worth of ND4J arrays (the input Gram, the
+     * squared norms and their copies) and as much on the heap.
+     */
+    static int pairsPerCollection(int tile) {
+        return (int) Math.max(1, GARBAGE_BYTES / (3.0 * tile * tile * Double.BYTES));
     }
 
     /** Bytes on disk: each kernel's tile file, and one factor file at a time beside them. */

@@ -97,7 +97,7 @@ final class OutOfCoreLearners {
                     resuming) : null;
             nngp = wanted.contains(Learner.NNGP) ? open(kernelFile(n, seed, Learner.NNGP), n, tile, resuming) : null;
             new InfiniteKernelTiles(ctx.infiniteKernel(train.inputs().columns())).build(train.inputs(), ntk, nngp,
-                    build, buildMonitor(tiles));
+                    build, buildMonitor(tiles, tile));
             double pass = (System.nanoTime() - start) / 1e9;
             for (int k = 0; k < wanted.size(); k++) {
                 Learner l = wanted.get(k);
@@ -144,14 +144,22 @@ final class OutOfCoreLearners {
             }
         };
         ctx.infiniteKernel(train.inputs().columns()).stream(train.inputs(), test.inputs(), null, sink);
+        System.gc();
         return blocks;
     }
 
-    private TaskMonitor buildMonitor(int tiles) {
+    private TaskMonitor buildMonitor(int tiles, int tile) {
         String[] logged = {""};
+        int[] pairs = {0};
+        int every = OutOfCoreKernels.pairsPerCollection(tile);
         return new TaskMonitor() {
             @Override
             public void progress(double fraction, String stage) {
+                // Each tile pair leaves its recursion's ND4J arrays to the collector, off the heap, where nothing
+                // else would make it run: 7.7 GB resident at n = 60,000 before this, against 4.5 GiB estimated.
+                if (++pairs[0] % every == 0) {
+                    System.gc();
+                }
                 ctx.progress(0.05 + 0.45 * fraction, stage);
                 // One run.log line per tile row, so that a long build shows where it is.
                 if (!stage.equals(logged[0])) {
