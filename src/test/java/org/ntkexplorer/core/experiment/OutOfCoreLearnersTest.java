@@ -116,6 +116,30 @@ class OutOfCoreLearnersTest {
         assertFalse(Files.exists(part.resolve("kernels")), "kernel files left in the run folder");
     }
 
+    /** docs/science.md, §Kernel regression out of core: the estimate follows the stated formula. */
+    @Test
+    void theOutOfCoreEstimateFollowsItsFormula() {
+        int c = 10;
+        int d = 784;
+        int nTest = 2000;
+        for (int n : new int[] {30000, 60000, 120000}) {
+            // A panel holds whole rows of at most 2²² values: its Σ¹, its Java copy and the NTK beside it.
+            double panels = 3.0 * 8 * ((1 << 22) / n) * n;
+            for (int t : new int[] {1024, 2048}) {
+                for (int k : new int[] {1, 2}) {
+                    double build = 2 * 8.0 * t * t + 3.0 * 8 * (1 << 22) + 8.0 * 2 * t * d + 512.0 * (1 << 20);
+                    double cholesky = 8.0 * n * t + 2 * 8.0 * t * t;
+                    double formula = k * 8.0 * nTest * n + panels + 8.0 * (n + nTest) * d
+                            + Math.max(build, cholesky) + 48.0 * n * c;
+                    double estimate = OutOfCoreKernels.footprint(n, nTest, d, c, k, t).totalBytes();
+                    assertEquals(formula, estimate, 1e-9 * formula, "n = " + n + ", t = " + t + ", k = " + k);
+                }
+            }
+        }
+        // No n² term: the whole training set of Fashion-MNIST stays under 4 GiB with both kernels.
+        assertTrue(OutOfCoreKernels.footprint(60000, 2000, 784, 10, 2, 2048).totalBytes() < 4.0 * (1L << 30));
+    }
+
     @Test
     void shortOfMemoryThePreflightChoosesTheDiskForTheInfiniteKernels() throws Exception {
         // n = 30,000: one kernel in memory is 6.7 GiB, against 3 GiB free on this fake machine.
