@@ -7,7 +7,6 @@ import java.util.Locale;
 
 import org.bytedeco.javacpp.Pointer;
 import org.ntkexplorer.core.compute.Footprint;
-import org.ntkexplorer.core.compute.InsufficientMemoryException;
 import org.ntkexplorer.core.compute.MemoryBudget;
 import org.ntkexplorer.core.kernel.InfiniteKernelTiles;
 import org.ntkexplorer.core.kernel.InfiniteMlpKernel;
@@ -48,6 +47,9 @@ final class OutOfCoreKernels {
             default:
                 throw new IllegalArgumentException("-D" + MODE_PROPERTY + " must be auto, always or never (got '"
                         + mode + "')");
+        }
+        if (!fits(alive)) {
+            return 0; // refused whatever the kernels do; the refusal names what is alive
         }
         // Beyond maxExamples the in-memory path is refused by Preflight (one Java array per kernel in places).
         if (n <= InfiniteMlpKernel.maxExamples()
@@ -127,12 +129,15 @@ final class OutOfCoreKernels {
         return max <= 0 || need <= 0.8 * (max - Pointer.totalBytes());
     }
 
+    /**
+     * The checks of {@link MemoryBudget#require} without its waits for the collector: a choice among five
+     * candidates would otherwise take seconds when none fits, and the chosen one is then required in earnest.
+     */
     private static boolean fits(Footprint f) {
-        try {
-            MemoryBudget.require("the infinite-width kernels", f, "");
-            return true;
-        } catch (InsufficientMemoryException e) {
-            return false;
-        }
+        double offHeap = f.offHeapBytes();
+        double heap = f.heapBytes();
+        return offHeap <= MemoryBudget.availableBytes() && heap <= MemoryBudget.availableHeapBytes()
+                && offHeap + Math.max(0, heap - Runtime.getRuntime().freeMemory())
+                <= MemoryBudget.machineAvailableBytes();
     }
 }

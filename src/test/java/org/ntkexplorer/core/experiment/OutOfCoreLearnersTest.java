@@ -154,7 +154,8 @@ class OutOfCoreLearnersTest {
                      "nTest": 100, "seeds": 1, "learners": ["infinite-ntk", "nngp"]}""");
             Preflight.check(infinite, data);
             String estimate = Preflight.estimate(infinite, data).describe();
-            assertTrue(estimate.contains("out-of-core Cholesky: one tile column of 30000×2048"), estimate);
+            assertTrue(estimate.contains("two kernel tiles of 2048×2048"), estimate);
+            assertFalse(estimate.contains("30000×30000"), estimate);
 
             System.setProperty(OutOfCoreKernels.MODE_PROPERTY, "never");
             var refused = assertThrows(InsufficientMemoryException.class, () -> Preflight.check(infinite, data));
