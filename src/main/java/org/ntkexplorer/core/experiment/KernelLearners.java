@@ -30,13 +30,19 @@ import org.ntkexplorer.core.regression.KernelRidge;
  * <p>Each learner holds one n×n float64 matrix, the native {@link SpdBuffer} its kernel is written into block by
  * block and then factorised in place, plus its n_test×n test block (docs/science.md, §Memory of a kernel learner).
  * The infinite NTK and NNGP share one pass: the NTK goes to the buffer and the NNGP's upper triangle to a spill
- * file in the run folder, read back into the same buffer once the NTK is solved.
+ * file in the run folder, read back into the same buffer once the NTK is solved. When that buffer does not fit in
+ * memory, the infinite-width kernels go to tile files in the run folder instead ({@link OutOfCoreLearners}).
  */
 final class KernelLearners {
+    /** The eNTK's kernel, by name in refusals: it has no out-of-core path (Preflight.advice says so). */
+    static final String EMPIRICAL_KERNEL = "the eNTK's float64 kernel in memory";
+
     private final RunContext ctx;
+    private final OutOfCoreLearners outOfCore;
 
     KernelLearners(RunContext ctx) {
         this.ctx = ctx;
+        this.outOfCore = new OutOfCoreLearners(ctx);
     }
 
     /**
@@ -44,7 +50,7 @@ final class KernelLearners {
      * 8n² + w·n_test·n + eNTK work space (blocks of b = min(2048, n) rows) + regression's 6·8·n·C.
      */
     static Footprint empiricalFootprint(NetworkSpec net, Precision precision, int n, int nTest, int outputs) {
-        return Footprint.of("one " + n + "×" + n + " float64 kernel", SpdBuffer.bytes(n), 0)
+        return Footprint.of(EMPIRICAL_KERNEL + " of " + n + "×" + n, SpdBuffer.bytes(n), 0)
                 .plus(EmpiricalNtk.learnerFootprint(net, precision, n, nTest))
                 .plus(KernelRidge.inPlaceFootprint(n, outputs));
     }
@@ -91,8 +97,18 @@ final class KernelLearners {
         }
         ctx.monitor.checkCancelled();
         ctx.progress(0.05, (ntk ? "infinite NTK" : "NNGP") + (ntk && nngp ? " and NNGP" : "") + " kernels, n = " + n);
-        long start = System.nanoTime();
         int nTest = (int) test.inputs().rows();
+        // Files a killed out-of-core unit left are resumed whatever memory is free now.
+        int tile = outOfCore.leftBehind(n, seed);
+        if (tile == 0) {
+            tile = OutOfCoreKernels.choose(Footprint.NONE, n, nTest, (int) train.inputs().columns(),
+                    train.outputs(), ntk && nngp ? 2 : 1);
+        }
+        if (tile > 0) {
+            outOfCore.run(which, n, seed, train, test, tile);
+            return;
+        }
+        long start = System.nanoTime();
         INDArray testNtk = ntk ? Nd4j.createUninitialized(DataType.DOUBLE, nTest, n) : null;
         INDArray testNngp = nngp ? Nd4j.createUninitialized(DataType.DOUBLE, nTest, n) : null;
         Path spill = ntk && nngp ? ctx.folder.dir().resolve("nngp-" + n + "-" + seed + ".spill") : null;

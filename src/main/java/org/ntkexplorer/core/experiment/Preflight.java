@@ -112,9 +112,15 @@ public final class Preflight {
         int most = InfiniteMlpKernel.maxExamples();
         boolean kernels = spec.learners().stream().anyMatch(l -> l != Learner.NETWORK);
         int n = Arrays.stream(spec.nGrid()).max().orElse(0);
-        if (Studies.of(spec.study()).scalingLaw() && kernels && n > most) {
-            out.add("nGrid: kernel regression holds the n×n kernel in one Java array, so n can be at most " + most
-                    + " (got " + n + ")");
+        boolean empirical = spec.learners().contains(Learner.ENTK_INIT)
+                || spec.learners().contains(Learner.ENTK_PRETRAINED);
+        if (Studies.of(spec.study()).scalingLaw() && n > most && empirical) {
+            out.add("nGrid: the eNTK learners (entk-init, entk-pretrained) hold their n×n kernel in memory and have no "
+                    + "out-of-core path, so n can be at most " + most + " with them (got " + n + "); the infinite NTK "
+                    + "and the NNGP alone go out of core beyond it");
+        } else if (Studies.of(spec.study()).scalingLaw() && kernels && n > most && !OutOfCoreKernels.allowed()) {
+            out.add("nGrid: kernel regression in memory holds the n×n kernel in one Java array, so n can be at most "
+                    + most + " (got " + n + ") with -D" + OutOfCoreKernels.MODE_PROPERTY + "=never");
         }
         if ((double) spec.nTest() * n > Integer.MAX_VALUE - 8.0 && kernels) {
             out.add("nTest × n = " + (long) spec.nTest() * n + " entries of the test kernel exceed one Java array; "
@@ -148,6 +154,11 @@ public final class Preflight {
 
     /** What to change, by the part of the estimate that dominates it. */
     static String advice(String largestPart) {
+        if (largestPart.startsWith(KernelLearners.EMPIRICAL_KERNEL)) {
+            return "The eNTK learners (entk-init, entk-pretrained) keep their n×n kernel in memory: unlike the infinite "
+                    + "NTK and the NNGP, which go to files in the run folder when memory is short, they have no "
+                    + "out-of-core path. Use fewer examples (nGrid), or leave them out of learners.";
+        }
         if (largestPart.startsWith("eNTK features")) {
             return "Use a smaller width: the eNTK's features of each example grow with it (with its square for a CNN).";
         }

@@ -41,9 +41,12 @@ record RunFootprint(String where, Footprint footprint) {
             }
         }
         if (infinite > 0) {
-            // The infinite NTK and the NNGP share one pass and one n×n buffer (KernelLearners.runInfinite).
-            step = Footprint.larger(step, KernelLearners.infiniteFootprint(n, spec.nTest(), data.inputDim(),
-                    data.outputs(), infinite));
+            // The infinite NTK and the NNGP share one pass and one n×n buffer (KernelLearners.runInfinite), or go to
+            // tile files on disk when that buffer does not fit beside what is alive (OutOfCoreKernels).
+            int tile = OutOfCoreKernels.choose(alive, n, spec.nTest(), data.inputDim(), data.outputs(), infinite);
+            step = Footprint.larger(step, tile > 0
+                    ? OutOfCoreKernels.footprint(n, spec.nTest(), data.inputDim(), data.outputs(), infinite, tile)
+                    : KernelLearners.infiniteFootprint(n, spec.nTest(), data.inputDim(), data.outputs(), infinite));
         }
         return new RunFootprint("n = " + n + ", width " + spec.width(), alive.plus(step));
     }
