@@ -13,6 +13,7 @@ import java.util.List;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.ntkexplorer.core.compute.Footprint;
 import org.ntkexplorer.core.compute.MemoryBudget;
 import org.ntkexplorer.core.compute.TaskMonitor;
@@ -34,7 +35,8 @@ import org.ntkexplorer.core.model.NetworkSpec;
  * machines of a cluster; {@link KernelBlockMerge} assembles the blocks into the folder the whole job writes, bit for
  * bit. A block is a run of whole tile rows of {@link KernelTiles}, chosen so that every block has about the same
  * number of tiles. Its folder holds the job's inputs.npy, labels.npy, params.npz and model.json, the block's strips
- * as kernel-block.npy (rows [rowStart, rowEnd) by columns [0, rowEnd), the part above the diagonal tiles zero),
+ * as kernel-block.npy (rows [rowStart, rowEnd) by columns [0, rowEnd), zero right of each tile row's diagonal
+ * tile),
  * and block.json, written last, which says which block it is and of which kernel.
  */
 public final class KernelBlockJob {
@@ -78,14 +80,15 @@ public final class KernelBlockJob {
         return out;
     }
 
-    /** The peak of one block: the subset, one strip and its copy, and the kernel's work space for one tile row. */
+    /** The peak of one block: the subset, the block's rows and a copy, and the kernel's work space. */
     public Footprint footprint(DatasetSource source) {
         int[] rows = KernelTiles.blockRows(job.n(), block, blocks);
         int t = KernelTiles.tileSide(job.n());
         double inputs = (double) job.n() * source.train().exampleLength() * Double.BYTES;
         double strip = (double) t * rows[1] * Double.BYTES;
+        double block = (double) (rows[1] - rows[0]) * rows[1] * Double.BYTES;
         Footprint base = Footprint.of("the subset", 2 * inputs, 2 * inputs)
-                .plus(Footprint.of("one tile row of the block", 3 * strip, strip));
+                .plus(Footprint.of("the block's rows", 2 * block + strip, strip));
         if (job.kind() == KernelKind.EMPIRICAL_NTK) {
             NetworkSpec spec = job.network(source);
             return base.plus(NetworkFootprint.atInitialisation(spec, job.precision().bytes()))
@@ -114,16 +117,18 @@ public final class KernelBlockJob {
         Path tmp = out.resolve(BLOCK_FILE + ".tmp");
         try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
             o.write(NpyHeader.encode(dtype, new long[] {rows[1] - rows[0], rows[1]}));
-            int strips = (rows[1] - rows[0] + t - 1) / t;
-            for (int r0 = rows[0], s = 0; r0 < rows[1]; r0 += t, s++) {
+            monitor.progress(0, "kernel block " + block + " of " + blocks);
+            // All tile rows in one call: each tile holds the bits it holds in the whole kernel, and the eNTK then
+            // computes each tile row's features once.
+            INDArray all = p.strips().rows(rows[0], rows[1]);
+            for (int r0 = rows[0]; r0 < rows[1]; r0 += t) {
                 monitor.checkCancelled();
                 int r1 = Math.min(rows[1], r0 + t);
-                INDArray strip = p.strips().strip(r0, r1);
+                INDArray strip = all.get(NDArrayIndex.interval(r0 - rows[0], r1 - rows[0]), NDArrayIndex.interval(0, r1));
                 Finite.requireFinite(strip, "Rows " + r0 + "–" + (r1 - 1) + " of the " + job.kind().id() + " kernel");
                 writeRows(o, strip, rows[1], dtype);
-                monitor.progress((s + 1.0) / strips, "kernel block " + block + " of " + blocks + ", tile row "
-                        + (s + 1) + " of " + strips);
             }
+            monitor.progress(1, "kernel block " + block + " of " + blocks);
         }
         Files.move(tmp, out.resolve(BLOCK_FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         double seconds = (System.nanoTime() - start) / 1e9;

@@ -25,10 +25,50 @@ public final class KernelTiles {
     /** About this many tile rows whenever n allows, so that up to this many blocks balance well. */
     static final int TARGET_TILES = 64;
 
-    /** Computes strip i: rows [r0, r1) against columns [0, r1), in the kernel's precision. */
-    @FunctionalInterface
+    /** The kernel's tiles, by tile rows; every tile holds the same bits whichever method computed it. */
     public interface Strips {
+        /** Strip i: rows [r0, r1) (one tile row) against columns [0, r1), in the kernel's precision. */
         INDArray strip(int r0, int r1);
+
+        /**
+         * Whole tile rows [r0, r1) against columns [0, r1): each tile row's strip, with its diagonal tile symmetric;
+         * what lies right of a tile row's diagonal tile is not part of the kernel's lower triangle and is ignored.
+         */
+        default INDArray rows(int r0, int r1) {
+            int t = tileSide(n());
+            INDArray out = null;
+            for (int a = r0; a < r1; a += t) {
+                int b = Math.min(r1, a + t);
+                INDArray s = strip(a, b);
+                out = out != null ? out : Nd4j.create(s.dataType(), r1 - r0, r1);
+                out.get(interval(a - r0, b - r0), interval(0, b)).assign(s);
+            }
+            return out;
+        }
+
+        /** The whole n×n kernel: the strips, the upper triangle mirrored from the lower. */
+        default INDArray whole(DataType type, TaskMonitor monitor) {
+            int n = n();
+            INDArray k = Nd4j.create(type, n, n);
+            int t = tileSide(n);
+            int tiles = tileRows(n);
+            double pairs = tiles * (tiles + 1) / 2.0;
+            for (int i = 0; i < tiles; i++) {
+                monitor.checkCancelled();
+                int r0 = i * t;
+                int r1 = Math.min(n, r0 + t);
+                INDArray s = strip(r0, r1);
+                k.get(interval(r0, r1), interval(0, r1)).assign(s);
+                if (r0 > 0) {
+                    k.get(interval(0, r0), interval(r0, r1)).assign(s.get(all(), interval(0, r0)).transpose());
+                }
+                monitor.progress((i + 1) * (i + 2) / 2.0 / pairs, "kernel, tile row " + (i + 1) + " of " + tiles);
+            }
+            return k;
+        }
+
+        /** Examples of the kernel. */
+        int n();
     }
 
     private KernelTiles() {
@@ -81,15 +121,39 @@ public final class KernelTiles {
 
     /** Strips of the empirical NTK of {@code net} on the rows of {@code x} (already in the precision's type). */
     public static Strips empirical(NtkNetwork net, Precision precision, INDArray x) {
-        int t = tileSide((int) x.rows());
-        return (r0, r1) -> {
-            // One row block of the tile's height against column blocks of the same height: each tile is one GEMM
-            // of the same two feature blocks, whatever else the call holds.
-            INDArray s = EmpiricalNtk.of(net, precision, t, TaskMonitor.NONE)
+        return new EmpiricalStrips(net, precision, x);
+    }
+
+    /**
+     * The eNTK in blocks of one tile's height: each tile is the Gram of the same two feature blocks (features of a
+     * tile's own rows) whether a strip, a block of strips or the whole symmetric kernel is asked for, so the three
+     * agree to the bit; the larger calls only compute each tile row's features once (KernelBlockCommandTest).
+     */
+    private record EmpiricalStrips(NtkNetwork net, Precision precision, INDArray x) implements Strips {
+        @Override
+        public int n() {
+            return (int) x.rows();
+        }
+
+        @Override
+        public INDArray strip(int r0, int r1) {
+            return rows(r0, r1);
+        }
+
+        @Override
+        public INDArray rows(int r0, int r1) {
+            INDArray s = EmpiricalNtk.of(net, precision, tileSide(n()), TaskMonitor.NONE)
                     .compute(x.get(interval(r0, r1), all()), x.get(interval(0, r1), all()));
-            mirrorDiagonalTile(s, r0);
+            mirrorDiagonalTiles(s, r0, tileSide(n()));
             return s;
-        };
+        }
+
+        @Override
+        public INDArray whole(DataType type, TaskMonitor monitor) {
+            INDArray k = EmpiricalNtk.of(net, precision, tileSide(n()), monitor).compute(x);
+            mirrorDiagonalTiles(k, 0, tileSide(n()));
+            return k.castTo(type);
+        }
     }
 
     /**
@@ -97,37 +161,46 @@ public final class KernelTiles {
      * symmetric recursion, which takes each variance from the input's norm; the tiles left of it by the cross one.
      */
     public static Strips infinite(InfiniteMlpKernel kernel, boolean ntk, Precision precision, INDArray x) {
-        return (r0, r1) -> {
-            INDArray xi = x.get(interval(r0, r1), all());
-            INDArray s = Nd4j.create(DataType.DOUBLE, r1 - r0, r1);
-            KernelPair diag = kernel.train(xi);
-            s.get(all(), interval(r0, r1)).assign(ntk ? diag.ntk() : diag.nngp());
-            if (r0 > 0) {
-                KernelPair left = kernel.cross(xi, x.get(interval(0, r0), all()));
-                s.get(all(), interval(0, r0)).assign(ntk ? left.ntk() : left.nngp());
+        return new Strips() {
+            @Override
+            public int n() {
+                return (int) x.rows();
             }
-            return s.castTo(precision.dataType());
+
+            @Override
+            public INDArray strip(int r0, int r1) {
+                return infiniteStrip(kernel, ntk, precision, x, r0, r1);
+            }
         };
     }
 
-    /** The whole n×n kernel, strip by strip, the upper triangle mirrored from the lower. */
-    public static INDArray full(int n, DataType type, Strips strips, TaskMonitor monitor) {
-        INDArray k = Nd4j.create(type, n, n);
-        int t = tileSide(n);
-        int tiles = tileRows(n);
-        double pairs = tiles * (tiles + 1) / 2.0;
-        for (int i = 0; i < tiles; i++) {
-            monitor.checkCancelled();
-            int r0 = i * t;
-            int r1 = Math.min(n, r0 + t);
-            INDArray s = strips.strip(r0, r1);
-            k.get(interval(r0, r1), interval(0, r1)).assign(s);
-            if (r0 > 0) {
-                k.get(interval(0, r0), interval(r0, r1)).assign(s.get(all(), interval(0, r0)).transpose());
-            }
-            monitor.progress((i + 1) * (i + 2) / 2.0 / pairs, "kernel, tile row " + (i + 1) + " of " + tiles);
+    private static INDArray infiniteStrip(InfiniteMlpKernel kernel, boolean ntk, Precision precision, INDArray x,
+                                          int r0, int r1) {
+        INDArray xi = x.get(interval(r0, r1), all());
+        INDArray s = Nd4j.create(DataType.DOUBLE, r1 - r0, r1);
+        KernelPair diag = kernel.train(xi);
+        s.get(all(), interval(r0, r1)).assign(ntk ? diag.ntk() : diag.nngp());
+        if (r0 > 0) {
+            KernelPair left = kernel.cross(xi, x.get(interval(0, r0), all()));
+            s.get(all(), interval(0, r0)).assign(ntk ? left.ntk() : left.nngp());
         }
-        return k;
+        return s.castTo(precision.dataType());
+    }
+
+    /** The whole n×n kernel of {@code strips}. */
+    public static INDArray full(int n, DataType type, Strips strips, TaskMonitor monitor) {
+        if (strips.n() != n) {
+            throw new IllegalArgumentException("strips of " + strips.n() + " examples for a kernel of " + n);
+        }
+        return strips.whole(type, monitor);
+    }
+
+    /** Mirrors the diagonal tile of every tile row of {@code rows} (tile rows from row r0 of the kernel). */
+    static void mirrorDiagonalTiles(INDArray rows, int r0, int tile) {
+        for (int a = 0; a < rows.rows(); a += tile) {
+            int b = (int) Math.min(rows.rows(), a + tile);
+            mirrorDiagonalTile(rows.get(interval(a, b), all()), r0 + a);
+        }
     }
 
     /** Makes the diagonal tile of a strip (columns [r0, r0 + rows)) exactly symmetric: upper := lower transposed. */
