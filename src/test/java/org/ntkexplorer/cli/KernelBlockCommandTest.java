@@ -21,11 +21,11 @@ class KernelBlockCommandTest {
     @TempDir
     Path dir;
 
-    /** n = 80 makes five tile rows of 16, so three blocks of unequal heights. */
+    /** n = 400 makes four tile rows of 128 (the last of 16), so three blocks of unequal heights. */
     private static final List<String> ENTK = List.of("kernel", "--dataset", "fashion-mnist-sample", "--classes", "0,1",
-            "--n", "80", "--seed", "3", "--arch", "mlp", "--depth", "2", "--width", "32", "--kind", "empirical");
+            "--n", "400", "--seed", "3", "--arch", "mlp", "--depth", "2", "--width", "32", "--kind", "empirical");
     private static final List<String> NTK = List.of("kernel", "--dataset", "fashion-mnist-sample", "--classes", "0,1,2",
-            "--n", "80", "--seed", "1", "--depth", "2", "--kind", "infinite-ntk", "--dtype", "float64");
+            "--n", "400", "--seed", "1", "--depth", "2", "--kind", "infinite-ntk", "--dtype", "float64");
 
     private static CliRun kernel(List<String> base, Path out, String... more) {
         List<String> args = new ArrayList<>(base);
@@ -71,14 +71,14 @@ class KernelBlockCommandTest {
         assertEquals(0, whole.code(), whole.err());
         CliRun m = merge(blocks(ENTK, "entk", 3), dir.resolve("merged"));
         assertEquals(0, m.code(), m.err());
-        assertTrue(m.out().contains("merged 3 blocks into the 80×80 kernel"), m.out());
+        assertTrue(m.out().contains("merged 3 blocks into the 400×400 kernel"), m.out());
         assertSameFolder(dir.resolve("whole"), dir.resolve("merged"));
         double[] k = Npy.read(dir.resolve("merged/kernel.npy")).toDoubles();
-        assertEquals(80 * 80, k.length);
-        for (int i = 0; i < 80; i++) {
-            assertTrue(k[i * 80 + i] > 0, "diagonal " + i);
+        assertEquals(400 * 400, k.length);
+        for (int i = 0; i < 400; i++) {
+            assertTrue(k[i * 400 + i] > 0, "diagonal " + i);
             for (int j = 0; j < i; j++) {
-                assertEquals(k[i * 80 + j], k[j * 80 + i], "symmetric at " + i + "," + j);
+                assertEquals(k[i * 400 + j], k[j * 400 + i], "symmetric at " + i + "," + j);
             }
         }
     }
@@ -139,9 +139,9 @@ class KernelBlockCommandTest {
             assertTrue(r.err().startsWith("error: --block " + bad), r.err());
             assertTrue(r.err().contains("1 ≤ K ≤ N") || r.err().contains("expected K/N"), r.err());
         }
-        // 20 examples are two tile rows of 16: a third block would be empty.
+        // 200 examples are two tile rows (of 128 and 72): a third block would be empty.
         List<String> small = new ArrayList<>(NTK);
-        small.set(small.indexOf("--n") + 1, "20");
+        small.set(small.indexOf("--n") + 1, "200");
         CliRun r = kernel(small, dir.resolve("bad"), "--block", "3/3");
         assertEquals(NtkCli.EXIT_USAGE, r.code(), r.err());
         assertTrue(r.err().contains("at most 2 blocks"), r.err());

@@ -46,11 +46,11 @@ class KernelTilesTest {
     /** Strips split by the work, not by threads: one thread and three give the same bits. */
     @Test
     void infiniteStripsDoNotDependOnTheThreadCount() {
-        INDArray x = Nd4j.rand(DataType.DOUBLE, 70, 12).subi(0.5);
+        INDArray x = Nd4j.rand(DataType.DOUBLE, 300, 12).subi(0.5);
         InfiniteMlpKernel k = new InfiniteMlpKernel(Activation.RELU, 2, Math.sqrt(2), 0.1);
-        INDArray one = KernelTiles.full(70, DataType.DOUBLE,
+        INDArray one = KernelTiles.full(300, DataType.DOUBLE,
                 KernelTiles.infinite(k.withThreads(1), true, Precision.FLOAT64, x), TaskMonitor.NONE);
-        INDArray three = KernelTiles.full(70, DataType.DOUBLE,
+        INDArray three = KernelTiles.full(300, DataType.DOUBLE,
                 KernelTiles.infinite(k.withThreads(3), true, Precision.FLOAT64, x), TaskMonitor.NONE);
         assertArrayEquals(one.data().asDouble(), three.data().asDouble());
     }
@@ -62,9 +62,9 @@ class KernelTilesTest {
      */
     @Test
     void tiledInfiniteKernelMatchesTheWholeRecursion() {
-        INDArray x = Nd4j.rand(DataType.DOUBLE, 70, 12).subi(0.5);
+        INDArray x = Nd4j.rand(DataType.DOUBLE, 300, 12).subi(0.5);
         InfiniteMlpKernel k = new InfiniteMlpKernel(Activation.RELU, 2, Math.sqrt(2), 0.1);
-        INDArray tiled = KernelTiles.full(70, DataType.DOUBLE, KernelTiles.infinite(k, true, Precision.FLOAT64, x),
+        INDArray tiled = KernelTiles.full(300, DataType.DOUBLE, KernelTiles.infinite(k, true, Precision.FLOAT64, x),
                 TaskMonitor.NONE);
         INDArray whole = k.train(x).ntk();
         assertArrayEquals(tiled.data().asDouble(), tiled.transpose().dup('c').data().asDouble());
