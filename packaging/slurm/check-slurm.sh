@@ -4,7 +4,9 @@
 # key, config, state, spool and logs in a temporary folder and ports nobody listens on), submits
 # packaging/slurm/sweep.sbatch as a 3-task array for a small spec, waits for it, merges the shards, runs the same
 # spec as one process, and checks that the merged results.csv (without its seconds column) and fits.json equal the
-# unsharded run's. It prints both timings. On exit, however it exits, it cancels its job, stops the daemons it
+# unsharded run's. It prints both timings. Then it submits packaging/slurm/kernel.sbatch as a 3-task array and its
+# dependent merge job, for an empirical NTK and an infinite NTK, and checks with cmp that each merged kernel.npy (and
+# its companion files) equals the kernel computed by one unsharded `kernel` process, byte for byte. On exit, however it exits, it cancels its job, stops the daemons it
 # started by their process ids and removes the folder; the packages stay installed. Where the packages cannot be
 # installed (not root, no apt, no network) it says so and exits 0, skipped.
 #
@@ -196,3 +198,53 @@ secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
 note "timing: 3-task array $array_s s (submit to last task done, 1 CPU each, $cpus CPUs in the node)," \
   "merge $(secs "$t2" "$t3") s; one process (--threads $threads) $(secs "$t3" "$t4") s"
 note "OK: merged results.csv ($rows rows) and fits.json equal the unsharded run's"
+
+# One kernel over the cluster: 3 row-blocks as an array, the merge as a job that depends on it, against one process.
+wait_job() {
+  local deadline=$((SECONDS + 1200))
+  while [ -n "$(squeue -h -j "$1" 2>/dev/null)" ]; do
+    [ $SECONDS -lt $deadline ] || { daemon_logs; fail "job $1 did not finish in 20 minutes"; }
+    sleep 1
+  done
+  local states bad
+  states=$(scontrol -o show job "$1")
+  bad=$(grep -v 'JobState=COMPLETED .*ExitCode=0:0' <<<"$states" || true)
+  [ -z "$bad" ] || { daemon_logs; tail -n 5 "$work"/log/kernel-*.out >&2 || true; fail "job $1 did not complete: $bad"; }
+}
+kernel_check() {
+  local name=$1
+  shift
+  local kdir=$work/$name
+  note "sbatch --array=0-2 packaging/slurm/kernel.sbatch $kdir $*, then --dependency=afterok merge"
+  local t0 t1 t2 t3
+  t0=$(date +%s.%N)
+  job=$(sbatch --parsable --array=0-2 --cpus-per-task=1 --mem=2G --output="$work/log/kernel-$name-%a.out" \
+    packaging/slurm/kernel.sbatch "$kdir" "$@") || { daemon_logs; fail "sbatch refused kernel.sbatch"; }
+  job=${job%%;*}
+  local merge_job
+  merge_job=$(sbatch --parsable --dependency=afterok:"$job" --cpus-per-task=1 --mem=2G \
+    --output="$work/log/kernel-$name-merge.out" packaging/slurm/kernel.sbatch --merge "$kdir") \
+    || { daemon_logs; fail "sbatch refused the merge job of kernel.sbatch"; }
+  merge_job=${merge_job%%;*}
+  wait_job "$job"
+  job=$merge_job
+  wait_job "$merge_job"
+  job=""
+  t1=$(date +%s.%N)
+  tail -n 1 "$work/log/kernel-$name-merge.out"
+  t2=$(date +%s.%N)
+  java -jar target/ntk-explorer.jar kernel "$@" --out "$work/$name-whole" >"$work/$name-whole.txt" 2>&1 \
+    || { cat "$work/$name-whole.txt" >&2; fail "the unsharded kernel exited non-zero"; }
+  t3=$(date +%s.%N)
+  for f in kernel.npy inputs.npy labels.npy model.json; do
+    cmp "$work/$name-whole/$f" "$kdir/kernel/$f" || fail "$name: the merged $f differs from the unsharded kernel's"
+  done
+  if [ -f "$work/$name-whole/params.npz" ]; then
+    cmp "$work/$name-whole/params.npz" "$kdir/kernel/params.npz" || fail "$name: the merged params.npz differs"
+  fi
+  note "timing ($name): 3 blocks and merge $(secs "$t0" "$t1") s (submit to merge done); one process $(secs "$t2" "$t3") s"
+  note "OK: the 3-block $name kernel.npy ($(stat -c %s "$kdir/kernel/kernel.npy") bytes) equals the unsharded one byte for byte"
+}
+kernel_options=(--dataset fashion-mnist-sample --classes 0,1 --n 300 --seed 1 --depth 2 --width 64)
+kernel_check entk "${kernel_options[@]}" --kind empirical
+kernel_check infinite-ntk "${kernel_options[@]}" --kind infinite-ntk --dtype float64

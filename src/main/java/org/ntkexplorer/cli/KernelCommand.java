@@ -10,6 +10,7 @@ import org.ntkexplorer.core.compute.MemoryBudget;
 import org.ntkexplorer.core.data.DatasetRegistry;
 import org.ntkexplorer.core.data.DatasetSource;
 import org.ntkexplorer.core.data.Preprocessing;
+import org.ntkexplorer.core.experiment.KernelBlockJob;
 import org.ntkexplorer.core.experiment.KernelJob;
 import org.ntkexplorer.core.kernel.KernelExport;
 import org.ntkexplorer.core.kernel.KernelKind;
@@ -86,6 +87,11 @@ final class KernelCommand implements java.util.concurrent.Callable<Integer> {
             + "name are replaced.")
     boolean force;
 
+    @Option(names = "--block", paramLabel = "K/N", description = "Compute only row-block K of N (from 1) of the kernel, "
+            + "for one task of a cluster job; `merge` assembles the N block folders into the kernel this command writes "
+            + "without --block, bit for bit.")
+    String block;
+
     @Override
     public Integer call() throws Exception {
         List<String> problems = new ArrayList<>();
@@ -105,6 +111,7 @@ final class KernelCommand implements java.util.concurrent.Callable<Integer> {
                     + "or use --init he or lecun");
         }
         Precision precision = parse(problems, () -> Precision.fromId(dtype));
+        BlockOption blockRange = block == null ? null : parse(problems, () -> BlockOption.parse(block));
         String target = KernelExport.targetProblem(out, force,
                 org.ntkexplorer.core.experiment.RunFolder.isRun(out));
         if (target != null) {
@@ -116,6 +123,9 @@ final class KernelCommand implements java.util.concurrent.Callable<Integer> {
         DatasetSource source = DatasetRegistry.open(dataset);
         KernelJob job = new KernelJob(dataset, classes, n, seed, pre, architecture, depth, width, act, par, sigmaW,
                 sigmaB, kernelKind, precision, law);
+        if (blockRange != null) {
+            return runBlock(new KernelBlockJob(job, blockRange.index(), blockRange.count()), source);
+        }
         problems.addAll(job.problems(source));
         if (!problems.isEmpty()) {
             throw usage(problems);
@@ -129,6 +139,21 @@ final class KernelCommand implements java.util.concurrent.Callable<Integer> {
         KernelJob.Result r = job.run(source, out, ConsoleProgress.to(spec.commandLine().getErr()));
         o.printf("%s%n%d×%d kernel in %.2f s%s; written to %s%n", r.description(), r.n(), r.n(), r.seconds(),
                 r.parameters() > 0 ? String.format(" (%,d parameters)", r.parameters()) : "", out.toAbsolutePath());
+        o.flush();
+        return 0;
+    }
+
+    /** One row-block of the kernel into --out, for {@code merge} to assemble. */
+    private int runBlock(KernelBlockJob job, DatasetSource source) throws java.io.IOException {
+        List<String> problems = job.problems(source);
+        if (!problems.isEmpty()) {
+            throw usage(problems);
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        o.printf("Computing block %s of the %s kernel of %s on %d examples of %s%n", block, kind, arch, n, dataset);
+        o.flush();
+        KernelJob.Result r = job.run(source, out, ConsoleProgress.to(spec.commandLine().getErr()));
+        o.printf("%s%nblock in %.2f s; written to %s%n", r.description(), r.seconds(), out.toAbsolutePath());
         o.flush();
         return 0;
     }

@@ -4,7 +4,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.ntkexplorer.core.experiment.KernelBlockMerge;
 import org.ntkexplorer.core.experiment.RunMerge;
+import org.ntkexplorer.core.kernel.KernelExport;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,12 +15,14 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "merge", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = NtkCli.Version.class,
         description = "Merge the folders of a sharded run (run --shard) into one run folder, which the window opens "
-                + "like any other. The shards must have run the same spec and together hold every unit once.")
+                + "like any other. The shards must have run the same spec and together hold every unit once. Given the "
+                + "folders of kernel --block K/N, merge assembles the kernel folder instead: every block once, one spec.")
 final class MergeCommand implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "SHARD_DIR", description = "Run folders of the shards.")
+    @Parameters(arity = "1..*", paramLabel = "SHARD_DIR", description = "Run folders of the shards, or the folders of "
+            + "kernel blocks.")
     List<Path> shards;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Run folder to create.")
@@ -30,6 +34,9 @@ final class MergeCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (shards.stream().anyMatch(d -> KernelBlockMerge.isBlock(d) || java.nio.file.Files.exists(d.resolve("model.json")))) {
+            return mergeKernel();
+        }
         String taken = org.ntkexplorer.core.experiment.RunFolder.newFolderProblem(out);
         if (taken != null) {
             throw new CommandLine.ParameterException(spec.commandLine(), taken);
@@ -51,6 +58,25 @@ final class MergeCommand implements java.util.concurrent.Callable<Integer> {
         }
         o.printf("merged %d folders, %d of %d units, into %s%n", r.shards(), r.units(), r.totalUnits(),
                 r.dir().toAbsolutePath());
+        o.flush();
+        return 0;
+    }
+
+    /** The blocks of one kernel into the folder `kernel` writes without --block. */
+    private int mergeKernel() throws java.io.IOException {
+        String taken = KernelExport.targetProblem(out, false);
+        if (taken != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), taken);
+        }
+        if (partial) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--partial merges run shards; a kernel needs "
+                    + "every block, so leave out --partial and compute the missing blocks");
+        }
+        long start = System.nanoTime();
+        KernelBlockMerge.Result r = KernelBlockMerge.merge(shards, out);
+        PrintWriter o = spec.commandLine().getOut();
+        o.printf("merged %d blocks into the %d×%d kernel in %.2f s; written to %s%n", r.blocks(), r.n(), r.n(),
+                (System.nanoTime() - start) / 1e9, r.dir().toAbsolutePath());
         o.flush();
         return 0;
     }

@@ -1,10 +1,9 @@
 package org.ntkexplorer.core.experiment;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.ntkexplorer.core.compute.TaskMonitor;
 import org.ntkexplorer.core.kernel.InfiniteMlpKernel;
 import org.ntkexplorer.core.kernel.KernelKind;
-import org.ntkexplorer.core.kernel.KernelPair;
+import org.ntkexplorer.core.kernel.KernelTiles;
 import org.ntkexplorer.core.kernel.Precision;
 import org.ntkexplorer.core.model.NetworkSpec;
 import org.ntkexplorer.core.model.Parameterization;
@@ -14,7 +13,13 @@ final class InfiniteKernelJobs {
     private InfiniteKernelJobs() {
     }
 
-    static INDArray compute(NetworkSpec spec, INDArray x, KernelKind kind, Precision precision, TaskMonitor monitor) {
+    /** Strips of the kernel for {@link KernelTiles}, or the refusal of a spec that has none. */
+    static KernelTiles.Strips strips(NetworkSpec spec, INDArray x, KernelKind kind, Precision precision) {
+        refuse(spec, kind);
+        return KernelTiles.infinite(InfiniteMlpKernel.of(spec), kind != KernelKind.NNGP, precision, x);
+    }
+
+    private static void refuse(NetworkSpec spec, KernelKind kind) {
         if (spec.architecture().isConvolutional()) {
             throw new IllegalArgumentException("the " + kind.id() + " kernel is available for MLPs only; "
                     + spec.architecture().id() + " has no infinite-width kernel in NTK Explorer (use --kind empirical)");
@@ -23,11 +28,5 @@ final class InfiniteKernelJobs {
             throw new IllegalArgumentException("the infinite NTK is defined for NTK parameterisation; use "
                     + "--parameterization ntk (the NNGP is the same for both)");
         }
-        monitor.checkCancelled();
-        monitor.progress(0, kind.id());
-        KernelPair k = InfiniteMlpKernel.of(spec).train(x);
-        monitor.progress(1, kind.id());
-        INDArray out = kind == KernelKind.NNGP ? k.nngp() : k.ntk();
-        return out.castTo(precision.dataType());
     }
 }

@@ -28,6 +28,7 @@ import org.ntkexplorer.core.kernel.Finite;
 import org.ntkexplorer.core.kernel.InfiniteMlpKernel;
 import org.ntkexplorer.core.kernel.KernelExport;
 import org.ntkexplorer.core.kernel.KernelKind;
+import org.ntkexplorer.core.kernel.KernelTiles;
 import org.ntkexplorer.core.kernel.ModelDescription;
 import org.ntkexplorer.core.kernel.Precision;
 import org.ntkexplorer.core.model.Activation;
@@ -71,32 +72,44 @@ public record KernelJob(String dataset, int[] classes, int n, long seed, Preproc
     /** As {@link #run(Path, TaskMonitor)} on the dataset already opened from {@link #dataset()}. */
     public Result run(DatasetSource source, Path out, TaskMonitor monitor) throws IOException {
         check(source);
+        Prepared p = prepare(source);
+        long start = System.nanoTime();
+        // Built from the same tiles as the row-blocks of `kernel --block`, so that merged blocks equal it bit for bit.
+        INDArray kernel = KernelTiles.full(p.x().rows(), precision.dataType(), p.strips(), monitor);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Finite.requireFinite(kernel, "The " + kind.id() + " kernel of " + dataset);
+        Split train = p.train();
+        KernelExport.write(out, p.model(), train.inputs(), train.size(), train.inputDim(), train.labels(),
+                kernel.castTo(precision == Precision.FLOAT32 ? DataType.FLOAT : DataType.DOUBLE), p.params());
+        return new Result(train.size(), train.inputDim(), p.parameters(), seconds, p.description());
+    }
+
+    /** The subset, its network (eNTK) and model description, and the kernel's strips: what a whole kernel and a block share. */
+    record Prepared(Split train, String description, INDArray x, Map<String, Object> model,
+                    Map<String, INDArray> params, long parameters, KernelTiles.Strips strips) {
+    }
+
+    Prepared prepare(DatasetSource source) {
         DataSplit split = Subsets.select(source, new SubsetRequest(classes, n, 0, seed, preprocessing, layout()));
         Split train = split.train();
         NetworkSpec spec = network(train.outputs(), train.inputShape());
         INDArray x = Nd4j.create(train.inputs(), new long[] {train.size(), train.inputDim()}, 'c');
-        long start = System.nanoTime();
-        INDArray kernel;
         Map<String, INDArray> params = null;
         long parameters = 0;
+        KernelTiles.Strips strips;
         if (kind == KernelKind.EMPIRICAL_NTK) {
             NtkNetwork net = NtkNetwork.create(spec, seed, precision.dataType(), TrainingConfig.sgdMomentum(0.1, 64, 1));
-            kernel = EmpiricalNtk.of(net, precision, 0, monitor).compute(x.castTo(precision.dataType()));
+            strips = KernelTiles.empirical(net, precision, x.castTo(precision.dataType()));
             params = net.parameters();
             parameters = net.parameterCount();
         } else {
-            kernel = InfiniteKernelJobs.compute(spec, x, kind, precision, monitor);
+            strips = InfiniteKernelJobs.strips(spec, x, kind, precision);
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        Finite.requireFinite(kernel, "The " + kind.id() + " kernel of " + dataset);
         Map<String, Object> model = ModelDescription.of(spec, kind, precision, preprocessing.describe());
         model.put("dataset", dataset);
         model.put("subset", split.description());
         model.put("seed", seed);
-        int[] labels = train.labels();
-        KernelExport.write(out, model, train.inputs(), train.size(), train.inputDim(), labels,
-                kernel.castTo(precision == Precision.FLOAT32 ? DataType.FLOAT : DataType.DOUBLE), params);
-        return new Result(train.size(), train.inputDim(), parameters, seconds, split.description());
+        return new Prepared(train, split.description(), x, model, params, parameters, strips);
     }
 
     /**
@@ -197,6 +210,11 @@ public record KernelJob(String dataset, int[] classes, int n, long seed, Preproc
     private int[] inputShape(DatasetSource source) {
         int[] shape = source.train().shape();
         return layout() == Layout.IMAGE && shape.length == 3 ? shape : new int[] {source.train().exampleLength()};
+    }
+
+    /** The network of this job on {@code source}'s shapes. */
+    NetworkSpec network(DatasetSource source) {
+        return network(outputs(source), inputShape(source));
     }
 
     private NetworkSpec network(int outputs, int[] inputShape) {

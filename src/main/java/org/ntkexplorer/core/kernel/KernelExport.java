@@ -27,12 +27,21 @@ public final class KernelExport {
     public static void write(Path dir, Map<String, Object> model, double[] inputs, int n, int inputDim, int[] labels,
                              INDArray kernel, Map<String, INDArray> params) throws IOException {
         Finite.requireFinite(kernel, "The kernel to be written to " + dir.resolve("kernel.npy"));
+        writeCompanions(dir, model, inputs, n, inputDim, labels, params);
+        Npy.write(dir.resolve("kernel.npy"), toNpy(kernel));
+    }
+
+    /**
+     * Everything of the folder but kernel.npy: inputs.npy, labels.npy, params.npz (empirical kernels) and model.json.
+     * A row-block of a kernel writes these beside its block, and the merge copies them from one block.
+     */
+    public static void writeCompanions(Path dir, Map<String, Object> model, double[] inputs, int n, int inputDim,
+                                       int[] labels, Map<String, INDArray> params) throws IOException {
         Files.createDirectories(dir);
         Npy.write(dir.resolve("inputs.npy"), NpyArray.of(inputs, n, inputDim));
         if (labels != null) {
             Npy.write(dir.resolve("labels.npy"), NpyArray.of(labels, labels.length));
         }
-        Npy.write(dir.resolve("kernel.npy"), toNpy(kernel));
         if (params != null) {
             Map<String, NpyArray> arrays = new LinkedHashMap<>();
             for (Map.Entry<String, INDArray> e : params.entrySet()) {
