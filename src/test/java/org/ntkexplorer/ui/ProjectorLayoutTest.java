@@ -95,6 +95,7 @@ class ProjectorLayoutTest {
             }
             for (LivePanel p : window.grid().shown()) {
                 LayoutReport.clippedAxisTitles(p).forEach(t -> problems.add(run.getFileName() + ": " + t));
+                LayoutReport.clippedTickLabels(p).forEach(t -> problems.add(run.getFileName() + ": " + t));
                 int covered = legendSettled(p);
                 if (covered > 0) {
                     problems.add(run.getFileName() + ": " + p.title() + " legend over " + covered + " drawn points");

@@ -81,7 +81,54 @@ public final class Charts {
         lines.setShowInLegend(false);
         chart.getRenderers().add(lines);
         chart.setMinSize(200, 150);
+        roomForEndLabels(chart);
         return chart;
+    }
+
+    /**
+     * ChartFX centres a tick label on its tick and drops it when that would take it past the edge of the axes' pane,
+     * so the label at the right end of the x axis ("512") and at the top of the y axis ("0.5") went missing when the
+     * text grew. The pane keeps room on the right and at the top for half of those two labels, measured in the axes'
+     * tick font.
+     */
+    private static void roomForEndLabels(XYChart chart) {
+        javafx.scene.layout.Region pane = chart.getAxesAndCanvasPane();
+        Runnable fit = () -> {
+            double right = overhang(x(chart), true);
+            double top = overhang(y(chart), false);
+            javafx.geometry.Insets want = new javafx.geometry.Insets(Math.ceil(top), Math.ceil(right), 0, 0);
+            if (!want.equals(pane.getPadding())) {
+                pane.setPadding(want);
+            }
+        };
+        // ChartFX reuses its tick marks when the labels change, so the room is checked after each layout of the chart;
+        // a change of room lays the chart out once more, with the same labels, and then holds.
+        chart.needsLayoutProperty().addListener((o, was, now) -> {
+            if (!now) {
+                fit.run();
+            }
+        });
+    }
+
+    /**
+     * How far the label of the tick at the far end of an axis (the right end of an x axis, the top of a y axis)
+     * reaches past the axis, plus two pixels; 0 when it fits.
+     */
+    private static double overhang(DefaultNumericAxis a, boolean horizontal) {
+        double need = 0;
+        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        probe.setFont(a.getTickLabelStyle().getFont());
+        for (io.fair_acc.chartfx.axes.spi.TickMark t : a.getTickMarks()) {
+            if (t.getText() == null || t.getText().isEmpty()) {
+                continue;
+            }
+            probe.setText(t.getText());
+            double half = (horizontal ? probe.getLayoutBounds().getWidth() : probe.getLayoutBounds().getHeight()) / 2;
+            // From the far end: an x axis ends at its length, a y axis (drawn downwards) at position 0.
+            double room = horizontal ? a.getLength() - t.getPosition() : t.getPosition();
+            need = Math.max(need, half - room + 2);
+        }
+        return need;
     }
 
     private static DefaultNumericAxis axis(String name, boolean log) {
