@@ -111,7 +111,8 @@ public final class LayoutReport {
                     }
                     Text probe = new Text(t.getText());
                     probe.setFont(ax.getTickLabelStyle().getFont());
-                    double len = horizontal ? probe.getLayoutBounds().getWidth() : probe.getLayoutBounds().getHeight();
+                    double len = Math.max(horizontal ? probe.getLayoutBounds().getWidth()
+                            : probe.getLayoutBounds().getHeight(), horizontal ? t.getWidth() : t.getHeight());
                     double lo = t.getPosition() - len / 2;
                     Bounds box = horizontal ? ax.localToScene(new BoundingBox(lo, 0, len, 1))
                             : ax.localToScene(new BoundingBox(0, lo, 1, len));
@@ -142,6 +143,36 @@ public final class LayoutReport {
             }
         }
         return out;
+    }
+
+    /**
+     * The texts drawn shortened ("stand…", "mom…") among the shown labels, buttons, choice and combo boxes under a
+     * node: JavaFX elides a label that is narrower than its text, so the text its skin draws differs from its own.
+     * Wrapping labels are not counted (they grow instead).
+     */
+    public static List<String> elidedTexts(javafx.scene.Parent root) {
+        List<String> out = new java.util.ArrayList<>();
+        collectElided(root, out);
+        return out;
+    }
+
+    private static void collectElided(javafx.scene.Node n, List<String> out) {
+        if (!n.isVisible()) {
+            return;
+        }
+        if (n instanceof javafx.scene.control.Labeled l && !l.isWrapText() && l.getText() != null
+                && !l.getText().isBlank()) {
+            for (javafx.scene.Node c : l.getChildrenUnmodifiable()) {
+                if (c instanceof Text t && t.isVisible() && !l.getText().equals(t.getText())) {
+                    out.add("\"" + l.getText() + "\" shown as \"" + t.getText() + "\"");
+                }
+            }
+        }
+        if (n instanceof javafx.scene.Parent p) {
+            for (javafx.scene.Node c : p.getChildrenUnmodifiable()) {
+                collectElided(c, out);
+            }
+        }
     }
 
     /** Drawn points and line samples under the legends of a panel's charts: 0 when no legend covers data. */

@@ -95,6 +95,11 @@ public final class MainWindow {
         menus.showForm.selectedProperty().addListener((o, a, b) -> showForm(b));
         menus.showForm.setSelected(scene.getWidth() >= FORM_SHOWN_FROM);
         showForm(menus.showForm.isSelected());
+        textScale.factorProperty().addListener((o, a, b) -> {
+            if (main.getItems().contains(formPane)) {
+                main.setDividerPositions(Math.min(0.42, formWidth() / Math.max(1, main.getWidth())));
+            }
+        });
     }
 
     private RunControl control() {
@@ -145,10 +150,18 @@ public final class MainWindow {
         boolean shown = main.getItems().contains(formPane);
         if (on && !shown) {
             main.getItems().add(0, formPane);
-            main.setDividerPositions(Math.min(0.3, 340 / Math.max(1, main.getWidth())));
+            main.setDividerPositions(Math.min(0.42, formWidth() / Math.max(1, main.getWidth())));
         } else if (!on && shown) {
             main.getItems().remove(formPane);
         }
+    }
+
+    /**
+     * The form's width grows with the text, so that at 1.5× its labels and choices ("standard", "momentum") are not
+     * cut to "stand…"; the panels beside it reflow or scroll instead.
+     */
+    private double formWidth() {
+        return 340 * Math.max(1, textScale.factorProperty().get());
     }
 
     Stage stage() {

@@ -53,6 +53,12 @@ public final class SlideExport {
     }
 
     static void writePng(LivePanel p, Path file, int minWidth) throws IOException {
+        WritableImage img = new javafx.scene.Scene(slide(p, minWidth)).getRoot().snapshot(null, null);
+        ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", file.toFile());
+    }
+
+    /** The slide as drawn: the panel's title, its subtitle, then the chart's picture (tests look at its parts). */
+    static VBox slide(LivePanel p, int minWidth) {
         Node chart = p.exportNode();
         double w = Math.max(1, chart.getLayoutBounds().getWidth());
         double h = Math.max(1, chart.getLayoutBounds().getHeight());
@@ -83,8 +89,7 @@ public final class SlideExport {
             slide.setMinSize(1920, 1080);
             slide.setMaxSize(1920, 1080);
         }
-        WritableImage img = new javafx.scene.Scene(slide).getRoot().snapshot(null, null);
-        ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", file.toFile());
+        return slide;
     }
 
     /** A node as PNG at its size on screen (the window's screenshot). */

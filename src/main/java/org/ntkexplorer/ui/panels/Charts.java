@@ -112,7 +112,7 @@ public final class Charts {
 
     /**
      * How far the label of the tick at the far end of an axis (the right end of an x axis, the top of a y axis)
-     * reaches past the axis, plus two pixels; 0 when it fits.
+     * reaches past the axis, plus three pixels; 0 when it fits.
      */
     private static double overhang(DefaultNumericAxis a, boolean horizontal) {
         double need = 0;
@@ -123,10 +123,12 @@ public final class Charts {
                 continue;
             }
             probe.setText(t.getText());
-            double half = (horizontal ? probe.getLayoutBounds().getWidth() : probe.getLayoutBounds().getHeight()) / 2;
+            // The larger of the text's size and ChartFX's own measure of the label, which it hides by.
+            double half = Math.max(horizontal ? probe.getLayoutBounds().getWidth() : probe.getLayoutBounds().getHeight(),
+                    horizontal ? t.getWidth() : t.getHeight()) / 2;
             // From the far end: an x axis ends at its length, a y axis (drawn downwards) at position 0.
             double room = horizontal ? a.getLength() - t.getPosition() : t.getPosition();
-            need = Math.max(need, half - room + 2);
+            need = Math.max(need, half - room + 3);
         }
         return need;
     }
