@@ -157,11 +157,13 @@ public final class MainWindow {
     }
 
     /**
-     * The form's width grows with the text, so that at 1.5× its labels and choices ("standard", "momentum") are not
-     * cut to "stand…"; the panels beside it reflow or scroll instead.
+     * The form's width grows with the text and its widest choice, so that at 1.5× its labels and choices ("standard",
+     * "momentum") are not cut to "stand…"; the panels beside it reflow or scroll instead.
      */
     private double formWidth() {
-        return 340 * Math.max(1, textScale.factorProperty().get());
+        formView.applyCss();
+        // The form's own width (its widest label and choice) plus the scroll bar's, or 340 px × scale if wider.
+        return Math.max(340 * Math.max(1, textScale.factorProperty().get()), formView.prefWidth(-1) + 30);
     }
 
     Stage stage() {

@@ -22,6 +22,7 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.transform.Scale;
 
+import org.ntkexplorer.ui.panels.Charts;
 import org.ntkexplorer.ui.panels.LivePanel;
 
 /**
@@ -59,6 +60,19 @@ public final class SlideExport {
 
     /** The slide as drawn: the panel's title, its subtitle, then the chart's picture (tests look at its parts). */
     static VBox slide(LivePanel p, int minWidth) {
+        // A chart makes room for its end tick labels after a layout pass, which asks for one more: lay it out until
+        // it holds, so the picture has every label.
+        for (int i = 0; i < 3; i++) {
+            p.applyCss();
+            p.layout();
+            boolean changed = false;
+            for (Node n : p.lookupAll(".chart")) {
+                changed |= n instanceof io.fair_acc.chartfx.XYChart c && Charts.fitEndLabels(c);
+            }
+            if (!changed) {
+                break;
+            }
+        }
         Node chart = p.exportNode();
         double w = Math.max(1, chart.getLayoutBounds().getWidth());
         double h = Math.max(1, chart.getLayoutBounds().getHeight());

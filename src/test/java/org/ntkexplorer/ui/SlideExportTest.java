@@ -59,19 +59,19 @@ class SlideExportTest {
         // Before the snapshot: every shown chart has its axis titles and tick labels whole, and its slide carries the
         // panel's title and its subtitle (which n, seed, richness).
         java.util.List<String> problems = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
-            java.util.List<String> out = new java.util.ArrayList<>();
+            java.util.List<String> found = new java.util.ArrayList<>();
             for (org.ntkexplorer.ui.panels.LivePanel p : window.grid().shown()) {
-                out.addAll(LayoutReport.clippedAxisTitles(p));
-                out.addAll(LayoutReport.clippedTickLabels(p));
+                found.addAll(LayoutReport.clippedAxisTitles(p));
+                found.addAll(LayoutReport.clippedTickLabels(p));
                 javafx.scene.layout.VBox slide = SlideExport.slide(p, SlideExport.DEFAULT_WIDTH);
                 String title = ((javafx.scene.control.Label) slide.getChildren().get(0)).getText();
                 String subtitle = ((javafx.scene.control.Label) slide.getChildren().get(1)).getText();
                 if (!p.title().equals(title) || subtitle == null || subtitle.isBlank()
                         || !subtitle.equals(p.caption())) {
-                    out.add(p.title() + ": slide titled \"" + title + "\", subtitle \"" + subtitle + "\"");
+                    found.add(p.title() + ": slide titled \"" + title + "\", subtitle \"" + subtitle + "\"");
                 }
             }
-            return out;
+            return found;
         }).get();
         assertTrue(problems.isEmpty(), String.join("; ", problems));
         assertEquals(2 * window.grid().shown().size(), files.size());

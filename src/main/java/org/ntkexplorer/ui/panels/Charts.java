@@ -92,22 +92,33 @@ public final class Charts {
      * tick font.
      */
     private static void roomForEndLabels(XYChart chart) {
-        javafx.scene.layout.Region pane = chart.getAxesAndCanvasPane();
-        Runnable fit = () -> {
-            double right = overhang(x(chart), true);
-            double top = overhang(y(chart), false);
-            javafx.geometry.Insets want = new javafx.geometry.Insets(Math.ceil(top), Math.ceil(right), 0, 0);
-            if (!want.equals(pane.getPadding())) {
-                pane.setPadding(want);
+        // After every layout pulse of the chart's scene: ChartFX reuses its tick marks when their labels change, and
+        // a change of room lays the chart out once more with the same labels, where it holds.
+        Runnable fit = () -> fitEndLabels(chart);
+        chart.sceneProperty().addListener((o, was, now) -> {
+            if (was != null) {
+                was.removePostLayoutPulseListener(fit);
             }
-        };
-        // ChartFX reuses its tick marks when the labels change, so the room is checked after each layout of the chart;
-        // a change of room lays the chart out once more, with the same labels, and then holds.
-        chart.needsLayoutProperty().addListener((o, was, now) -> {
-            if (!now) {
-                fit.run();
+            if (now != null) {
+                now.addPostLayoutPulseListener(fit);
             }
         });
+    }
+
+    /** Gives the chart's axes room for their end tick labels as they are now; true when the room changed. */
+    public static boolean fitEndLabels(XYChart chart) {
+        if (!(chart.getXAxis() instanceof DefaultNumericAxis) || !(chart.getYAxis() instanceof DefaultNumericAxis)) {
+            return false;
+        }
+        javafx.scene.layout.Region pane = chart.getAxesAndCanvasPane();
+        double right = overhang(x(chart), true);
+        double top = overhang(y(chart), false);
+        javafx.geometry.Insets want = new javafx.geometry.Insets(Math.ceil(top), Math.ceil(right), 0, 0);
+        if (want.equals(pane.getPadding())) {
+            return false;
+        }
+        pane.setPadding(want);
+        return true;
     }
 
     /**
