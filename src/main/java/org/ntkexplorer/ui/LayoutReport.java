@@ -190,7 +190,11 @@ public final class LayoutReport {
         return panels.stream().map(LayoutReport::measure).toList();
     }
 
-    /** {"window": [w, h], "textScale": f, "formShown": b, "panels": [{"id", "title", "plotWidth", "plotHeight"}]}. */
+    /**
+     * {"window": [w, h], "textScale": f, "formShown": b, "panels": [{"id", "title", "plotWidth", "plotHeight",
+     * "readable", "clippedAxisTitles", "clippedTickLabels", "pointsUnderLegend", "problems"}], "elidedFormTexts",
+     * "topLineWholeOrInTooltip"}: what the projector tests check.
+     */
     static String json(MainWindow w) {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "{\n  \"window\": [%.0f, %.0f],\n  \"textScale\": %.2f,\n"
@@ -204,13 +208,26 @@ public final class LayoutReport {
             List<String> ticks = clippedTickLabels(panel);
             List<String> all = new java.util.ArrayList<>(titles);
             all.addAll(ticks);
+            if (panel instanceof org.ntkexplorer.ui.panels.HeatmapPanel h && h.classLabelsOverlap()) {
+                all.add(panel.title() + ": class labels overlap");
+            }
+            if (panel instanceof org.ntkexplorer.ui.panels.ScalingPanel sp && sp.alphaTable().getScene() != null
+                    && sp.alphaTable().isVisible() && !sp.alphaTable().cellsFit()) {
+                all.add(panel.title() + ": α table cells elided");
+            }
             b.append(String.format(Locale.ROOT, "%s\n    {\"id\": \"%s\", \"title\": \"%s\", \"plotWidth\": %.0f, "
                     + "\"plotHeight\": %.0f, \"readable\": %s, \"clippedAxisTitles\": %d, "
                     + "\"clippedTickLabels\": %d, \"pointsUnderLegend\": %d, \"problems\": [%s]}", i == 0 ? "" : ",",
                     p.id(), p.title(), p.width(), p.height(), p.readable(), titles.size(), ticks.size(),
                     pointsUnderLegends(panel), String.join(", ", all.stream().map(LayoutReport::quoted).toList())));
         }
-        return b.append("\n  ]\n}\n").toString();
+        // The form's labels and choices, and the top line, which must be whole or whole in its tooltip.
+        List<String> form = w.formShown() ? elidedTexts(w.formView()) : List.of();
+        javafx.scene.Node line = w.stage().getScene().lookup("#banner-text");
+        boolean lineWhole = line instanceof javafx.scene.control.Label l && (elidedTexts(l).isEmpty()
+                || l.getTooltip() != null && l.getText().equals(l.getTooltip().getText()));
+        return b.append(String.format(Locale.ROOT, "\n  ],\n  \"elidedFormTexts\": [%s],\n  \"topLineWholeOrInTooltip\": "
+                + "%s\n}\n", String.join(", ", form.stream().map(LayoutReport::quoted).toList()), lineWhole)).toString();
     }
 
     /** A JSON string. */
