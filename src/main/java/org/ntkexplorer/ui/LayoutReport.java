@@ -7,13 +7,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
 import javafx.scene.canvas.Canvas;
 
 import javafx.scene.text.Text;
 
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.Axis;
+import io.fair_acc.chartfx.axes.spi.AbstractAxis;
 import io.fair_acc.chartfx.axes.spi.AbstractAxisParameter;
+import io.fair_acc.chartfx.axes.spi.TickMark;
 
 import org.ntkexplorer.ui.panels.ChartBox;
 import org.ntkexplorer.ui.panels.LivePanel;
@@ -75,6 +79,102 @@ public final class LayoutReport {
         return out;
     }
 
+    /**
+     * The tick labels of a panel's charts that are cut or drawn over each other. A label is cut when its box reaches
+     * past the panel's edge (where the panel's container clips it) or past the chart's own axis area, where ChartFX
+     * drops it rather than draw it part-way: that is how "512" went missing at the end of the x axis at text 1.5. Two
+     * neighbouring labels of one axis that are both drawn must not overlap. A label's box is its text's size in the
+     * axis's tick font, centred on its tick along the axis, as ChartFX places it; labels ChartFX skips to avoid an
+     * overlap in the middle of an axis are not counted.
+     */
+    public static List<String> clippedTickLabels(LivePanel p) {
+        List<String> out = new java.util.ArrayList<>();
+        Bounds panel = p.localToScene(p.getLayoutBounds());
+        for (javafx.scene.Node n : p.lookupAll(".chart")) {
+            if (!(n instanceof XYChart chart) || chart.getScene() == null || !chart.isVisible()) {
+                continue;
+            }
+            for (Axis a : chart.getAxes()) {
+                if (!(a instanceof AbstractAxis ax) || !ax.getTickLabelStyle().isVisible() || ax.getLength() <= 0
+                        || ax.getParent() == null) {
+                    continue;
+                }
+                boolean horizontal = ax.getSide().isHorizontal();
+                Bounds area = ax.getParent().localToScene(ax.getParent().getLayoutBounds());
+                double lastEnd = Double.NEGATIVE_INFINITY;
+                String lastText = null;
+                List<TickMark> ticks = ax.getTickMarks().stream()
+                        .sorted(java.util.Comparator.comparingDouble(TickMark::getPosition)).toList();
+                for (TickMark t : ticks) {
+                    if (t.getText() == null || t.getText().isBlank()) {
+                        continue;
+                    }
+                    Text probe = new Text(t.getText());
+                    probe.setFont(ax.getTickLabelStyle().getFont());
+                    double len = Math.max(horizontal ? probe.getLayoutBounds().getWidth()
+                            : probe.getLayoutBounds().getHeight(), horizontal ? t.getWidth() : t.getHeight());
+                    double lo = t.getPosition() - len / 2;
+                    Bounds box = horizontal ? ax.localToScene(new BoundingBox(lo, 0, len, 1))
+                            : ax.localToScene(new BoundingBox(0, lo, 1, len));
+                    double start = horizontal ? box.getMinX() : box.getMinY();
+                    double end = horizontal ? box.getMaxX() : box.getMaxY();
+                    double min = Math.max(horizontal ? panel.getMinX() : panel.getMinY(),
+                            horizontal ? area.getMinX() : area.getMinY());
+                    double max = Math.min(horizontal ? panel.getMaxX() : panel.getMaxY(),
+                            horizontal ? area.getMaxX() : area.getMaxY());
+                    // ChartFX drops an end label that would touch the edge, so one hidden within a pixel of it is cut too.
+                    boolean cut = start < min || end > max || !t.isVisible() && (start < min + 1 || end > max - 1);
+                    if (cut) {
+                        out.add(String.format(Locale.ROOT, "%s: tick label \"%s\" cut at the edge (needs %.0f px, "
+                                + "has %.0f)", p.title(), t.getText(), len, len - Math.max(0, Math.max(min - start,
+                                end - max))));
+                        continue;
+                    }
+                    if (!t.isVisible()) {
+                        continue;
+                    }
+                    if (start < lastEnd - 0.5) {
+                        out.add(String.format(Locale.ROOT, "%s: tick labels \"%s\" and \"%s\" overlap", p.title(),
+                                lastText, t.getText()));
+                    }
+                    lastEnd = end;
+                    lastText = t.getText();
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The texts drawn shortened ("stand…", "mom…") among the shown labels, buttons, choice and combo boxes under a
+     * node: JavaFX elides a label that is narrower than its text, so the text its skin draws differs from its own.
+     * Wrapping labels are not counted (they grow instead).
+     */
+    public static List<String> elidedTexts(javafx.scene.Parent root) {
+        List<String> out = new java.util.ArrayList<>();
+        collectElided(root, out);
+        return out;
+    }
+
+    private static void collectElided(javafx.scene.Node n, List<String> out) {
+        if (!n.isVisible()) {
+            return;
+        }
+        if (n instanceof javafx.scene.control.Labeled l && !l.isWrapText() && l.getText() != null
+                && !l.getText().isBlank()) {
+            for (javafx.scene.Node c : l.getChildrenUnmodifiable()) {
+                if (c instanceof Text t && t.isVisible() && !l.getText().equals(t.getText())) {
+                    out.add("\"" + l.getText() + "\" shown as \"" + t.getText() + "\"");
+                }
+            }
+        }
+        if (n instanceof javafx.scene.Parent p) {
+            for (javafx.scene.Node c : p.getChildrenUnmodifiable()) {
+                collectElided(c, out);
+            }
+        }
+    }
+
     /** Drawn points and line samples under the legends of a panel's charts: 0 when no legend covers data. */
     public static int pointsUnderLegends(LivePanel p) {
         return p.lookupAll(".chart-box").stream().filter(n -> n instanceof ChartBox b && b.isVisible()
@@ -90,7 +190,11 @@ public final class LayoutReport {
         return panels.stream().map(LayoutReport::measure).toList();
     }
 
-    /** {"window": [w, h], "textScale": f, "formShown": b, "panels": [{"id", "title", "plotWidth", "plotHeight"}]}. */
+    /**
+     * {"window": [w, h], "textScale": f, "formShown": b, "panels": [{"id", "title", "plotWidth", "plotHeight",
+     * "readable", "clippedAxisTitles", "clippedTickLabels", "pointsUnderLegend", "problems"}], "elidedFormTexts",
+     * "topLineWholeOrInTooltip"}: what the projector tests check.
+     */
     static String json(MainWindow w) {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "{\n  \"window\": [%.0f, %.0f],\n  \"textScale\": %.2f,\n"
@@ -99,13 +203,36 @@ public final class LayoutReport {
         List<Plot> plots = measure(w.grid().shown());
         for (int i = 0; i < plots.size(); i++) {
             Plot p = plots.get(i);
+            LivePanel panel = w.grid().shown().get(i);
+            List<String> titles = clippedAxisTitles(panel);
+            List<String> ticks = clippedTickLabels(panel);
+            List<String> all = new java.util.ArrayList<>(titles);
+            all.addAll(ticks);
+            if (panel instanceof org.ntkexplorer.ui.panels.HeatmapPanel h && h.classLabelsOverlap()) {
+                all.add(panel.title() + ": class labels overlap");
+            }
+            if (panel instanceof org.ntkexplorer.ui.panels.ScalingPanel sp && sp.alphaTable().getScene() != null
+                    && sp.alphaTable().isVisible() && !sp.alphaTable().cellsFit()) {
+                all.add(panel.title() + ": α table cells elided");
+            }
             b.append(String.format(Locale.ROOT, "%s\n    {\"id\": \"%s\", \"title\": \"%s\", \"plotWidth\": %.0f, "
                     + "\"plotHeight\": %.0f, \"readable\": %s, \"clippedAxisTitles\": %d, "
-                    + "\"pointsUnderLegend\": %d}", i == 0 ? "" : ",", p.id(), p.title(), p.width(), p.height(),
-                    p.readable(), clippedAxisTitles(w.grid().shown().get(i)).size(),
-                    pointsUnderLegends(w.grid().shown().get(i))));
+                    + "\"clippedTickLabels\": %d, \"pointsUnderLegend\": %d, \"problems\": [%s]}", i == 0 ? "" : ",",
+                    p.id(), p.title(), p.width(), p.height(), p.readable(), titles.size(), ticks.size(),
+                    pointsUnderLegends(panel), String.join(", ", all.stream().map(LayoutReport::quoted).toList())));
         }
-        return b.append("\n  ]\n}\n").toString();
+        // The form's labels and choices, and the top line, which must be whole or whole in its tooltip.
+        List<String> form = w.formShown() ? elidedTexts(w.formView()) : List.of();
+        javafx.scene.Node line = w.stage().getScene().lookup("#banner-text");
+        boolean lineWhole = line instanceof javafx.scene.control.Label l && (elidedTexts(l).isEmpty()
+                || l.getTooltip() != null && l.getText().equals(l.getTooltip().getText()));
+        return b.append(String.format(Locale.ROOT, "\n  ],\n  \"elidedFormTexts\": [%s],\n  \"topLineWholeOrInTooltip\": "
+                + "%s\n}\n", String.join(", ", form.stream().map(LayoutReport::quoted).toList()), lineWhole)).toString();
+    }
+
+    /** A JSON string. */
+    static String quoted(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     static void write(MainWindow w, Path file) throws IOException {

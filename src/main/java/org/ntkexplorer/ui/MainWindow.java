@@ -98,6 +98,11 @@ public final class MainWindow {
         menus.showForm.selectedProperty().addListener((o, a, b) -> showForm(b));
         menus.showForm.setSelected(scene.getWidth() >= FORM_SHOWN_FROM);
         showForm(menus.showForm.isSelected());
+        textScale.factorProperty().addListener((o, a, b) -> {
+            if (main.getItems().contains(formPane)) {
+                main.setDividerPositions(Math.min(0.42, formWidth() / Math.max(1, main.getWidth())));
+            }
+        });
     }
 
     private RunControl control() {
@@ -148,10 +153,20 @@ public final class MainWindow {
         boolean shown = main.getItems().contains(formPane);
         if (on && !shown) {
             main.getItems().add(0, formPane);
-            main.setDividerPositions(Math.min(0.3, 340 / Math.max(1, main.getWidth())));
+            main.setDividerPositions(Math.min(0.42, formWidth() / Math.max(1, main.getWidth())));
         } else if (!on && shown) {
             main.getItems().remove(formPane);
         }
+    }
+
+    /**
+     * The form's width grows with the text and its widest choice, so that at 1.5× its labels and choices ("standard",
+     * "momentum") are not cut to "stand…"; the panels beside it reflow or scroll instead.
+     */
+    private double formWidth() {
+        formView.applyCss();
+        // The form's own width (its widest label and choice) plus the scroll bar's, or 340 px × scale if wider.
+        return Math.max(340 * Math.max(1, textScale.factorProperty().get()), formView.prefWidth(-1) + 30);
     }
 
     Stage stage() {

@@ -22,6 +22,7 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.transform.Scale;
 
+import org.ntkexplorer.ui.panels.Charts;
 import org.ntkexplorer.ui.panels.LivePanel;
 
 /**
@@ -53,6 +54,25 @@ public final class SlideExport {
     }
 
     static void writePng(LivePanel p, Path file, int minWidth) throws IOException {
+        WritableImage img = new javafx.scene.Scene(slide(p, minWidth)).getRoot().snapshot(null, null);
+        ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", file.toFile());
+    }
+
+    /** The slide as drawn: the panel's title, its subtitle, then the chart's picture (tests look at its parts). */
+    static VBox slide(LivePanel p, int minWidth) {
+        // A chart makes room for its end tick labels after a layout pass, which asks for one more: lay it out until
+        // it holds, so the picture has every label.
+        for (int i = 0; i < 3; i++) {
+            p.applyCss();
+            p.layout();
+            boolean changed = false;
+            for (Node n : p.lookupAll(".chart")) {
+                changed |= n instanceof io.fair_acc.chartfx.XYChart c && Charts.fitEndLabels(c);
+            }
+            if (!changed) {
+                break;
+            }
+        }
         Node chart = p.exportNode();
         double w = Math.max(1, chart.getLayoutBounds().getWidth());
         double h = Math.max(1, chart.getLayoutBounds().getHeight());
@@ -83,8 +103,7 @@ public final class SlideExport {
             slide.setMinSize(1920, 1080);
             slide.setMaxSize(1920, 1080);
         }
-        WritableImage img = new javafx.scene.Scene(slide).getRoot().snapshot(null, null);
-        ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", file.toFile());
+        return slide;
     }
 
     /** A node as PNG at its size on screen (the window's screenshot). */

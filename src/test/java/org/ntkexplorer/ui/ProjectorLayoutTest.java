@@ -23,7 +23,8 @@ import org.testfx.framework.junit5.Start;
 /**
  * At 1280×720, with the text at 1.0 and 1.5 and the form shown or hidden, every example run's panels keep a plot of
  * at least 300×180 px (reflowed or scrolled, never squashed), no axis title is longer than its axis, and no legend
- * covers a drawn point or line.
+ * covers a drawn point or line, no tick label is cut at an edge or drawn over its neighbour, and the heatmap's class
+ * labels do not overlap.
  */
 @ExtendWith(ApplicationExtension.class)
 class ProjectorLayoutTest {
@@ -95,6 +96,10 @@ class ProjectorLayoutTest {
             }
             for (LivePanel p : window.grid().shown()) {
                 LayoutReport.clippedAxisTitles(p).forEach(t -> problems.add(run.getFileName() + ": " + t));
+                LayoutReport.clippedTickLabels(p).forEach(t -> problems.add(run.getFileName() + ": " + t));
+                if (p instanceof org.ntkexplorer.ui.panels.HeatmapPanel h && h.classLabelsOverlap()) {
+                    problems.add(run.getFileName() + ": heatmap class labels overlap");
+                }
                 int covered = legendSettled(p);
                 if (covered > 0) {
                     problems.add(run.getFileName() + ": " + p.title() + " legend over " + covered + " drawn points");

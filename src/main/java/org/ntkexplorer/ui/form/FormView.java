@@ -254,6 +254,8 @@ public final class FormView extends VBox {
             }
         });
         c.valueProperty().bindBidirectional(p);
+        // A choice is never drawn cut ("stand…", "until a training t…"): the form is as wide as its widest choice.
+        c.setMinWidth(Region.USE_PREF_SIZE);
         return c;
     }
 
@@ -279,6 +281,7 @@ public final class FormView extends VBox {
         });
         choice.setMaxWidth(Double.MAX_VALUE);
         Button browse = new Button("…");
+        browse.setMinWidth(Region.USE_PREF_SIZE);
         browse.setTooltip(new Tooltip("Choose a dataset file (.npz, IDX images or labels) or, on cancel, a CIFAR-10 "
                 + "folder"));
         browse.setOnAction(e -> browse());

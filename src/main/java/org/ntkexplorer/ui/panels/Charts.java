@@ -81,7 +81,67 @@ public final class Charts {
         lines.setShowInLegend(false);
         chart.getRenderers().add(lines);
         chart.setMinSize(200, 150);
+        roomForEndLabels(chart);
         return chart;
+    }
+
+    /**
+     * ChartFX centres a tick label on its tick and drops it when that would take it past the edge of the axes' pane,
+     * so the label at the right end of the x axis ("512") and at the top of the y axis ("0.5") went missing when the
+     * text grew. The pane keeps room on the right and at the top for half of those two labels, measured in the axes'
+     * tick font.
+     */
+    private static void roomForEndLabels(XYChart chart) {
+        // After every layout pulse of the chart's scene: ChartFX reuses its tick marks when their labels change, and
+        // a change of room lays the chart out once more with the same labels, where it holds.
+        Runnable fit = () -> fitEndLabels(chart);
+        chart.sceneProperty().addListener((o, was, now) -> {
+            if (was != null) {
+                was.removePostLayoutPulseListener(fit);
+            }
+            if (now != null) {
+                now.addPostLayoutPulseListener(fit);
+            }
+        });
+    }
+
+    /** Gives the chart's axes room for their end tick labels as they are now; true when the room changed. */
+    public static boolean fitEndLabels(XYChart chart) {
+        if (!(chart.getXAxis() instanceof DefaultNumericAxis) || !(chart.getYAxis() instanceof DefaultNumericAxis)) {
+            return false;
+        }
+        javafx.scene.layout.Region pane = chart.getAxesAndCanvasPane();
+        double right = overhang(x(chart), true);
+        double top = overhang(y(chart), false);
+        javafx.geometry.Insets want = new javafx.geometry.Insets(Math.ceil(top), Math.ceil(right), 0, 0);
+        if (want.equals(pane.getPadding())) {
+            return false;
+        }
+        pane.setPadding(want);
+        return true;
+    }
+
+    /**
+     * How far the label of the tick at the far end of an axis (the right end of an x axis, the top of a y axis)
+     * reaches past the axis, plus three pixels; 0 when it fits.
+     */
+    private static double overhang(DefaultNumericAxis a, boolean horizontal) {
+        double need = 0;
+        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        probe.setFont(a.getTickLabelStyle().getFont());
+        for (io.fair_acc.chartfx.axes.spi.TickMark t : a.getTickMarks()) {
+            if (t.getText() == null || t.getText().isEmpty()) {
+                continue;
+            }
+            probe.setText(t.getText());
+            // The larger of the text's size and ChartFX's own measure of the label, which it hides by.
+            double half = Math.max(horizontal ? probe.getLayoutBounds().getWidth() : probe.getLayoutBounds().getHeight(),
+                    horizontal ? t.getWidth() : t.getHeight()) / 2;
+            // From the far end: an x axis ends at its length, a y axis (drawn downwards) at position 0.
+            double room = horizontal ? a.getLength() - t.getPosition() : t.getPosition();
+            need = Math.max(need, half - room + 3);
+        }
+        return need;
     }
 
     private static DefaultNumericAxis axis(String name, boolean log) {

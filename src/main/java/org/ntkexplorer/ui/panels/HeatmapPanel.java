@@ -42,6 +42,11 @@ public final class HeatmapPanel extends LivePanel {
     private ExperimentEvent.KernelSnapshot shown;
     private WritableImage image;
     private KernelPicture.Colouring colouring;
+    /** The class labels as drawn last, in canvas coordinates (tests). */
+    private final List<javafx.geometry.Bounds> drawnLabels = new ArrayList<>();
+    /** Where the kernel's square was drawn last: left, top, side. */
+    private double[] square;
+    private final javafx.scene.control.Tooltip classTip = new javafx.scene.control.Tooltip();
 
     public HeatmapPanel() {
         super("Kernel heatmap");
@@ -53,6 +58,9 @@ public final class HeatmapPanel extends LivePanel {
         canvas.widthProperty().addListener(o -> draw());
         canvas.heightProperty().addListener(o -> draw());
         VBox.setVgrow(holder, javafx.scene.layout.Priority.ALWAYS);
+        classTip.setShowDelay(javafx.util.Duration.millis(150));
+        javafx.scene.control.Tooltip.install(canvas, classTip);
+        canvas.setOnMouseMoved(e -> classTip.setText(classesAt(e.getX(), e.getY())));
         legend.setWrapText(true);
         legend.getStyleClass().add("heatmap-legend");
         setContent(body);
@@ -110,6 +118,8 @@ public final class HeatmapPanel extends LivePanel {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         g.clearRect(0, 0, w, h);
+        drawnLabels.clear();
+        square = null;
         if (image == null || w < 60 || h < 40) {
             return;
         }
@@ -126,14 +136,34 @@ public final class HeatmapPanel extends LivePanel {
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.CENTER);
         if (labels != null) {
+            javafx.scene.text.Text probe = new javafx.scene.text.Text();
+            probe.setFont(g.getFont());
+            double lastTop = Double.NEGATIVE_INFINITY;
+            double lastLeft = Double.NEGATIVE_INFINITY;
             int start = 0;
             for (int i = 1; i <= n; i++) {
                 if (i == n || labels[i] != labels[start]) {
                     double a = side * start / n;
                     double b = side * i / n;
+                    String text = Integer.toString(labels[start]);
+                    probe.setText(text);
+                    double tw = probe.getLayoutBounds().getWidth();
+                    double th = probe.getLayoutBounds().getHeight();
+                    double cx = left + (a + b) / 2;
+                    double cy = top + (a + b) / 2;
+                    // With many classes in a small square the ids would run together: a label that would touch the
+                    // one before it is left out (the tooltip names the classes under the mouse).
                     g.setFill(Color.BLACK);
-                    g.fillText(Integer.toString(labels[start]), left + (a + b) / 2, top / 2);
-                    g.fillText(Integer.toString(labels[start]), left / 2, top + (a + b) / 2);
+                    if (cx - tw / 2 >= lastTop + 2) {
+                        g.fillText(text, cx, top / 2);
+                        drawnLabels.add(new javafx.geometry.BoundingBox(cx - tw / 2, top / 2 - th / 2, tw, th));
+                        lastTop = cx + tw / 2;
+                    }
+                    if (cy - th / 2 >= lastLeft + 1) {
+                        g.fillText(text, left / 2, cy);
+                        drawnLabels.add(new javafx.geometry.BoundingBox(left / 2 - tw / 2, cy - th / 2, tw, th));
+                        lastLeft = cy + th / 2;
+                    }
                     if (i < n) {
                         g.setStroke(Color.WHITE);
                         g.setLineWidth(1);
@@ -144,6 +174,7 @@ public final class HeatmapPanel extends LivePanel {
                 }
             }
         }
+        square = new double[] {left, top, side};
         double bx = left + side + 8;
         for (int y = 0; y < side; y++) {
             g.setFill(colour(1 - y / side));
@@ -155,6 +186,38 @@ public final class HeatmapPanel extends LivePanel {
         g.setTextAlign(TextAlignment.LEFT);
         g.fillText(String.format(Locale.ROOT, "%.2f", colouring.high()), bx + BAR + 3, top + fontSize / 2);
         g.fillText(String.format(Locale.ROOT, "%.2f", colouring.low()), bx + BAR + 3, top + side - fontSize / 2);
+    }
+
+    /** "row: class 3, column: class 7" for a point on the kernel's square; the square's meaning elsewhere. */
+    private String classesAt(double x, double y) {
+        if (shown == null || square == null || shown.kernel().labels() == null) {
+            return "Samples by class along both edges";
+        }
+        int n = shown.kernel().size();
+        int col = (int) Math.floor((x - square[0]) / square[2] * n);
+        int row = (int) Math.floor((y - square[1]) / square[2] * n);
+        int[] labels = shown.kernel().labels();
+        if (col < 0 || row < 0 || col >= n || row >= n) {
+            return "Samples by class along both edges; point at the square for the two classes";
+        }
+        return "row: class " + labels[row] + ", column: class " + labels[col];
+    }
+
+    /** Whether any two class labels drawn on the heatmap touch or overlap (tests, --smoke-layout). */
+    public boolean classLabelsOverlap() {
+        for (int i = 0; i < drawnLabels.size(); i++) {
+            for (int j = i + 1; j < drawnLabels.size(); j++) {
+                if (drawnLabels.get(i).intersects(drawnLabels.get(j))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** How many class labels are drawn (tests). */
+    public int classLabelsDrawn() {
+        return drawnLabels.size();
     }
 
     /** A perceptually ordered dark-blue → teal → yellow ramp. */
