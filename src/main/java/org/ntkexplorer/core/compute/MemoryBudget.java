@@ -50,6 +50,16 @@ public final class MemoryBudget {
         return avail > 0 ? avail : Long.MAX_VALUE;
     }
 
+    /**
+     * How the launcher divided this process's memory between heap and off-heap ({@link MemorySplit}), for run.log
+     * and {@code info}; a JVM started some other way (tests, an embedding) says what it runs with.
+     */
+    public static String split() {
+        String chosen = System.getProperty(MemorySplit.PROPERTY);
+        return chosen != null ? chosen : "not chosen by the launcher: heap " + mib(heapMaxBytes()) + ", process ceiling "
+                + mib(ceilingBytes());
+    }
+
     public static long heapMaxBytes() {
         return Runtime.getRuntime().maxMemory();
     }
