@@ -16,7 +16,7 @@ import java.util.Map;
  * process's resident size is set to the whole budget (by default it is four times the heap, which shrank the off-heap
  * share exactly when only the heap was raised), so heap and off-heap form one budget and an array that would pass it
  * is refused by ND4J rather than the process being killed. The heap is a fifth of the budget, at least 512 MiB and at
- * most 4 GiB: the large matrices live off the heap, and a heap that may grow to a quarter of the RAM is memory the
+ * most 2 GiB: the large matrices live off the heap, and a heap that may grow to a quarter of the RAM is memory the
  * arrays cannot have. A heap the user gives ({@code -Xmx}) is kept, and so is a ceiling the user gives.
  *
  * <p>Pure: no JavaCPP, no ND4J, so the launcher can decide before any of them loads, and tests can feed it fake
@@ -37,17 +37,18 @@ public record MemorySplit(long budgetBytes, long heapBytes, Heap heap, String ba
     public static final long MIB = 1L << 20;
     public static final long GIB = 1L << 30;
     static final long MIN_HEAP = 512 * MIB;
-    static final long MAX_HEAP = 4 * GIB;
+    static final long MAX_HEAP = 2 * GIB;
     /** Set on the restarted JVM: it says the split was chosen (so there is no second restart) and how. */
     public static final String PROPERTY = "ntkexplorer.memory.split";
     static final String CEILING = "org.bytedeco.javacpp.maxphysicalbytes";
     static final String MAX_BYTES = "org.bytedeco.javacpp.maxbytes";
     /**
-     * Two malloc arenas instead of glibc's default of eight per core: ND4J frees its arrays from many threads, and
-     * with one arena per thread the freed memory stayed resident in 64 MiB arena heaps (57 of them, 3.0 GB, while
-     * the heap held 0.2 GB, in a full-data run at n = 16,384).
+     * glibc's malloc, told to give large blocks back: ND4J frees its arrays from many threads, and with one arena per
+     * thread and a mmap threshold that rises with every freed block, the freed memory stayed resident in 64 MiB arena
+     * heaps (57 of them, 3.0 GB, while the Java heap held 0.2 GB, in a full-data run at n = 16,384). Two arenas, and
+     * blocks of 4 MiB or more always in their own mapping, returned to the system when freed.
      */
-    static final Map<String, String> MALLOC = Map.of("MALLOC_ARENA_MAX", "2");
+    static final Map<String, String> MALLOC = Map.of("MALLOC_ARENA_MAX", "2", "MALLOC_MMAP_THRESHOLD_", "4194304");
 
     /**
      * The split for a process that may use {@code availableBytes} now (MemAvailable or the cgroup's room; -1 when
@@ -72,8 +73,9 @@ public record MemorySplit(long budgetBytes, long heapBytes, Heap heap, String ba
         if (givenHeapBytes > 0) {
             return new MemorySplit(budget, givenHeapBytes, Heap.GIVEN, basis);
         }
-        long heap = Math.min(MAX_HEAP, Math.max(MIN_HEAP, budget / 5));
-        return new MemorySplit(budget, heap / (128 * MIB) * (128 * MIB), Heap.CHOSEN, basis);
+        // On a nearly full machine the heap takes at most half, so that heap and off-heap stay within what is free.
+        long heap = Math.min(MAX_HEAP, Math.max(Math.min(MIN_HEAP, budget / 2), budget / 5));
+        return new MemorySplit(budget, Math.max(64 * MIB, heap / (64 * MIB) * (64 * MIB)), Heap.CHOSEN, basis);
     }
 
     /** What arrays and the JVM's own memory may take: the budget less the heap (0 when a given heap passes it). */
@@ -82,11 +84,11 @@ public record MemorySplit(long budgetBytes, long heapBytes, Heap heap, String ba
     }
 
     /**
-     * The process ceiling handed to JavaCPP: the budget, and never less than the heap plus 512 MiB, so that a heap
-     * the user chose above the free memory still starts (and its jobs are then refused with the figures).
+     * The process ceiling handed to JavaCPP: the budget; with a heap the user gave, never less than that heap plus
+     * 512 MiB, so that a heap chosen above the free memory still starts (and its jobs are then refused with figures).
      */
     public long ceilingBytes() {
-        return Math.max(budgetBytes, heapBytes + MIN_HEAP);
+        return heap == Heap.CHOSEN ? budgetBytes : Math.max(budgetBytes, heapBytes + MIN_HEAP);
     }
 
     /** Options for the restarted JVM; the user's own options come first and a given heap is not repeated. */
