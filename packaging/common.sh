@@ -126,6 +126,9 @@ make_runtime() {
   step "jlink modules: $mods"
   # --strip-debug also strips native symbols on Linux, which needs objcopy (binutils). --compress=2 halves
   # lib/modules (49 to 23 MB on Linux); `info` took 2.7-3.9 s with or without it on two busy cores.
+  # bin/java stays (and only it): the app restarts itself with a heap and an off-heap ceiling chosen for the
+  # machine's free memory (org.ntkexplorer.Relaunch), which needs a java command in its runtime.
   "$jlink" --add-modules "$mods" --strip-debug --compress=2 --no-header-files --no-man-pages \
-    --strip-native-commands --output "$WORK/runtime"
+    --output "$WORK/runtime"
+  find "$WORK/runtime/bin" -type f ! -name java -delete
 }

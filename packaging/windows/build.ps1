@@ -92,8 +92,11 @@ $jdepsOut = & (Tool 'jdeps') --print-module-deps --ignore-missing-deps --multi-r
 Check 'jdeps'
 $mods = ((($jdepsOut | Select-Object -Last 1).Trim() -split ',') + @('java.naming', 'jdk.unsupported') | Sort-Object -Unique) -join ','
 Step "jlink modules: $mods"
-& (Tool 'jlink') --add-modules $mods --strip-debug --compress=2 --no-header-files --no-man-pages --strip-native-commands --output (Join-Path $Work 'runtime')
+# java.exe and javaw.exe stay (and only they): the app restarts itself with a heap and an off-heap ceiling chosen
+# for the machine's free memory (org.ntkexplorer.Relaunch); javaw.exe for the window, so no console opens.
+& (Tool 'jlink') --add-modules $mods --strip-debug --compress=2 --no-header-files --no-man-pages --output (Join-Path $Work 'runtime')
 Check 'jlink'
+Get-ChildItem (Join-Path $Work 'runtime\bin') -File | Where-Object { $_.Name -notin @('java.exe', 'javaw.exe') -and $_.Extension -eq '.exe' } | Remove-Item
 
 $jpackage = Tool 'jpackage'
 $common = @("@$Root\packaging\jpackage.options", '--name', $Name, '--app-version', $Version,

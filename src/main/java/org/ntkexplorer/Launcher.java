@@ -8,14 +8,21 @@ import org.ntkexplorer.cli.NtkCli;
  * {@code --smoke-test=OUT.png [--smoke-seconds=N]} opens the window, runs a short study and saves a screenshot, and
  * {@code --size=WxH} opens the window at that size (a projector's 1280x720, say), {@code --text-scale=F} with its
  * text scaled by F (0.8 to 2.4), and {@code --smoke-layout=FILE} writes each shown panel's plot area as JSON.
+ * Either way it first starts Java again with a heap and an off-heap ceiling that fit the machine ({@link Relaunch}).
  */
 public final class Launcher {
     private Launcher() {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0 || args[0].startsWith("--smoke-") || args[0].startsWith("--size=")
-                || args[0].startsWith("--text-scale=")) {
+        boolean gui = args.length == 0 || args[0].startsWith("--smoke-") || args[0].startsWith("--size=")
+                || args[0].startsWith("--text-scale=");
+        // First of all, before JavaCPP loads: the heap and off-heap split for this machine (see Relaunch).
+        Integer restarted = Relaunch.run(args, gui);
+        if (restarted != null) {
+            System.exit(restarted);
+        }
+        if (gui) {
             String problem = org.ntkexplorer.ui.NtkExplorerApp.checkOptions(args);
             if (problem != null) {
                 System.err.println(problem);

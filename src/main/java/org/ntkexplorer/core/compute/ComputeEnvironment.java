@@ -36,6 +36,7 @@ public final class ComputeEnvironment {
         info.put("blas.threads", String.valueOf(env.getOrDefault("omp.threads", "unknown")));
         info.put("cpu.cores", String.valueOf(env.getOrDefault("cores", Runtime.getRuntime().availableProcessors())));
         // Every figure comes from MemoryBudget, the account that refusals and the status bar use too.
+        info.put("memory.split", MemoryBudget.split());
         info.put("memory.max", mib(MemoryBudget.ceilingBytes()) + " (whole process, heap included)");
         info.put("heap.max", mib(MemoryBudget.heapMaxBytes()));
         info.put("heap.free", mib(MemoryBudget.availableHeapBytes()));

@@ -50,6 +50,16 @@ public final class MemoryBudget {
         return avail > 0 ? avail : Long.MAX_VALUE;
     }
 
+    /**
+     * How the launcher divided this process's memory between heap and off-heap ({@link MemorySplit}), for run.log
+     * and {@code info}; a JVM started some other way (tests, an embedding) says what it runs with.
+     */
+    public static String split() {
+        String chosen = System.getProperty(MemorySplit.PROPERTY);
+        return chosen != null ? chosen : "not chosen by the launcher: heap " + mib(heapMaxBytes()) + ", process ceiling "
+                + mib(ceilingBytes());
+    }
+
     public static long heapMaxBytes() {
         return Runtime.getRuntime().maxMemory();
     }
@@ -148,10 +158,14 @@ public final class MemoryBudget {
         double process = usedBytes();
         if (ceiling * GIB > (room < Long.MAX_VALUE ? room + process : totalOrUnknown())) {
             return "This machine has " + gib(room < Long.MAX_VALUE ? room : 0) + " free now, too little for this job "
-                    + "even with other Java settings: close other programs or make the job smaller.";
+                    + "even with other Java settings: close other programs or make the job smaller"
+                    + String.format(Locale.ROOT, " (in a Slurm job, ask for --mem=%.0fG).", ceiling);
         }
+        // Both options are kept as given by the launcher (MemorySplit), which sets neither a second -Xmx nor another
+        // ceiling; the installed app reads them from JAVA_TOOL_OPTIONS.
         return String.format(Locale.ROOT, "With this machine's free memory it would fit started as java -Xmx%.0fg "
-                + "-Dorg.bytedeco.javacpp.maxphysicalbytes=%.0fg.", xmx, ceiling);
+                + "-Dorg.bytedeco.javacpp.maxphysicalbytes=%.0fg (for the installed app, put both in JAVA_TOOL_OPTIONS).",
+                xmx, ceiling);
     }
 
     private static double totalOrUnknown() {

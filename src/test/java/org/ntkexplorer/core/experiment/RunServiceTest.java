@@ -39,6 +39,7 @@ class RunServiceTest {
             assertTrue(log.contains("estimated peak of the largest step: ")
                     && log.contains(Preflight.estimate(small, org.ntkexplorer.core.data.DatasetRegistry.open(
                             small.dataset())).toString()), log);
+            assertTrue(log.contains("; Java memory: " + org.ntkexplorer.core.compute.MemoryBudget.split()), log);
         }
     }
 }
