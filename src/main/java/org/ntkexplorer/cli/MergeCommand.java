@@ -64,7 +64,8 @@ final class MergeCommand implements java.util.concurrent.Callable<Integer> {
 
     /** The blocks of one kernel into the folder `kernel` writes without --block. */
     private int mergeKernel() throws java.io.IOException {
-        String taken = KernelExport.targetProblem(out, false);
+        String taken = KernelExport.targetProblem(out, false,
+                org.ntkexplorer.core.experiment.RunFolder.isRun(out));
         if (taken != null) {
             throw new CommandLine.ParameterException(spec.commandLine(), taken);
         }

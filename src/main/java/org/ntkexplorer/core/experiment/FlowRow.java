@@ -14,35 +14,19 @@ import java.util.List;
 public record FlowRow(int n, long seed, double richness, long steps, double flowTime, double testError,
                       double testMse) {
 
-    static final RowSchema<FlowRow> SCHEMA = new RowSchema<>() {
-        @Override
-        public String file() {
-            return "lazy-flow.csv";
-        }
+    private static final Column<FlowRow> N = Column.whole("n", FlowRow::n);
+    private static final Column<FlowRow> SEED = Column.whole("seed", FlowRow::seed);
+    private static final Column<FlowRow> RICHNESS = Column.number("richness", FlowRow::richness);
+    private static final Column<FlowRow> STEPS = Column.whole("steps", FlowRow::steps);
+    private static final Column<FlowRow> FLOW_TIME = Column.number("flow_time", FlowRow::flowTime);
+    private static final Column<FlowRow> TEST_ERROR = Column.number("test_error", FlowRow::testError);
+    private static final Column<FlowRow> TEST_MSE = Column.number("test_mse", FlowRow::testMse);
 
-        @Override
-        public Object key(FlowRow r) {
-            return List.of(r.n(), r.seed(), r.richness());
-        }
-
-        @Override
-        public List<String> columns() {
-            return List.of("n", "seed", "richness", "steps", "flow_time", "test_error", "test_mse");
-        }
-
-        @Override
-        public String[] cells(FlowRow r) {
-            return new String[] {Integer.toString(r.n), Long.toString(r.seed), RowSchema.num(r.richness),
-                    Long.toString(r.steps), RowSchema.num(r.flowTime), RowSchema.num(r.testError),
-                    RowSchema.num(r.testMse)};
-        }
-
-        @Override
-        public FlowRow parse(Cells c) {
-            return new FlowRow(c.integer("n"), c.whole("seed"), c.number("richness"), c.whole("steps"),
-                    c.number("flow_time"), c.number("test_error"), c.number("test_mse"));
-        }
-    };
+    /** Keyed by (n, seed, α): one flow per network. */
+    static final RowSchema<FlowRow> SCHEMA = RowSchema.of("lazy-flow.csv", List.of(N, SEED, RICHNESS, STEPS,
+            FLOW_TIME, TEST_ERROR, TEST_MSE), c -> new FlowRow(c.integer(N), c.whole(SEED), c.number(RICHNESS),
+                    c.whole(STEPS), c.number(FLOW_TIME), c.number(TEST_ERROR), c.number(TEST_MSE)),
+            r -> List.of(r.n(), r.seed(), r.richness()));
 
     /** The study's table: rows belong to the unit of their size, seed and α. */
     static StudyDefinition.StudyTable<FlowRow> table() {

@@ -15,38 +15,22 @@ import java.util.List;
 public record SpikeRow(int n, int width, long seed, double richness, long step, double epoch, double ratio,
                        double loss, boolean recovered) {
 
-    static final RowSchema<SpikeRow> SCHEMA = new RowSchema<>() {
-        @Override
-        public String file() {
-            return "spikes.csv";
-        }
+    private static final Column<SpikeRow> N = Column.whole("n", SpikeRow::n);
+    private static final Column<SpikeRow> WIDTH = Column.whole("width", SpikeRow::width);
+    private static final Column<SpikeRow> SEED = Column.whole("seed", SpikeRow::seed);
+    private static final Column<SpikeRow> RICHNESS = Column.number("richness", SpikeRow::richness);
+    private static final Column<SpikeRow> STEP = Column.whole("step", SpikeRow::step);
+    private static final Column<SpikeRow> EPOCH = Column.number("epoch", SpikeRow::epoch);
+    private static final Column<SpikeRow> RATIO = Column.number("ratio", SpikeRow::ratio);
+    private static final Column<SpikeRow> LOSS = Column.number("loss", SpikeRow::loss);
+    private static final Column<SpikeRow> RECOVERED = Column.flag("recovered", SpikeRow::recovered);
 
-        /** One spike per network and peak step: a repeated line is the same spike again. */
-        @Override
-        public Object key(SpikeRow r) {
-            return List.of(r.n(), r.width(), r.seed(), r.richness(), r.step());
-        }
-
-        @Override
-        public List<String> columns() {
-            return List.of("n", "width", "seed", "richness", "step", "epoch", "ratio", "loss", "recovered");
-        }
-
-        @Override
-        public String[] cells(SpikeRow r) {
-            return new String[] {Integer.toString(r.n), Integer.toString(r.width), Long.toString(r.seed),
-                    RowSchema.num(r.richness), Long.toString(r.step), RowSchema.num(r.epoch), RowSchema.num(r.ratio),
-                    RowSchema.num(r.loss), RowSchema.flag(r.recovered)};
-        }
-
-        @Override
-        public SpikeRow parse(Cells c) {
-            Boolean recovered = c.flag("recovered");
-            return new SpikeRow(c.integer("n"), c.integer("width"), c.whole("seed"), c.number("richness"),
-                    c.whole("step"), c.number("epoch"), c.number("ratio"), c.number("loss"),
-                    Boolean.TRUE.equals(recovered));
-        }
-    };
+    /** One spike per network and peak step: a repeated line is the same spike again. */
+    static final RowSchema<SpikeRow> SCHEMA = RowSchema.of("spikes.csv", List.of(N, WIDTH, SEED, RICHNESS, STEP, EPOCH,
+            RATIO, LOSS, RECOVERED), c -> new SpikeRow(c.integer(N), c.integer(WIDTH), c.whole(SEED),
+                    c.number(RICHNESS), c.whole(STEP), c.number(EPOCH), c.number(RATIO), c.number(LOSS),
+                    Boolean.TRUE.equals(c.flag(RECOVERED))),
+            r -> List.of(r.n(), r.width(), r.seed(), r.richness(), r.step()));
 
     static SpikeRow of(ExperimentEvent.LossSpike e) {
         UnitKey u = e.unit();
