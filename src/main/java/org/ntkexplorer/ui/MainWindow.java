@@ -240,9 +240,11 @@ public final class MainWindow {
         return control.openRun(dir);
     }
 
-    /** Shows the example run at start, if the program ships one. */
-    public void openExample() {
-        ExampleRuns.first().ifPresent(this::openRun);
+    /** Shows the example run at start, if the program ships one; false when there is none to show. */
+    public boolean openExample() {
+        java.util.Optional<Path> first = ExampleRuns.first();
+        first.ifPresent(this::openRun);
+        return first.isPresent();
     }
 
     public void resumeRun(Path dir) {

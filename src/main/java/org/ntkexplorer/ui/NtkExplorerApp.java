@@ -103,11 +103,15 @@ public class NtkExplorerApp extends Application {
         if (openRun != null) {
             // Shows a finished run instead of starting one: how the README's result plots are made.
             if (openRun.equals("example")) {
-                window.openExample();
+                // No example found (no sample-data beside the program) is a failed smoke test, not an empty picture.
+                started = window.openExample();
+                if (!started) {
+                    System.err.println("smoke test: no example run found (sample-data/runs); nothing to show");
+                }
             } else {
                 window.openRun(Path.of(openRun));
+                started = true;
             }
-            started = true;
         } else {
             String preset = getParameters().getNamed().getOrDefault("smoke-preset", "dynamics-mlp-quick");
             window.form().setSpec(Presets.find(preset).orElseThrow(

@@ -89,7 +89,10 @@ public final class SlideExport {
         Label subtitle = new Label(p.caption());
         subtitle.setFont(Font.font(null, 12 * scale));
         subtitle.setWrapText(true);
-        subtitle.setMaxWidth(body.getWidth());
+        // Centred, with a margin: a full-width label put its first letter on the slide's left edge.
+        subtitle.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        subtitle.setAlignment(Pos.CENTER);
+        subtitle.setMaxWidth(body.getWidth() * 0.94);
         VBox slide = new VBox(4 * scale, title, subtitle, new ImageView(body));
         slide.setAlignment(Pos.TOP_CENTER);
         slide.setPadding(new Insets(8 * scale, 0, 0, 0));
