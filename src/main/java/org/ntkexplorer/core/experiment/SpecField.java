@@ -4,11 +4,10 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * One key of a spec, described once: its name, its default,
- * how it is read from JSON (with the range it must lie in, which gives its refusal messages), how it is written to
- * spec.json, and how the form shows it. {@link SpecFields} holds every one; the reader, {@code toMap}, the defaults,
- * the form's field list and the command line's option defaults are all taken from there, so that a key is spelled
- * in one place.
+ * One key of a spec, described once: its name, its default, how it is read from JSON (with the range it must lie in,
+ * which gives its refusal messages), how it is written to spec.json, and how the form shows it. {@link SpecFields}
+ * holds every one; the reader, {@code toMap}, the defaults, the form's field list and the command line's option
+ * defaults are all taken from there, so that a key is spelled in one place.
  *
  * @param <T> the value's type in the spec
  */

@@ -38,7 +38,8 @@ public final class SpecFields {
                     + "or richness (the lazy–rich dial)");
     public static final SpecField<String> DATASET = SpecField.text("dataset", "fashion-mnist-sample",
             ExperimentSpec::dataset).form("Dataset", "A dataset string: fashion-mnist-sample (bundled), fashion-mnist, "
-            + "idx:IMAGES,LABELS, cifar10:DIR, npz:FILE, teacher-student, gaussian-mixture; '…' picks a file or folder");
+            + "idx:IMAGES,LABELS, cifar10:DIR, npz:FILE, teacher-student, gaussian-mixture; '…' picks a file or "
+            + "folder");
     /** null (every class) unless given; null in JSON means the same. */
     public static final SpecField<int[]> CLASSES = SpecField.<int[]>custom("classes", null,
                     r -> r.hasValue(SpecFields.CLASSES.key()) ? r.ints(SpecFields.CLASSES.key(), new int[0], 0)

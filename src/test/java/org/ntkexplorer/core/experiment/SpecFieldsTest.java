@@ -77,7 +77,8 @@ class SpecFieldsTest {
                 {"study": "scaling", "trainUntil": {"trainError": 0.1, "maxSteps": 20}}""");
         List<String> written = List.copyOf(s.toMap().keySet());
         List<String> table = SpecFields.ALL.stream().map(SpecField::key)
-                .filter(k -> !List.of(SpecFields.INIT.key(), SpecFields.EPOCHS.key(), SpecFields.STEPS.key()).contains(k))
+                .filter(k -> !List.of(SpecFields.INIT.key(), SpecFields.EPOCHS.key(), SpecFields.STEPS.key())
+                        .contains(k))
                 .toList();
         assertEquals(table, written);
     }
