@@ -134,25 +134,7 @@ public record ExperimentSpec(Study study, String dataset, int[] classes, int[] n
         return new ExperimentSpec(study, dataset, classes, nGrid, nTest, seeds, preprocessing, architecture, atDepth,
                 width, widths, activation, parameterization, sigmaW, sigmaB, optimizer, learningRate, momentum,
                 batchSize, budget, weightDecay, loss, schedule, learners, probeSize, ridge, dtype, n0, snapshotEvery,
-                snapshotRegression, saveKernels, centered, richness, richnessGrid);
-    }
-
-    // The spec's parts. The spec still holds its keys as flat components (so that every caller, the presets and
-    // the other branches keep compiling); these give each part as one value, built from the same components.
-
-    /** The data part: dataset, classes, sizes, seeds, preprocessing. */
-    public DataSpec data() {
-        return new DataSpec(dataset, classes, nGrid, nTest, seeds, preprocessing);
-    }
-
-    /** The kernel part: learners, probe set, ridge, precision. */
-    public KernelSpec kernel() {
-        return new KernelSpec(learners, probeSize, ridge, dtype);
-    }
-
-    /** The parameters that belong to this spec's kind of study. */
-    public StudyParams studyParams() {
-        return StudyParams.of(this);
+                snapshotRegression, saveKernels, centered, richness, richnessGrid, init);
     }
 
     public TrainingConfig training() {

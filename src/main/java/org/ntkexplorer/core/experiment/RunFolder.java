@@ -19,9 +19,9 @@ import org.ntkexplorer.core.io.NpyArray;
 
 /**
  * The folder of one run: spec.json as run and run.json sealing it; results.csv, dynamics.csv, spectra.csv,
- * width.csv, training.csv, units.csv and spikes.csv (loss spikes, for the training panel), each read and written through its row schema and appended row by row;
- * fits.json, computed from every row; probe-kernel snapshots under kernels/; checkpoints of networks part-way
- * through training under checkpoints/; and run.log.
+ * width.csv, training.csv, units.csv and spikes.csv (loss spikes, for the training panel), each read and written
+ * through its row schema and appended row by row; fits.json, computed from every row; probe-kernel snapshots
+ * under kernels/; checkpoints of networks part-way through training under checkpoints/; and run.log.
  *
  * <p>A folder opened for writing ({@link #create}, {@link #resume}) is locked against other processes until
  * {@link #close}; one opened with {@link #open} takes no lock and writes nothing of its results (a folder in an
@@ -208,7 +208,7 @@ public final class RunFolder implements AutoCloseable {
     }
 
     public ExperimentSpec spec() throws IOException {
-        return ExperimentSpec.read(dir.resolve(SPEC_FILE));
+        return readSpec(dir);
     }
 
     /** The shard this folder holds, or null for a whole run (or a folder from before shards). */

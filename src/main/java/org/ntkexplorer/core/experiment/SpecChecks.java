@@ -36,15 +36,16 @@ final class SpecChecks {
 
     /** σ_b, then what the init law says of both σ's (a law may fix σ_w, or leave σ_b out). */
     static Double sigmaB(SpecReader r) {
-        double sigmaB = r.number(SIGMA_B.key(), SIGMA_B.defaultValue(), 0, true);
+        double sigmaB = SIGMA_B.readInRange(r);
         Init init = r.value(INIT);
         double sigmaW = r.value(SIGMA_W);
-        if (!init.freeSigmaW() && r.has(SIGMA_W.key()) && Math.abs(sigmaW - init.sigmaW()) > 1e-12 * init.sigmaW()) {
+        if (!SpecFields.heldUnder(SIGMA_W, init) && r.has(SIGMA_W.key())
+                && Math.abs(sigmaW - init.sigmaW()) > 1e-12 * init.sigmaW()) {
             r.problem(SIGMA_W.key(), INIT.key() + " " + init.id() + " fixes σ_w = " + init.sigmaW()
                     + " (weights of variance " + (init == Init.PYTORCH ? "1/(3·fan_in)" : "1/fan_in") + "): leave "
                     + SIGMA_W.key() + " out, or use " + INIT.key() + " he to choose σ_w");
         }
-        if (!init.usesSigmaB() && r.has(SIGMA_B.key())) {
+        if (!SpecFields.heldUnder(SIGMA_B, init) && r.has(SIGMA_B.key())) {
             r.problem(SIGMA_B.key(), INIT.key() + " pytorch draws biases from U(±1/√fan_in), so σ_b does not apply: "
                     + "leave " + SIGMA_B.key() + " out, or use " + INIT.key() + " he or lecun to choose σ_b");
         }
@@ -52,7 +53,7 @@ final class SpecChecks {
     }
 
     static Double momentum(SpecReader r) {
-        double momentum = r.number(MOMENTUM.key(), MOMENTUM.defaultValue(), 0, true);
+        double momentum = MOMENTUM.readInRange(r);
         if (momentum >= 1) {
             r.problem(MOMENTUM.key(), MOMENTUM.key() + " must be below 1 (got " + momentum + ")");
         }

@@ -3,9 +3,12 @@ package org.ntkexplorer.core.experiment;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,8 +23,11 @@ final class SpecReader {
     private final List<InvalidSpecException.Problem> problems = new ArrayList<>();
     /** Values read so far: a field whose default depends on another reads that one first (see {@link #value}). */
     private final Map<SpecField<?>, Object> values = new HashMap<>();
+    /** Fields being read, in the order asked: one asked again while on here is a cycle in the table's defaults. */
+    private final Set<SpecField<?>> reading = new LinkedHashSet<>();
 
-    private SpecReader(JsonNode root) {
+    /** A reader of a JSON object (package-private for tests; {@link #parse} is the way in). */
+    SpecReader(JsonNode root) {
         this.root = root;
     }
 
@@ -68,7 +74,16 @@ final class SpecReader {
     <T> T value(SpecField<T> f) {
         // Not computeIfAbsent: a reading may ask for another field's value, which would change the map under it.
         if (!values.containsKey(f)) {
-            values.put(f, f.read(this));
+            if (!reading.add(f)) {
+                // Two defaults that each wait for the other would otherwise recurse until the stack overflows.
+                throw new IllegalStateException("spec fields read each other in a cycle: " + reading.stream()
+                        .map(SpecField::key).collect(Collectors.joining(" → ")) + " → " + f.key());
+            }
+            try {
+                values.put(f, f.read(this));
+            } finally {
+                reading.remove(f);
+            }
         }
         return (T) values.get(f);
     }

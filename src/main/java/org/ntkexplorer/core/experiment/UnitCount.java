@@ -39,8 +39,10 @@ final class UnitCount {
         SpecField<?> grown = spec.seeds() > 1 ? SpecFields.SEEDS : def.sweepsWidths() ? SpecFields.WIDTHS
                 : def.richnessGrid() && spec.richnessGrid().length > 1 ? SpecFields.RICHNESS_GRID : SpecFields.N_GRID;
         String key = grown.key();
+        double perSeed = perSeed(spec);
         return List.of(new InvalidSpecException.Problem(key, String.format(Locale.ROOT, "the spec asks for %,.0f units "
-                + "(%,d seeds × %,.0f networks each), more than the %,d one run can hold; use fewer seeds or a shorter "
-                + "list, or split the study into several runs", units, spec.seeds(), perSeed(spec), MAX_UNITS)));
+                + "(%,d seed%s × %,.0f network%s each), more than the %,d one run can hold; use fewer seeds or a "
+                + "shorter list, or split the study into several runs", units, spec.seeds(),
+                spec.seeds() == 1 ? "" : "s", perSeed, perSeed == 1 ? "" : "s", MAX_UNITS)));
     }
 }

@@ -12,7 +12,7 @@ import org.ntkexplorer.core.experiment.Study;
 
 /**
  * Every field of the form, in the form's order. Each but {@link #BUDGET} is a key of the spec, and takes its key,
- * label, help, kind, section and whether only some studies read it from the key's entry in {@link SpecFields}
+ * label, help, section and whether only some studies read it from the key's entry in {@link SpecFields}
  * (each study's definition names the keys it reads of those). A study ignores the fields it does not use: they are
  * hidden, left out of the spec, and never block a run.
  */
@@ -59,9 +59,6 @@ public enum FormField {
     CENTERED(SpecFields.CENTERED),
     RICHNESS(SpecFields.RICHNESS);
 
-    /** What a field's text must be. */
-    public enum Kind { TEXT, CHOICE, FLAG, WHOLE, NUMBER, WHOLE_LIST, NUMBER_LIST }
-
     private final SpecField<?> field;
 
     FormField(SpecField<?> field) {
@@ -80,17 +77,6 @@ public enum FormField {
 
     public String label() {
         return field == null ? "Train for" : field.label();
-    }
-
-    /** What the field's text must be: a list of choices is a set of checkboxes, which is a choice. */
-    public Kind kind() {
-        if (field == null) {
-            return Kind.CHOICE;
-        }
-        return switch (field.kind()) {
-            case CHOICE_LIST, OBJECT -> Kind.CHOICE;
-            default -> Kind.valueOf(field.kind().name());
-        };
     }
 
     public boolean advanced() {

@@ -20,6 +20,7 @@ import javafx.collections.ObservableMap;
 import org.ntkexplorer.core.data.Preprocessing;
 import org.ntkexplorer.core.experiment.ExperimentSpec;
 import org.ntkexplorer.core.experiment.Learner;
+import org.ntkexplorer.core.experiment.SpecFields;
 import org.ntkexplorer.core.experiment.Study;
 import org.ntkexplorer.core.kernel.Precision;
 import org.ntkexplorer.core.model.Activation;
@@ -173,7 +174,7 @@ public final class FormModel {
     }
 
     private void setBudget(TrainingBudget b) {
-        epochs.set(b.isEpochs() ? Integer.toString(b.epochs()) : "20");
+        epochs.set(b.isEpochs() ? Integer.toString(b.epochs()) : SpecFields.EPOCHS.defaultText());
         steps.set(b.steps() > 0 && !b.hasRule() ? Long.toString(b.steps()) : "");
         trainError.set(Double.isNaN(b.trainError()) ? "" : FormText.number(b.trainError()));
         trainLoss.set(Double.isNaN(b.trainLoss()) ? "" : FormText.number(b.trainLoss()));

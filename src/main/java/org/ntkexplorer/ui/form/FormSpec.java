@@ -87,10 +87,10 @@ final class FormSpec {
         choice(FormField.INIT, m.init, x -> x.id());
         // lecun and pytorch fix σ_w (pytorch σ_b too): the field keeps its text but the spec leaves it out.
         Init law = m.init.get() == null ? Init.HE : m.init.get();
-        if (law.freeSigmaW()) {
+        if (SpecFields.heldUnder(FormField.SIGMA_W.field(), law)) {
             decimal(FormField.SIGMA_W, m.sigmaW);
         }
-        if (law.usesSigmaB()) {
+        if (SpecFields.heldUnder(FormField.SIGMA_B.field(), law)) {
             decimal(FormField.SIGMA_B, m.sigmaB);
         }
         choice(FormField.OPTIMIZER, m.optimizer, x -> x.id());
@@ -128,26 +128,20 @@ final class FormSpec {
             case EPOCHS -> whole(FormField.EPOCHS, m.epochs);
             case STEPS -> whole(FormField.STEPS, m.steps);
             case UNTIL -> {
-                ObjectNode rule = JSON.createObjectNode();
-                if (!m.trainError.get().isBlank()) {
-                    Double v = read(FormField.TRAIN_ERROR, m.trainError.get(), false);
-                    if (v != null) {
-                        rule.put(SpecFields.TRAIN_ERROR.name(), v);
-                    }
-                }
-                if (!m.trainLoss.get().isBlank()) {
-                    Double v = read(FormField.TRAIN_LOSS, m.trainLoss.get(), false);
-                    if (v != null) {
-                        rule.put(SpecFields.TRAIN_LOSS.name(), v);
-                    }
-                }
+                // Written as the spec writes its rule; a target left empty or unreadable is left out of it.
+                double error = target(FormField.TRAIN_ERROR, m.trainError);
+                double loss = target(FormField.TRAIN_LOSS, m.trainLoss);
                 Double cap = read(FormField.MAX_STEPS, m.maxSteps.get(), true);
-                if (cap != null) {
-                    rule.put(SpecFields.MAX_STEPS.name(), cap.longValue());
-                }
-                o.set(SpecFields.TRAIN_UNTIL.key(), rule);
+                o.set(SpecFields.TRAIN_UNTIL.key(), JSON.valueToTree(SpecFields.rule(error, loss,
+                        cap == null ? null : cap.longValue())));
             }
         }
+    }
+
+    /** A target of the stopping rule, NaN when left empty (or unreadable, with a problem at its field). */
+    private double target(FormField f, StringProperty p) {
+        Double v = p.get().isBlank() ? null : read(f, p.get(), false);
+        return v == null ? Double.NaN : v;
     }
 
     private void text(FormField f, StringProperty p) {

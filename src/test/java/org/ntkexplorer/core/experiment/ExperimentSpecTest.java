@@ -47,6 +47,19 @@ class ExperimentSpecTest {
     }
 
     @Test
+    void anotherDepthKeepsTheInitLaw() {
+        // The memory estimate at a usual depth must be of the same network: withDepth used to fall back to He.
+        for (String law : new String[] {"lecun", "pytorch"}) {
+            ExperimentSpec s = ExperimentSpec.parse("{\"study\": \"scaling\", \"init\": \"" + law + "\"}");
+            ExperimentSpec deeper = s.withDepth(5);
+            assertEquals(s.init(), deeper.init(), law);
+            assertEquals(s.sigmaW(), deeper.sigmaW(), law);
+            assertEquals(5, deeper.depth());
+            assertEquals(s.network(64, 10, new int[] {784}).init(), deeper.network(64, 10, new int[] {784}).init());
+        }
+    }
+
+    @Test
     void everyPresetParsesAndNamesAStudy() {
         assertTrue(Presets.all().size() >= 8, "presets: " + Presets.all().size());
         for (Presets.Preset p : Presets.all()) {

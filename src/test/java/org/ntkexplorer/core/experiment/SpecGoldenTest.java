@@ -1,6 +1,7 @@
 package org.ntkexplorer.core.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.Test;
  * The spec's reading, writing and refusals are pinned to what they were before the spec was built from a table of
  * fields: each input under spec-golden/in (the presets and example runs as they were, edge cases, refused specs)
  * must give exactly the recorded output: spec.json text (whose hash seals a run), the derived training and network
- * settings, or the keyed problems. Regenerate only on purpose, with -Dspec.golden.write=true.
+ * settings, or the keyed problems. Regenerate only on purpose, with -Dspec.golden.write=true: that run writes every
+ * output and then fails, so that rewritten outputs are reviewed before they count.
  */
 class SpecGoldenTest {
 
@@ -53,9 +55,13 @@ class SpecGoldenTest {
             if (write) {
                 Files.createDirectories(src);
                 Files.writeString(out, got);
+            } else {
+                assertEquals(read(out), got, in.getFileName().toString());
             }
-            assertEquals(read(out), got, in.getFileName().toString());
         }
+        // A run that rewrites the outputs compares nothing: it must not pass as a check.
+        assertFalse(write, "golden files rewritten (" + inputs.size() + " under " + src + "); review them with git "
+                + "diff and rerun without -Dspec.golden.write");
     }
 
     @Test

@@ -21,7 +21,6 @@ class SpecKeySpellingTest {
             "core/experiment/SpecReader.java", "core/experiment/SpecChecks.java", "core/experiment/SpecField.java",
             "core/experiment/BuiltInStudies.java", "core/experiment/StudyDefinition.java",
             "core/experiment/UnitCount.java", "core/experiment/DatasetProblems.java", "core/experiment/TimeLeft.java",
-            "core/experiment/DataSpec.java", "core/experiment/KernelSpec.java", "core/experiment/StudyParams.java",
             "ui/form/FormField.java", "ui/form/FormSpec.java", "ui/form/FieldHelp.java", "cli/SpecDefaults.java");
 
     @Test

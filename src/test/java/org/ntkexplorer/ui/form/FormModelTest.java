@@ -110,4 +110,34 @@ class FormModelTest {
         m.steps.set("300");
         assertEquals(300, m.validate().budget().steps());
     }
+
+    @Test
+    void theFormWritesTheRuleAndTheSigmasAsTheSpecDoes() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        FormModel m = new FormModel();
+        m.budget.set(FormModel.Budget.UNTIL);
+        m.trainError.set("0.02");
+        m.trainLoss.set("x");
+        m.maxSteps.set("0");
+        // An unreadable target is left out of the rule; a cap the spec refuses is still sent, so that it is refused.
+        assertEquals("{\"trainError\":0.02,\"maxSteps\":0}", json.readTree(FormSpec.json(m)).get("trainUntil")
+                .toString());
+        assertNull(m.validate());
+        assertEquals(FormField.TRAIN_LOSS.label() + ": 'x' is not a number", m.problems().get(FormField.TRAIN_LOSS));
+        assertTrue(m.problems().containsKey(FormField.MAX_STEPS), m.problems().toString());
+        m.trainLoss.set("");
+        m.maxSteps.set("500");
+        ExperimentSpec s = m.validate();
+        assertNotNull(s, m.problems().toString());
+        assertEquals(json.writeValueAsString(s.toMap().get("trainUntil")),
+                json.readTree(FormSpec.json(m)).get("trainUntil").toString());
+        // A law that fixes σ_w (lecun), or σ_w and σ_b (pytorch), leaves those out, as spec.json does.
+        m.init.set(org.ntkexplorer.core.model.Init.LECUN);
+        assertTrue(!json.readTree(FormSpec.json(m)).has("sigmaW") && json.readTree(FormSpec.json(m)).has("sigmaB"));
+        m.init.set(org.ntkexplorer.core.model.Init.PYTORCH);
+        assertTrue(!json.readTree(FormSpec.json(m)).has("sigmaW") && !json.readTree(FormSpec.json(m)).has("sigmaB"));
+        // A spec without an epoch budget shows the table's default in the epochs field.
+        m.setSpec(ExperimentSpec.parse("{\"study\": \"scaling\", \"steps\": 300}"));
+        assertEquals("20", m.epochs.get());
+    }
 }
