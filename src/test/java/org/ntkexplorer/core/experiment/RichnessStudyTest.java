@@ -98,6 +98,27 @@ class RichnessStudyTest {
         assertTrue(lazy.startsWith("Lazy end, α = 10") && lazy.endsWith("(needs ≥ 2 seeds for a verdict)"), lazy);
     }
 
+    /**
+     * The flow at the lazy end holds an n×n eNTK and its float64 eigendecomposition at once: the richness study's
+     * estimate counts them, so a large-n run is refused by the preflight check rather than killed.
+     */
+    @Test
+    void theRichnessEstimateCountsTheLazyEndsGradientFlow() throws Exception {
+        ExperimentSpec spec = ExperimentSpec.parse(SPEC.replace("[30, 60]", "[30, 6000]"));
+        RunFootprint.Shape shape = new RunFootprint.Shape(new int[] {784}, 784, 3);
+        double n2 = 6000.0 * 6000.0 * Double.BYTES;
+        RunFootprint richness = Studies.of(Study.RICHNESS).footprint(spec, shape);
+        double without = RunFootprint.scaling(spec, shape).footprint().totalBytes();
+        assertTrue(richness.footprint().totalBytes() >= without + 2 * n2,
+                richness.footprint().totalBytes() + " against " + without);
+        assertTrue(richness.footprint().parts().stream().anyMatch(p -> p.what().contains("gradient flow")));
+        ExperimentSpec adam = ExperimentSpec.parse(SPEC.replace("[30, 60]", "[30, 6000]")
+                .replace("\"sgd\"", "\"adam\""));
+        assertEquals(RunFootprint.scaling(adam, shape).footprint().totalBytes(),
+                Studies.of(Study.RICHNESS).footprint(adam, shape).footprint().totalBytes(), 1,
+                "no flow with Adam, nothing to add");
+    }
+
     @Test
     void aCancelledRichnessStudyResumesToTheSameRows() throws Exception {
         ExperimentSpec spec = ExperimentSpec.parse(SPEC.replace("\"seeds\": 2", "\"seeds\": 1")
