@@ -244,11 +244,6 @@ public final class HeatmapPanel extends LivePanel {
         return overlap(drawnLabels);
     }
 
-    /** How many class labels are drawn (tests). */
-    public int classLabelsDrawn() {
-        return drawnLabels.size();
-    }
-
     /** A perceptually ordered dark-blue → teal → yellow ramp. */
     static Color colour(double t) {
         double x = Math.max(0, Math.min(1, t));
