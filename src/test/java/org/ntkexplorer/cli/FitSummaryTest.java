@@ -71,7 +71,8 @@ class FitSummaryTest {
         org.junit.jupiter.api.Assertions.assertTrue(lines.get(0).contains("claim 1 (network α − entk-init α = "),
                 lines.get(0));
         org.junit.jupiter.api.Assertions.assertTrue(lines.get(1).startsWith("test_mse: "), lines.get(1));
-        assertEquals(List.of("test_error:", "  Lazy end, α = 1000: …", "  Kernel movement …"), lines.subList(2, 5));
+        assertEquals(List.of("test_error:", "  Lazy end, α = 1000: …", "  Kernel movement …"),
+                lines.subList(2, 5));
         assertEquals(List.of(), FitSummary.verdicts(List.of()));
     }
 }

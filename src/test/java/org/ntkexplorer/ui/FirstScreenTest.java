@@ -44,7 +44,8 @@ class FirstScreenTest {
     @Test
     void theExampleRunIsVisibleAtStartWithOneClickToRunItYourself(FxRobot robot) throws Exception {
         assertFalse(ExampleRuns.all().isEmpty(), "sample-data/runs/ holds an example run");
-        assertSame(ExampleRuns.all(), ExampleRuns.all(), "listed once: the banner asks on every update, on the FX thread");
+        assertSame(ExampleRuns.all(), ExampleRuns.all(),
+                "listed once: the banner asks on every update, on the FX thread");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.scalingPanel().hasData());
         Windows.settle();
         assertEquals(Study.SCALING, window.grid().study());

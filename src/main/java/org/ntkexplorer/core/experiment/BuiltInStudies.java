@@ -196,7 +196,8 @@ final class BuiltInStudies {
             return true;
         }
 
-        /** Its lines on both ends of the dial; the lazy end's flow is "not there yet" while a run that writes it goes on. */
+        /** Its lines on both ends of the dial; the lazy end's flow is "not there yet" while a run that writes it goes
+         * on. */
         @Override
         public List<ExperimentEvent> verdicts(RunFolder folder, boolean running) throws java.io.IOException {
             return RichnessTable.verdicts(folder, running && RichnessStudy.flowApplies(folder.spec()));

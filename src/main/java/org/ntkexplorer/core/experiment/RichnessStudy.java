@@ -20,9 +20,9 @@ import org.ntkexplorer.core.regression.GradientFlow;
  * centred network α·(f − f₀) trained under the spec's protocol on L/α², with its kernel movement and kernel–target
  * alignment on the probe set; and, once per n and seed, kernel regression with the eNTK at initialisation (the eNTK
  * of α·(f − f₀) is α² times f's, and regression with a relative ridge does not see that scale) and the other kernel
- * learners of the spec. The scaling exponent is fitted per α. At the grid's largest α (wherever it stands), where theory says the network
- * is lazy, the eNTK's gradient flow over the network's own steps goes to lazy-flow.csv ({@link FlowRow}): what the
- * lazy end is compared with.
+ * learners of the spec. The scaling exponent is fitted per α. At the grid's largest α (wherever it stands), where
+ * theory says the network is lazy, the eNTK's gradient flow over the network's own steps goes to lazy-flow.csv
+ * ({@link FlowRow}): what the lazy end is compared with.
  */
 final class RichnessStudy extends LearnerStudy {
 

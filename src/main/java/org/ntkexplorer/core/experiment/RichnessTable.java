@@ -149,8 +149,8 @@ public final class RichnessTable {
                     exponent(lazy.fit()));
             if (d == null) {
                 out.add(String.format(Locale.ROOT, "%s, eNTK regression %s%s. No verdict%s", head, exponent(k),
-                        movedWords, flowPending ? " yet: the run has not reached the eNTK gradient flow over the networks' "
-                        + "steps at this α (it comes after each network)"
+                        movedWords, flowPending ? " yet: the run has not reached the eNTK gradient flow over the "
+                        + "networks' steps at this α (it comes after each network)"
                         : ": this run has no eNTK gradient flow over the networks' steps to compare with"));
             } else if (d.fewest() < 2) {
                 out.add(String.format(Locale.ROOT, "%s%s; network − eNTK gradient flow over the same steps: %.3f "
