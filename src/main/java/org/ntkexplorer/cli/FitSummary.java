@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.ntkexplorer.core.experiment.Claims;
+import org.ntkexplorer.core.experiment.ExperimentEvent;
 import org.ntkexplorer.core.experiment.FitKey;
 import org.ntkexplorer.core.experiment.Fits;
 import org.ntkexplorer.core.scaling.PowerLawFitResult;
@@ -29,6 +31,25 @@ final class FitSummary {
             out.add(String.format(Locale.ROOT, "%-32s alpha = %.3f  %s  (%d points)%s", e.getKey().id(), f.alpha(),
                     interval, f.pointsUsed(), missed == 0 ? "" : "; " + missed + (missed == 1 ? " network" : " networks")
                             + " did not meet the stopping rule"));
+        }
+        return out;
+    }
+
+    /**
+     * What the run's last claim check and richness lines (both computed in the core) say, one metric after the
+     * other: "test_error: supports claim 1 (network α − entk-init α = 0.080 [0.030, 0.130])", and each of the
+     * richness study's lines under its metric. Nothing for a study that sent neither.
+     */
+    static List<String> verdicts(List<ExperimentEvent> last) {
+        List<String> out = new ArrayList<>();
+        for (ExperimentEvent e : last) {
+            if (e instanceof ExperimentEvent.ClaimChecked c && c.check() != null) {
+                List<String> d = c.check().differences().stream().map(Claims.Difference::describe).toList();
+                out.add(c.metric().id() + ": " + c.check().verdictText() + " (" + String.join("; ", d) + ")");
+            } else if (e instanceof ExperimentEvent.RichnessVerdict v && !v.lines().isEmpty()) {
+                out.add(v.metric().id() + ":");
+                v.lines().forEach(line -> out.add("  " + line));
+            }
         }
         return out;
     }

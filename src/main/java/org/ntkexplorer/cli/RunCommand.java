@@ -89,6 +89,8 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         clock.accept(new ExperimentEvent.Progress(0, "start"), System.nanoTime() / 1e9);
         ConsoleProgress bar = ConsoleProgress.to(spec.commandLine().getErr(), () -> clock.secondsLeft(System.nanoTime() / 1e9));
         AtomicReference<ExperimentEvent> last = new AtomicReference<>();
+        // The last claim check and richness lines per metric, printed under the fits.
+        java.util.Map<String, ExperimentEvent> verdicts = new java.util.concurrent.ConcurrentSkipListMap<>();
         int t = threads == null ? ComputeExecutor.defaultThreads() : threads;
         try (folder; ComputeExecutor exec = new ComputeExecutor(t)) {
             ExperimentRunner runner = new ExperimentRunner(experiment, folder, e -> {
@@ -97,6 +99,10 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                     bar.progress(p.fraction(), p.stage());
                 } else if (e instanceof ExperimentEvent.StableRateEstimated s) {
                     stableRate(s);
+                } else if (e instanceof ExperimentEvent.ClaimChecked c) {
+                    verdicts.put("a " + c.metric().id(), e);
+                } else if (e instanceof ExperimentEvent.RichnessVerdict v) {
+                    verdicts.put("b " + v.metric().id(), e);
                 } else if (e instanceof ExperimentEvent.FitUpdated || e instanceof ExperimentEvent.Finished
                         || e instanceof ExperimentEvent.Failed) {
                     last.set(e);
@@ -108,6 +114,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             }).get();
             bar.progress(1, "done");
             FitSummary.lines(runner.fits()).forEach(o::println);
+            FitSummary.verdicts(new java.util.ArrayList<>(verdicts.values())).forEach(o::println);
         }
         ExperimentEvent end = last.get();
         if (end instanceof ExperimentEvent.Failed f) {

@@ -20,8 +20,23 @@ public final class ExampleRuns {
     private ExampleRuns() {
     }
 
-    /** Every example run folder, by name. */
+    /**
+     * The shipped folders, listed once: they do not change while the program runs, and the banner asks on every
+     * update, on the window's thread, where listing a directory has no place.
+     */
+    private static volatile List<Path> cached;
+
+    /** Every example run folder, by name (listed on the first call). */
     public static List<Path> all() {
+        List<Path> c = cached;
+        if (c == null) {
+            c = list();
+            cached = c;
+        }
+        return c;
+    }
+
+    private static List<Path> list() {
         Optional<Path> sample = SampleData.locate();
         if (sample.isEmpty() || !Files.isDirectory(sample.get().resolve(DIR))) {
             return List.of();
@@ -46,7 +61,8 @@ public final class ExampleRuns {
 
     /**
      * The example that contrasts with {@code dir}, one click away in the banner: the MLP's scaling example beside the
-     * CNN's (where the MLP, not the CNN, is behind its kernels), and the CNN's beside the MLP's; empty otherwise.
+     * CNN's (the MLP's lines lie close to its kernels', where the CNN pulls ahead of its eNTK as n grows), and the
+     * CNN's beside the MLP's; empty otherwise.
      */
     public static Optional<Path> contrast(Path dir) {
         if (dir == null || !isExample(dir)) {
@@ -60,6 +76,7 @@ public final class ExampleRuns {
     }
 
     public static boolean isExample(Path dir) {
-        return all().stream().anyMatch(p -> p.toAbsolutePath().normalize().equals(dir.toAbsolutePath().normalize()));
+        Path d = dir.toAbsolutePath().normalize();
+        return all().stream().anyMatch(p -> p.toAbsolutePath().normalize().equals(d));
     }
 }

@@ -54,4 +54,25 @@ class FitSummaryTest {
         String line = FitSummary.lines(Fits.ofResults(rows)).get(0);
         assertEquals(true, line.endsWith("; 1 network did not meet the stopping rule"), line);
     }
+
+    /** The terminal prints the claim check and the richness lines the core computed, as the window shows them. */
+    @Test
+    void theClaimAndTheRichnessLinesArePrintedUnderTheFits() {
+        List<ResultRow> rows = new ArrayList<>();
+        rows(rows, Learner.NETWORK, 2, 4);
+        rows(rows, Learner.ENTK_INIT, 2, 3);
+        List<org.ntkexplorer.core.experiment.ExperimentEvent> last = new ArrayList<>(
+                org.ntkexplorer.core.experiment.Claims.checked(org.ntkexplorer.core.experiment.Study.SCALING, rows));
+        last.add(new org.ntkexplorer.core.experiment.ExperimentEvent.RichnessVerdict(
+                org.ntkexplorer.core.experiment.ScalingTable.Metric.TEST_ERROR, List.of("Lazy end, α = 1000: …",
+                "Kernel movement …")));
+        List<String> lines = FitSummary.verdicts(last);
+        assertEquals("test_error: ", lines.get(0).substring(0, 12));
+        org.junit.jupiter.api.Assertions.assertTrue(lines.get(0).contains("claim 1 (network α − entk-init α = "),
+                lines.get(0));
+        org.junit.jupiter.api.Assertions.assertTrue(lines.get(1).startsWith("test_mse: "), lines.get(1));
+        assertEquals(List.of("test_error:", "  Lazy end, α = 1000: …", "  Kernel movement …"),
+                lines.subList(2, 5));
+        assertEquals(List.of(), FitSummary.verdicts(List.of()));
+    }
 }

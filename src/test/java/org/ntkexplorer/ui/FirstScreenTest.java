@@ -2,6 +2,7 @@ package org.ntkexplorer.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -43,6 +44,8 @@ class FirstScreenTest {
     @Test
     void theExampleRunIsVisibleAtStartWithOneClickToRunItYourself(FxRobot robot) throws Exception {
         assertFalse(ExampleRuns.all().isEmpty(), "sample-data/runs/ holds an example run");
+        assertSame(ExampleRuns.all(), ExampleRuns.all(),
+                "listed once: the banner asks on every update, on the FX thread");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.scalingPanel().hasData());
         Windows.settle();
         assertEquals(Study.SCALING, window.grid().study());

@@ -37,6 +37,36 @@ class RichnessPanelTest {
         window.close();
     }
 
+    /**
+     * The panel shows the lines the core sent (ExperimentEvent.RichnessVerdict) and works none out of the rows it
+     * draws: rows and fits alone leave the line empty, however much they would say.
+     */
+    @Test
+    void thePanelShowsTheCoresVerdictAndComputesNone(FxRobot robot) throws Exception {
+        org.ntkexplorer.ui.panels.RichnessPanel panel = org.testfx.util.WaitForAsyncUtils.asyncFx(
+                org.ntkexplorer.ui.panels.RichnessPanel::new).get();
+        java.util.List<org.ntkexplorer.core.experiment.ExperimentEvent> rows = new java.util.ArrayList<>();
+        for (int n : new int[] {64, 128}) {
+            for (double a : new double[] {0.1, 100}) {
+                rows.add(new org.ntkexplorer.core.experiment.ExperimentEvent.ScalingPointDone(
+                        new org.ntkexplorer.core.experiment.ResultRow(org.ntkexplorer.core.experiment.Learner.NETWORK,
+                                n, 0, a, 0.2, 0.05, 0.01, 0, 100, 5, null, a < 1 ? 0.5 : 0.001, 0.5, 1)));
+            }
+        }
+        robot.interact(() -> panel.accept(rows));
+        assertTrue(panel.hasData());
+        assertEquals("", panel.verdict(), "no line the core did not send");
+        robot.interact(() -> panel.accept(java.util.List.of(
+                new org.ntkexplorer.core.experiment.ExperimentEvent.RichnessVerdict(
+                        org.ntkexplorer.core.experiment.ScalingTable.Metric.TEST_ERROR, java.util.List.of("first",
+                        "second")),
+                new org.ntkexplorer.core.experiment.ExperimentEvent.RichnessVerdict(
+                        org.ntkexplorer.core.experiment.ScalingTable.Metric.TEST_MSE, java.util.List.of("mse")))));
+        assertEquals("first\nsecond", panel.verdict());
+        robot.interact(() -> panel.setMetric(org.ntkexplorer.core.experiment.ScalingTable.Metric.TEST_MSE));
+        assertEquals("mse", panel.verdict());
+    }
+
     @Test
     void theRichnessPanelAppearsForThisStudy(FxRobot robot) throws Exception {
         robot.interact(() -> {

@@ -188,12 +188,19 @@ final class BuiltInStudies {
 
         @Override
         public RunFootprint footprint(ExperimentSpec spec, RunFootprint.Shape data) {
-            return RunFootprint.scaling(spec, data);
+            return RunFootprint.richness(spec, data);
         }
 
         @Override
         public boolean scalingLaw() {
             return true;
+        }
+
+        /** Its lines on both ends of the dial; the lazy end's flow is "not there yet" while a run that writes it goes
+         * on. */
+        @Override
+        public List<ExperimentEvent> verdicts(RunFolder folder, boolean running) throws java.io.IOException {
+            return RichnessTable.verdicts(folder, running && RichnessStudy.flowApplies(folder.spec()));
         }
 
         @Override

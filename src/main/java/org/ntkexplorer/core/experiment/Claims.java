@@ -23,7 +23,8 @@ import org.ntkexplorer.core.scaling.ScalingPoint;
  * the claim yet.
  */
 public final class Claims {
-    private static final int RESAMPLES = 1000;
+    /** Bootstrap resamples of every paired difference of exponents (the richness study's lazy end too). */
+    static final int RESAMPLES = 1000;
 
     public enum Verdict {
         SUPPORTS("supports"), DOES_NOT_SUPPORT("does not support"), CONTRADICTS("contradicts"),

@@ -103,6 +103,17 @@ public sealed interface ExperimentEvent {
     record ClaimChecked(ScalingTable.Metric metric, Claims.Check check) implements ExperimentEvent {
     }
 
+    /**
+     * The richness study's lines on how the run compares with theory for one metric ({@link RichnessTable#verdict}),
+     * computed in the core (the lazy end's paired bootstrap) for the window and the terminal to show; empty while
+     * the run has too little to say.
+     */
+    record RichnessVerdict(ScalingTable.Metric metric, java.util.List<String> lines) implements ExperimentEvent {
+        public RichnessVerdict {
+            lines = java.util.List.copyOf(lines);
+        }
+    }
+
     /** The power-law fit of one learner's metric over every row so far, with the networks that did not converge. */
     record FitUpdated(FitKey.OfLearner key, Fits.Entry entry) implements ExperimentEvent {
         /** A fit of a learner's metric outside a richness study, with every network converged. */

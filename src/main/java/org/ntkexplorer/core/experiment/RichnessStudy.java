@@ -20,9 +20,9 @@ import org.ntkexplorer.core.regression.GradientFlow;
  * centred network α·(f − f₀) trained under the spec's protocol on L/α², with its kernel movement and kernel–target
  * alignment on the probe set; and, once per n and seed, kernel regression with the eNTK at initialisation (the eNTK
  * of α·(f − f₀) is α² times f's, and regression with a relative ridge does not see that scale) and the other kernel
- * learners of the spec. The scaling exponent is fitted per α. At the grid's largest α, where theory says the network
- * is lazy, the eNTK's gradient flow over the network's own steps goes to lazy-flow.csv ({@link FlowRow}): what the
- * lazy end is compared with.
+ * learners of the spec. The scaling exponent is fitted per α. At the grid's largest α (wherever it stands), where
+ * theory says the network is lazy, the eNTK's gradient flow over the network's own steps goes to lazy-flow.csv
+ * ({@link FlowRow}): what the lazy end is compared with.
  */
 final class RichnessStudy extends LearnerStudy {
 
@@ -90,9 +90,7 @@ final class RichnessStudy extends LearnerStudy {
      * and the squared loss (the flow is that of the squared loss), once the network's row is there.
      */
     private boolean flowMissing(UnitKey u) throws IOException {
-        double[] grid = ctx.spec.richnessGrid();
-        if (u.richness() != grid[grid.length - 1] || !ctx.spec.learners().contains(Learner.ENTK_INIT)
-                || ctx.spec.training().loss() != LossKind.MSE || ctx.spec.training().optimizer() == Optimizer.ADAM) {
+        if (u.richness() != lazyEnd(ctx.spec.richnessGrid()) || !flowApplies(ctx.spec)) {
             return false;
         }
         for (FlowRow r : ctx.folder.table(FlowRow.SCHEMA).read()) {
@@ -101,6 +99,42 @@ final class RichnessStudy extends LearnerStudy {
             }
         }
         return true;
+    }
+
+    /**
+     * The lazy end of the dial: the grid's largest α, wherever it stands in the grid (the grid is the spec's, in the
+     * order written), as {@link RichnessTable} takes its largest fitted α.
+     */
+    static double lazyEnd(double[] grid) {
+        return java.util.Arrays.stream(grid).max().orElse(Double.NaN);
+    }
+
+    /**
+     * Whether the spec's run writes the eNTK's gradient flow at the lazy end: with the eNTK among the learners, the
+     * squared loss (the flow is that of the squared loss) and SGD or momentum (an Adam step is no kernel flow).
+     */
+    static boolean flowApplies(ExperimentSpec spec) {
+        return spec.learners().contains(Learner.ENTK_INIT) && spec.training().loss() == LossKind.MSE
+                && spec.training().optimizer() != Optimizer.ADAM;
+    }
+
+    /**
+     * The peak of {@link #runFlow} beyond what is alive: the n×n eNTK in the run's precision, its bounded test block
+     * and work space, and the flow's float64 eigendecomposition (the Java array LAPACK works in, the eigenvectors and
+     * K·V) with the test block in float64 and K*·V. None when the spec writes no flow.
+     */
+    static org.ntkexplorer.core.compute.Footprint flowFootprint(ExperimentSpec spec,
+            org.ntkexplorer.core.model.NetworkSpec net, int n, int nTest) {
+        if (!flowApplies(spec)) {
+            return org.ntkexplorer.core.compute.Footprint.NONE;
+        }
+        double matrix = (double) n * n * Double.BYTES;
+        double test = (double) nTest * n * Double.BYTES;
+        return org.ntkexplorer.core.compute.Footprint.of("eNTK gradient flow: " + n + "×" + n + " kernel",
+                        (double) n * n * spec.dtype().bytes(), 0)
+                .plus(EmpiricalNtk.learnerFootprint(net, spec.dtype(), n, nTest))
+                .plus(org.ntkexplorer.core.compute.Footprint.of("eNTK gradient flow: eigendecomposition of " + n + "×"
+                        + n + " and test products", 2 * matrix + 2 * test, matrix));
     }
 
     /**
@@ -125,7 +159,8 @@ final class RichnessStudy extends LearnerStudy {
         NtkNetwork atInit = ctx.network(u.width(), split[0], u.seed(), transform(u));
         EmpiricalNtk ntk = EmpiricalNtk.of(atInit, ctx.spec.dtype(), 0, ctx.monitor);
         INDArray k = ntk.compute(split[0].inputs());
-        INDArray kTest = ntk.compute(split[1].inputs(), split[0].inputs());
+        // The test block with the work space of a kernel learner's, which flowFootprint counts.
+        INDArray kTest = ntk.computeBounded(split[1].inputs(), split[0].inputs());
         GradientFlow flow = GradientFlow.of(k, kTest, split[0].regressionTargets());
         double time = flowTime(ctx.spec.training(), net.steps(),
                 ctx.spec.budget().scheduleSteps(u.n(), ctx.spec.batchSize()), u.n(), split[0].outputs());
@@ -133,6 +168,8 @@ final class RichnessStudy extends LearnerStudy {
         FlowRow row = new FlowRow(u.n(), u.seed(), u.richness(), net.steps(), time, e.error(), e.mse());
         ctx.folder.table(FlowRow.SCHEMA).append(row);
         ctx.emit(new ExperimentEvent.RowDone(ctx.spec.study(), row));
+        // The lazy end's verdict changes with the flow row, not only with a refit.
+        RichnessTable.verdicts(ctx.folder, true).forEach(ctx::emit);
     }
 
     /**

@@ -63,7 +63,7 @@ public final class RichnessTable {
             flow.add(new ScalingPoint(r.n(), r.seed(), metric == ScalingTable.Metric.TEST_ERROR ? r.testError()
                     : r.testMse()));
         }
-        return PairedDifference.of(net, flow, 1000, PowerLawFit.DEFAULT_LEVEL, 0);
+        return PairedDifference.of(net, flow, Claims.RESAMPLES, PowerLawFit.DEFAULT_LEVEL, 0);
     }
 
     public void fit(FitKey.OfLearner key, Fits.Entry entry) {
@@ -125,6 +125,15 @@ public final class RichnessTable {
      * little to say.
      */
     public List<String> verdict(ScalingTable.Metric metric) {
+        return verdict(metric, false);
+    }
+
+    /**
+     * The lines as above; {@code flowPending} when the run is still going and will write the flow rows the lazy end
+     * lacks (a live run whose spec has the flow): the line then says the flow is not there yet rather than that the
+     * run has none.
+     */
+    public List<String> verdict(ScalingTable.Metric metric, boolean flowPending) {
         List<String> out = new ArrayList<>();
         List<Exponent> ex = exponents(metric);
         PowerLawFitResult k = kernelExponent(metric);
@@ -139,8 +148,10 @@ public final class RichnessTable {
             String head = String.format(Locale.ROOT, "Lazy end, α = %s: network exponent %s", plain(lazy.richness()),
                     exponent(lazy.fit()));
             if (d == null) {
-                out.add(String.format(Locale.ROOT, "%s, eNTK regression %s%s. No verdict: this run has no eNTK "
-                        + "gradient flow over the networks' steps to compare with", head, exponent(k), movedWords));
+                out.add(String.format(Locale.ROOT, "%s, eNTK regression %s%s. No verdict%s", head, exponent(k),
+                        movedWords, flowPending ? " yet: the run has not reached the eNTK gradient flow over the "
+                        + "networks' steps at this α (it comes after each network)"
+                        : ": this run has no eNTK gradient flow over the networks' steps to compare with"));
             } else if (d.fewest() < 2) {
                 out.add(String.format(Locale.ROOT, "%s%s; network − eNTK gradient flow over the same steps: %.3f "
                         + "(%s for a verdict)", head, movedWords, d.value(), PowerLawFitResult.NEEDS_SEEDS));
@@ -180,7 +191,27 @@ public final class RichnessTable {
 
     /** "0.123 [0.100, 0.150]", or "0.123 (needs ≥ 2 seeds for an interval)". */
     private static String exponent(PowerLawFitResult f) {
-        return f.hasInterval() ? String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", f.alpha(), f.ciLow(), f.ciHigh())
-                : String.format(Locale.ROOT, "%.3f (%s for an interval)", f.alpha(), PowerLawFitResult.NEEDS_SEEDS);
+        return f.describe();
+    }
+
+    /**
+     * The verdict of a run folder for every metric, as events: computed here, in the core, since the lazy end's
+     * paired bootstrap is no work for the window's thread (the runner sends them after each refit and flow row, and
+     * replay with the rest of a saved run).
+     */
+    static List<ExperimentEvent> verdicts(RunFolder folder, boolean flowPending) throws java.io.IOException {
+        RichnessTable t = new RichnessTable();
+        folder.results.read().forEach(t::add);
+        folder.table(FlowRow.SCHEMA).read().forEach(t::add);
+        folder.fits().forEach((key, entry) -> {
+            if (key instanceof FitKey.OfLearner l) {
+                t.fit(l, entry);
+            }
+        });
+        List<ExperimentEvent> out = new ArrayList<>();
+        for (ScalingTable.Metric m : ScalingTable.Metric.values()) {
+            out.add(new ExperimentEvent.RichnessVerdict(m, t.verdict(m, flowPending)));
+        }
+        return out;
     }
 }

@@ -120,6 +120,7 @@ final class RunContext {
         }
         try {
             Claims.checked(spec.study(), folder.results.read()).forEach(this::emit);
+            Studies.of(spec.study()).verdicts(folder, true).forEach(this::emit);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

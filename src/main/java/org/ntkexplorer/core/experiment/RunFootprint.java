@@ -20,6 +20,15 @@ record RunFootprint(String where, Footprint footprint) {
 
     /** The peak of a scaling or pre-trained study: its largest n, with the pre-trained network alive beside it. */
     static RunFootprint scaling(ExperimentSpec spec, Shape data) {
+        return scaling(spec, data, false);
+    }
+
+    /** A richness study: a scaling study's peak, with the eNTK's gradient flow at the lazy end as one more step. */
+    static RunFootprint richness(ExperimentSpec spec, Shape data) {
+        return scaling(spec, data, true);
+    }
+
+    private static RunFootprint scaling(ExperimentSpec spec, Shape data, boolean flow) {
         int n = max(spec.nGrid());
         NetworkSpec net = spec.network(spec.width(), data.outputs(), data.inputShape());
         int w = spec.dtype().bytes();
@@ -39,6 +48,9 @@ record RunFootprint(String where, Footprint footprint) {
             } else if (l.needsInfiniteKernel()) {
                 infinite++;
             }
+        }
+        if (flow) {
+            step = Footprint.larger(step, RichnessStudy.flowFootprint(spec, net, n, spec.nTest()));
         }
         if (infinite > 0) {
             // The infinite NTK and the NNGP share one pass and one n×n buffer (KernelLearners.runInfinite), or go to

@@ -76,6 +76,7 @@ final class RunReplay {
                 out.add(new ExperimentEvent.RowDone(spec.study(), row));
             }
         }
+        out.addAll(Studies.of(spec.study()).verdicts(folder, false));
         // After the points, as in a live run.
         for (Map.Entry<FitKey, Fits.Entry> f : fits.entrySet()) {
             if (f.getKey() instanceof FitKey.OfWidth w) {

@@ -32,6 +32,11 @@ public final class ScalingTable {
         public double of(ResultRow r) {
             return this == TEST_ERROR ? r.testError() : r.testMse();
         }
+
+        /** The metric in words, as menus and axes show it: "test error", "test MSE". */
+        public String label() {
+            return this == TEST_ERROR ? "test error" : "test MSE";
+        }
     }
 
     private record Series(Learner learner, Metric metric) {

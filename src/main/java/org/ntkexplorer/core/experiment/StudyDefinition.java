@@ -77,6 +77,15 @@ public interface StudyDefinition {
         return null;
     }
 
+    /**
+     * Verdicts of the study's own beside its claim (the richness study's lines on both ends of the dial), from the
+     * folder so far; the runner sends them after each refit and replay with the saved run. {@code running}: a live
+     * run, in which rows still missing may yet come.
+     */
+    default List<ExperimentEvent> verdicts(RunFolder folder, boolean running) throws java.io.IOException {
+        return List.of();
+    }
+
     /** The unit that wrote a row of results.csv (rows carry only the coordinates that vary in the study). */
     default UnitKey ownerOf(ResultRow r, ExperimentSpec spec) {
         return new UnitKey(r.n(), spec.width(), r.seed(), r.richness());

@@ -17,4 +17,13 @@ public record PowerLawFitResult(double alpha, double a, double rSquared, double 
     public boolean hasInterval() {
         return !Double.isNaN(ciLow) && !Double.isNaN(ciHigh);
     }
+
+    /**
+     * The exponent as every view and the terminal write it: "0.123 [0.100, 0.150]", or "0.123 (needs ≥ 2 seeds for an
+     * interval)" without one; one method so the window, the richness lines and the CLI cannot drift apart.
+     */
+    public String describe() {
+        return hasInterval() ? String.format(java.util.Locale.ROOT, "%.3f [%.3f, %.3f]", alpha, ciLow, ciHigh)
+                : String.format(java.util.Locale.ROOT, "%.3f (%s for an interval)", alpha, NEEDS_SEEDS);
+    }
 }

@@ -138,39 +138,22 @@ public final class HeatmapPanel extends LivePanel {
         if (labels != null) {
             javafx.scene.text.Text probe = new javafx.scene.text.Text();
             probe.setFont(g.getFont());
-            double lastTop = Double.NEGATIVE_INFINITY;
-            double lastLeft = Double.NEGATIVE_INFINITY;
-            int start = 0;
-            for (int i = 1; i <= n; i++) {
-                if (i == n || labels[i] != labels[start]) {
-                    double a = side * start / n;
+            probe.setText("0");
+            double th = probe.getLayoutBounds().getHeight();
+            for (ClassLabel l : classLabels(labels, left, top, side, text -> {
+                probe.setText(text);
+                return probe.getLayoutBounds().getWidth();
+            }, th, true)) {
+                g.fillText(l.text(), l.x(), l.y());
+                drawnLabels.add(l.box());
+            }
+            g.setStroke(Color.WHITE);
+            g.setLineWidth(1);
+            for (int i = 1; i < n; i++) {
+                if (labels[i] != labels[i - 1]) {
                     double b = side * i / n;
-                    String text = Integer.toString(labels[start]);
-                    probe.setText(text);
-                    double tw = probe.getLayoutBounds().getWidth();
-                    double th = probe.getLayoutBounds().getHeight();
-                    double cx = left + (a + b) / 2;
-                    double cy = top + (a + b) / 2;
-                    // With many classes in a small square the ids would run together: a label that would touch the
-                    // one before it is left out (the tooltip names the classes under the mouse).
-                    g.setFill(Color.BLACK);
-                    if (cx - tw / 2 >= lastTop + 2) {
-                        g.fillText(text, cx, top / 2);
-                        drawnLabels.add(new javafx.geometry.BoundingBox(cx - tw / 2, top / 2 - th / 2, tw, th));
-                        lastTop = cx + tw / 2;
-                    }
-                    if (cy - th / 2 >= lastLeft + 1) {
-                        g.fillText(text, left / 2, cy);
-                        drawnLabels.add(new javafx.geometry.BoundingBox(left / 2 - tw / 2, cy - th / 2, tw, th));
-                        lastLeft = cy + th / 2;
-                    }
-                    if (i < n) {
-                        g.setStroke(Color.WHITE);
-                        g.setLineWidth(1);
-                        g.strokeLine(left + b, top, left + b, top + side);
-                        g.strokeLine(left, top + b, left + side, top + b);
-                    }
-                    start = i;
+                    g.strokeLine(left + b, top, left + b, top + side);
+                    g.strokeLine(left, top + b, left + side, top + b);
                 }
             }
         }
@@ -203,11 +186,52 @@ public final class HeatmapPanel extends LivePanel {
         return "row: class " + labels[row] + ", column: class " + labels[col];
     }
 
-    /** Whether any two class labels drawn on the heatmap touch or overlap (tests, --smoke-layout). */
-    public boolean classLabelsOverlap() {
-        for (int i = 0; i < drawnLabels.size(); i++) {
-            for (int j = i + 1; j < drawnLabels.size(); j++) {
-                if (drawnLabels.get(i).intersects(drawnLabels.get(j))) {
+    /** A class id to draw, centred at (x, y), and the box it covers. */
+    record ClassLabel(String text, double x, double y, javafx.geometry.Bounds box) {
+    }
+
+    /**
+     * Where the class ids go along the top and left edges of the square (left, top, side) for probe samples with
+     * {@code labels}, each centred on its class's run of samples. {@code spaced}: with many classes in a small square
+     * the ids would run together, so a label that would come within 2 px (top) or 1 px (left) of the one before it is
+     * left out (the tooltip names the classes under the mouse); without it every id is placed (the tests' control).
+     */
+    static List<ClassLabel> classLabels(int[] labels, double left, double top, double side,
+                                        java.util.function.ToDoubleFunction<String> width, double th, boolean spaced) {
+        List<ClassLabel> out = new ArrayList<>();
+        int n = labels.length;
+        double lastTop = Double.NEGATIVE_INFINITY;
+        double lastLeft = Double.NEGATIVE_INFINITY;
+        int start = 0;
+        for (int i = 1; i <= n; i++) {
+            if (i == n || labels[i] != labels[start]) {
+                double a = side * start / n;
+                double b = side * i / n;
+                String text = Integer.toString(labels[start]);
+                double tw = width.applyAsDouble(text);
+                double cx = left + (a + b) / 2;
+                double cy = top + (a + b) / 2;
+                if (!spaced || cx - tw / 2 >= lastTop + 2) {
+                    out.add(new ClassLabel(text, cx, top / 2,
+                            new javafx.geometry.BoundingBox(cx - tw / 2, top / 2 - th / 2, tw, th)));
+                    lastTop = cx + tw / 2;
+                }
+                if (!spaced || cy - th / 2 >= lastLeft + 1) {
+                    out.add(new ClassLabel(text, left / 2, cy,
+                            new javafx.geometry.BoundingBox(left / 2 - tw / 2, cy - th / 2, tw, th)));
+                    lastLeft = cy + th / 2;
+                }
+                start = i;
+            }
+        }
+        return out;
+    }
+
+    /** Whether any two of the boxes touch or overlap. */
+    static boolean overlap(List<javafx.geometry.Bounds> boxes) {
+        for (int i = 0; i < boxes.size(); i++) {
+            for (int j = i + 1; j < boxes.size(); j++) {
+                if (boxes.get(i).intersects(boxes.get(j))) {
                     return true;
                 }
             }
@@ -215,9 +239,9 @@ public final class HeatmapPanel extends LivePanel {
         return false;
     }
 
-    /** How many class labels are drawn (tests). */
-    public int classLabelsDrawn() {
-        return drawnLabels.size();
+    /** Whether any two class labels drawn on the heatmap touch or overlap (tests, --smoke-layout). */
+    public boolean classLabelsOverlap() {
+        return overlap(drawnLabels);
     }
 
     /** A perceptually ordered dark-blue → teal → yellow ramp. */

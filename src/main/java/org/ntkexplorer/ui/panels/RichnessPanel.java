@@ -23,7 +23,6 @@ import io.fair_acc.dataset.spi.DoubleErrorDataSet;
 
 import org.ntkexplorer.core.experiment.ExperimentEvent;
 import org.ntkexplorer.core.experiment.Learner;
-import org.ntkexplorer.core.experiment.FlowRow;
 import org.ntkexplorer.core.experiment.RichnessTable;
 import org.ntkexplorer.core.experiment.ScalingTable;
 import org.ntkexplorer.core.scaling.PowerLawFitResult;
@@ -44,6 +43,9 @@ public final class RichnessPanel extends LivePanel {
     private final ComboBox<ScalingTable.Metric> metric = new ComboBox<>(FXCollections.observableArrayList(
             ScalingTable.Metric.values()));
     private final RichnessTable table = new RichnessTable();
+    /** The lines the core sent for each metric (ExperimentEvent.RichnessVerdict): the panel only shows them. */
+    private final java.util.Map<ScalingTable.Metric, List<String>> verdicts = new java.util.EnumMap<>(
+            ScalingTable.Metric.class);
     private final Label verdict = new Label();
     private final ChartBox exponentsBox = new ChartBox(exponents);
     private final ChartBox movementBox = new ChartBox(movement);
@@ -55,7 +57,7 @@ public final class RichnessPanel extends LivePanel {
         metric.setConverter(new StringConverter<>() {
             @Override
             public String toString(ScalingTable.Metric m) {
-                return m == null ? "" : m == ScalingTable.Metric.TEST_ERROR ? "test error" : "test MSE";
+                return m == null ? "" : m.label();
             }
 
             @Override
@@ -111,8 +113,8 @@ public final class RichnessPanel extends LivePanel {
             } else if (e instanceof ExperimentEvent.FitUpdated f) {
                 table.fit(f.key(), f.entry());
                 changed = true;
-            } else if (e instanceof ExperimentEvent.RowDone r && r.row() instanceof FlowRow flow) {
-                table.add(flow);
+            } else if (e instanceof ExperimentEvent.RichnessVerdict v) {
+                verdicts.put(v.metric(), v.lines());
                 changed = true;
             }
         }
@@ -176,7 +178,7 @@ public final class RichnessPanel extends LivePanel {
         padLogX(movement, mx);
         exponentsBox.refresh();
         movementBox.refresh();
-        verdict.setText(String.join("\n", table.verdict(m)));
+        verdict.setText(String.join("\n", verdicts.getOrDefault(m, List.of())));
         setCaption(ex.isEmpty() && mv.isEmpty() ? "How the network's scaling exponent and kernel movement change as "
                 + "the output scale α goes from rich (small) to lazy (large)."
                 : String.format(Locale.ROOT, "At %d values of α: the network's scaling exponent beside the eNTK's band "
@@ -213,6 +215,7 @@ public final class RichnessPanel extends LivePanel {
     @Override
     public void clear() {
         table.clear();
+        verdicts.clear();
         redraw();
     }
 

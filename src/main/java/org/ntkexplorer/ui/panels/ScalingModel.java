@@ -81,14 +81,11 @@ final class ScalingModel {
     }
 
     static String label(ScalingTable.Metric m) {
-        return m == ScalingTable.Metric.TEST_ERROR ? "test error" : "test MSE";
+        return m.label();
     }
 
     static String alpha(PowerLawFitResult f) {
-        if (!f.hasInterval()) {
-            return String.format(Locale.ROOT, "α = %.3f (%s for an interval)", f.alpha(), PowerLawFitResult.NEEDS_SEEDS);
-        }
-        return String.format(Locale.ROOT, "α = %.3f [%.3f, %.3f]", f.alpha(), f.ciLow(), f.ciHigh());
+        return "α = " + f.describe();
     }
 
     String caption(ScalingTable.Metric m) {

@@ -44,6 +44,21 @@ class RichnessTableTest {
     }
 
     @Test
+    void whileTheFlowIsStillToComeTheLazyLineSaysSoRatherThanThatTheRunHasNone() {
+        RichnessTable t = new RichnessTable();
+        ScalingTable.Metric m = ScalingTable.Metric.TEST_ERROR;
+        t.add(network(64, 0, 100, 0.001));
+        t.add(network(128, 0, 100, 0.003));
+        t.fit(new FitKey.OfLearner(Learner.NETWORK, 100, m), fit(0.31, 0.05));
+        t.fit(new FitKey.OfLearner(Learner.ENTK_INIT, Double.NaN, m), fit(0.3, 0.04));
+        String live = t.verdict(m, true).get(0);
+        assertTrue(live.contains("No verdict yet: the run has not reached the eNTK gradient flow"), live);
+        assertTrue(!live.contains("this run has no"), live);
+        String saved = t.verdict(m, false).get(0);
+        assertTrue(saved.contains("No verdict: this run has no eNTK gradient flow"), saved);
+    }
+
+    @Test
     void oneSeedGivesNumbersAndNeedsTwoSeedsButNoVerdict() {
         RichnessTable t = new RichnessTable();
         t.add(network(64, 0, 0.1, 0.4));

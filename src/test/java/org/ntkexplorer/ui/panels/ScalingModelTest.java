@@ -54,6 +54,10 @@ class ScalingModelTest {
                 m.caption(ScalingTable.Metric.TEST_ERROR));
         String verdict = m.verdict(ScalingTable.Metric.TEST_ERROR);
         assertTrue(verdict.startsWith("Claim 1") && verdict.contains("95 % intervals over seeds"), verdict);
+        // Exponents 0.5 against 0.2, seeds differing only in level: the paired difference is 0.3 with its whole
+        // interval above 0.
+        assertTrue(verdict.contains("network α − entk-init α = 0.300 [") && verdict.endsWith("This run supports "
+                + "claim 1."), verdict);
         assertEquals(4, m.summary(Learner.NETWORK, ScalingTable.Metric.TEST_ERROR).size(), "one point per n");
     }
 
