@@ -29,8 +29,11 @@ final class Relaunch {
     static final String OPT_OUT = "ntkexplorer.relaunch";
     /** Read by the java command or the JVM, and already among this JVM's input arguments, which the restart repeats. */
     static final List<String> JAVA_ENV_OPTIONS = List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS");
-    /** A restarted JVM that ends with an error sooner than this may have refused the options it was given. */
-    static final long QUICK_MILLIS = 2000;
+    /**
+     * A file the restarted JVM deletes once it runs: still there after an error, Java did not start with the options
+     * given (an initial heap above the maximum, say), and the launcher names the ones it added.
+     */
+    static final String STARTED = "ntkexplorer.relaunch.started";
 
     private Relaunch() {
     }
@@ -66,10 +69,19 @@ final class Relaunch {
      */
     static Integer run(String[] args, boolean gui) {
         if (System.getProperty(MemorySplit.PROPERTY) != null) {
+            String marker = System.getProperty(STARTED);
+            if (marker != null) {
+                try {
+                    Files.deleteIfExists(Path.of(marker));
+                } catch (java.io.IOException | RuntimeException e) {
+                    // Only a possible extra line on an error: the launcher then names the options it added.
+                }
+            }
             exitWithParent();
             return null;
         }
-        Plan plan = command(Host.current(gui), args);
+        Path marker = startMarker();
+        Plan plan = command(Host.current(gui), args, marker);
         if (!plan.restarts()) {
             runHere(plan.split(), plan.skipped());
             return null;
@@ -77,7 +89,6 @@ final class Relaunch {
         ProcessBuilder pb = new ProcessBuilder(plan.command()).inheritIO();
         pb.environment().clear();
         pb.environment().putAll(plan.environment());
-        long started = System.nanoTime();
         try {
             Process child = pb.start();
             AtomicBoolean stopping = new AtomicBoolean();
@@ -98,7 +109,8 @@ final class Relaunch {
             } catch (IllegalStateException e) {
                 // This JVM is already shutting down (Ctrl-C, a TERM): the hook runs and finds the child ended.
             }
-            String note = exitNote(code, (System.nanoTime() - started) / 1_000_000, stopping.get(), plan.added());
+            boolean ran = marker == null || !Files.deleteIfExists(marker);
+            String note = exitNote(code, ran, stopping.get(), plan.added());
             if (note != null) {
                 System.err.println(note);
             }
@@ -113,8 +125,12 @@ final class Relaunch {
         }
     }
 
-    /** The restart for this host, or why there is none. Pure, so that tests can feed it any JVM and machine. */
-    static Plan command(Host host, String[] args) {
+    /**
+     * The restart for this host, or why there is none. Pure, so that tests can feed it any JVM and machine.
+     *
+     * @param marker the file the restarted JVM deletes when it runs (see {@link #STARTED}), or null
+     */
+    static Plan command(Host host, String[] args, Path marker) {
         List<String> jvm = host.jvm();
         long ceiling = MemorySplit.givenCeiling(jvm);
         if (ceiling == 0) {
@@ -135,11 +151,16 @@ final class Relaunch {
         cmd.add(host.java().toString());
         cmd.addAll(jvm);
         cmd.addAll(split.javaOptions());
+        if (marker != null) {
+            cmd.add("-D" + STARTED + "=" + marker);
+        }
         cmd.addAll(List.of("-cp", host.classPath(), Launcher.class.getName()));
         cmd.addAll(Arrays.asList(args));
         Map<String, String> env = new LinkedHashMap<>(host.env());
         JAVA_ENV_OPTIONS.forEach(env::remove);
-        List<String> added = new ArrayList<>(split.javaOptions());
+        // The description is for info and run.log; the sizes are what Java could refuse.
+        List<String> added = new ArrayList<>(split.javaOptions().stream()
+                .filter(o -> !o.startsWith("-D" + MemorySplit.PROPERTY + "=")).toList());
         split.environment(host.linux()).forEach((k, v) -> {
             if (env.putIfAbsent(k, v) == null) {
                 added.add(k + "=" + v);
@@ -164,12 +185,14 @@ final class Relaunch {
 
     /**
      * A line for standard error after the restarted JVM ended, or null: a signal names itself (SIGKILL is most often
-     * the system out of memory), and an early error names the options the restart added, as Java refuses to start
-     * on some (an initial heap above the maximum, say). Nothing when this JVM is being stopped itself, or for the
-     * CLI's usage error (2: the app ran).
+     * the system out of memory), and an error before the app ran names the options the restart added, as Java
+     * refuses to start on some (an initial heap above the maximum, say). Nothing when this JVM is being stopped
+     * itself: Ctrl-C stopped both.
+     *
+     * @param ran whether the restarted JVM got as far as the app (it deleted its start marker)
      */
-    static String exitNote(int code, long millis, boolean stopping, List<String> added) {
-        if (stopping || code == 0 || code == 2) {
+    static String exitNote(int code, boolean ran, boolean stopping, List<String> added) {
+        if (stopping || code == 0) {
             return null;
         }
         if (code > 128 && code < 128 + 32) {
@@ -183,8 +206,19 @@ final class Relaunch {
                 default -> ".";
             };
         }
-        return millis < QUICK_MILLIS ? "Java was started again with " + String.join(" ", added) + " (the memory split "
+        return !ran ? "Java was started again with " + String.join(" ", added) + " (the memory split "
                 + "for this machine); if that Java did not start, give your own -Xmx, or -D" + OPT_OUT + "=false." : null;
+    }
+
+    /** A new empty file in the temporary folder, or null when none can be made (then no note on a failed start). */
+    private static Path startMarker() {
+        try {
+            Path marker = Files.createTempFile("ntkexplorer-start", ".marker");
+            marker.toFile().deleteOnExit();
+            return marker;
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** This JVM's own java command, or null (a jlink runtime built with --strip-native-commands has none). */

@@ -22,7 +22,7 @@ class RelaunchCommandTest {
     }
 
     private static Relaunch.Plan linux(List<String> jvm) {
-        return Relaunch.command(host(jvm, Map.of(), null, "Linux"), ARGS);
+        return Relaunch.command(host(jvm, Map.of(), null, "Linux"), ARGS, Path.of("/tmp/started"));
     }
 
     @Test
@@ -34,6 +34,9 @@ class RelaunchCommandTest {
                 p.command().subList(p.command().size() - 4, p.command().size()));
         assertTrue(p.command().contains("-Dorg.bytedeco.javacpp.maxphysicalbytes=" + (8 * GIB - 256L * (1 << 20))),
                 p.command().toString());
+        assertTrue(p.command().contains("-Dntkexplorer.relaunch.started=/tmp/started"), "the start marker");
+        assertFalse(p.added().stream().anyMatch(o -> o.startsWith("-Dntkexplorer.memory.split=")),
+                "the failure note names sizes, not the description");
     }
 
     @Test
@@ -54,10 +57,10 @@ class RelaunchCommandTest {
         assertEquals(8 * GIB - 256L * (1 << 20), debug.split().budgetBytes(), "JavaCPP's ceiling is still set here");
         assertFalse(linux(List.of("-Xrunjdwp:transport=dt_socket")).restarts());
 
-        Relaunch.Plan off = Relaunch.command(host(List.of(), Map.of(), "false", "Linux"), ARGS);
+        Relaunch.Plan off = Relaunch.command(host(List.of(), Map.of(), "false", "Linux"), ARGS, null);
         assertFalse(off.restarts());
         assertTrue(off.skipped().contains("-Dntkexplorer.relaunch=false"), off.skipped());
-        assertTrue(Relaunch.command(host(List.of(), Map.of(), "true", "Linux"), ARGS).restarts());
+        assertTrue(Relaunch.command(host(List.of(), Map.of(), "true", "Linux"), ARGS, null).restarts());
     }
 
     @Test
@@ -66,7 +69,7 @@ class RelaunchCommandTest {
         // apply them again (and print "Picked up ..." twice).
         Map<String, String> env = Map.of("JAVA_TOOL_OPTIONS", "-Dtool=1", "JDK_JAVA_OPTIONS", "-Djdk=1",
                 "_JAVA_OPTIONS", "-Dunder=1", "HOME", "/home/u");
-        Relaunch.Plan p = Relaunch.command(host(List.of("-Dtool=1", "-Djdk=1", "-Dunder=1"), env, null, "Linux"), ARGS);
+        Relaunch.Plan p = Relaunch.command(host(List.of("-Dtool=1", "-Djdk=1", "-Dunder=1"), env, null, "Linux"), ARGS, null);
         assertEquals(1, p.command().stream().filter("-Dtool=1"::equals).count());
         assertNull(p.environment().get("JAVA_TOOL_OPTIONS"));
         assertNull(p.environment().get("JDK_JAVA_OPTIONS"));
@@ -80,16 +83,16 @@ class RelaunchCommandTest {
         assertEquals("2", onLinux.environment().get("MALLOC_ARENA_MAX"));
         assertEquals("4194304", onLinux.environment().get("MALLOC_MMAP_THRESHOLD_"));
         assertTrue(onLinux.added().contains("MALLOC_ARENA_MAX=2"));
-        Relaunch.Plan mac = Relaunch.command(host(List.of(), Map.of(), null, "Mac OS X"), ARGS);
+        Relaunch.Plan mac = Relaunch.command(host(List.of(), Map.of(), null, "Mac OS X"), ARGS, null);
         assertFalse(mac.environment().containsKey("MALLOC_ARENA_MAX"));
-        Relaunch.Plan own = Relaunch.command(host(List.of(), Map.of("MALLOC_ARENA_MAX", "4"), null, "Linux"), ARGS);
+        Relaunch.Plan own = Relaunch.command(host(List.of(), Map.of("MALLOC_ARENA_MAX", "4"), null, "Linux"), ARGS, null);
         assertEquals("4", own.environment().get("MALLOC_ARENA_MAX"));
     }
 
     @Test
     void unknownMemoryMeansNoRestartAndSaysWhy() {
         Relaunch.Plan p = Relaunch.command(new Relaunch.Host(List.of(), Map.of(), null, -1, 6 * GIB, JAVA, "app.jar",
-                "Windows 11"), ARGS);
+                "Windows 11"), ARGS, null);
         assertFalse(p.restarts());
         assertNull(p.split());
         assertTrue(p.skipped().contains("/proc/meminfo") && p.skipped().contains("only Linux"), p.skipped());
@@ -98,13 +101,13 @@ class RelaunchCommandTest {
     @Test
     void theExitNoteNamesASignalOrTheAddedOptionsAndStaysQuietOtherwise() {
         List<String> added = List.of("-Xmx1984m", "MALLOC_ARENA_MAX=2");
-        assertTrue(Relaunch.exitNote(137, 60_000, false, added).startsWith(
+        assertTrue(Relaunch.exitNote(137, true, false, added).startsWith(
                 "The app's process ended by signal 9 (SIGKILL: out of memory?"));
-        assertTrue(Relaunch.exitNote(134, 60_000, false, added).contains("signal 6 (SIGABRT"));
-        assertNull(Relaunch.exitNote(130, 60_000, true, added), "Ctrl-C here stopped it: nothing to explain");
-        assertTrue(Relaunch.exitNote(1, 300, false, added).contains("-Xmx1984m MALLOC_ARENA_MAX=2"));
-        assertNull(Relaunch.exitNote(1, 60_000, false, added), "a run that failed later failed in the app");
-        assertNull(Relaunch.exitNote(2, 300, false, added), "a usage error comes from the app, which started");
-        assertNull(Relaunch.exitNote(0, 300, false, added));
+        assertTrue(Relaunch.exitNote(134, true, false, added).contains("signal 6 (SIGABRT"));
+        assertNull(Relaunch.exitNote(130, true, true, added), "Ctrl-C here stopped it: nothing to explain");
+        assertTrue(Relaunch.exitNote(1, false, false, added).contains("-Xmx1984m MALLOC_ARENA_MAX=2"),
+                "Java did not get as far as the app");
+        assertNull(Relaunch.exitNote(1, true, false, added), "a refusal or failure of the app is the app's to explain");
+        assertNull(Relaunch.exitNote(0, false, false, added));
     }
 }
