@@ -8,7 +8,8 @@ import org.ntkexplorer.cli.NtkCli;
  * {@code --smoke-test=OUT.png [--smoke-seconds=N]} opens the window, runs a short study and saves a screenshot, and
  * {@code --size=WxH} opens the window at that size (a projector's 1280x720, say), {@code --text-scale=F} with its
  * text scaled by F (0.8 to 2.4), and {@code --smoke-layout=FILE} writes each shown panel's plot area as JSON.
- * Either way it first starts Java again with a heap and an off-heap ceiling that fit the machine ({@link Relaunch}).
+ * Either way it first starts Java again with a heap and an off-heap ceiling that fit the memory free (read on Linux;
+ * elsewhere, or with -Dntkexplorer.relaunch=false or a debugger attached, the app runs in this JVM: {@link Relaunch}).
  */
 public final class Launcher {
     private Launcher() {

@@ -31,10 +31,21 @@ class RelaunchTest {
     private String run(List<String> jvm, int expectedCode, String... args) throws Exception {
         Path out = Files.createTempFile(dir, "out", ".txt");
         Process p = start(out, jvm, args);
-        assertTrue(p.waitFor(3, TimeUnit.MINUTES));
-        String text = Files.readString(out, StandardCharsets.UTF_8);
-        assertEquals(expectedCode, p.exitValue(), text);
-        return text;
+        try {
+            assertTrue(p.waitFor(3, TimeUnit.MINUTES));
+            String text = Files.readString(out, StandardCharsets.UTF_8);
+            assertEquals(expectedCode, p.exitValue(), text);
+            return text;
+        } finally {
+            stop(p);
+        }
+    }
+
+    /** A failed assertion must not leave a launcher or its restarted JVM running. */
+    private static void stop(Process p) throws InterruptedException {
+        List<ProcessHandle> children = p.descendants().toList();
+        p.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
+        children.forEach(ProcessHandle::destroyForcibly);
     }
 
     @Test
@@ -47,14 +58,29 @@ class RelaunchTest {
     }
 
     @Test
+    void anInitialHeapAboveTheChosenMaximumStillStartsAndTheOptOutStaysInThisJvm() throws Exception {
+        // -Xms7g is above any heap chosen on a machine of 24 GiB (a quarter of what is free); Java refused to start
+        // with -Xms above -Xmx ("Initial heap size set to a larger value than the maximum heap size").
+        String raised = run(List.of("-Xms7g"), 0, "info");
+        assertTrue(raised.contains("(raised to the initial heap given)") && raised.matches("(?s).*heap\\.max +7,168 MiB.*"),
+                raised);
+        String here = run(List.of("-Dntkexplorer.relaunch=false"), 0, "info");
+        assertTrue(here.contains("this JVM's own: the restart is turned off by -Dntkexplorer.relaunch=false"), here);
+    }
+
+    @Test
     void theRestartedJvmEndsWhenItsLauncherIsKilled() throws Exception {
         Path out = dir.resolve("gui.txt");
         Process p = start(out, List.of("-Djava.awt.headless=true"), "bench", "--threads", "1");
-        Thread.sleep(3000);
-        List<ProcessHandle> children = p.children().toList();
-        assertEquals(1, children.size(), Files.readString(out));
-        p.destroyForcibly().waitFor();
-        assertTrue(children.get(0).onExit().get(20, TimeUnit.SECONDS) != null);
-        assertTrue(!children.get(0).isAlive());
+        try {
+            Thread.sleep(3000);
+            List<ProcessHandle> children = p.children().toList();
+            assertEquals(1, children.size(), Files.readString(out));
+            p.destroyForcibly().waitFor();
+            assertTrue(children.get(0).onExit().get(20, TimeUnit.SECONDS) != null);
+            assertTrue(!children.get(0).isAlive());
+        } finally {
+            stop(p);
+        }
     }
 }

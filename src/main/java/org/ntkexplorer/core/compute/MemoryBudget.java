@@ -56,8 +56,9 @@ public final class MemoryBudget {
      */
     public static String split() {
         String chosen = System.getProperty(MemorySplit.PROPERTY);
-        return chosen != null ? chosen : "not chosen by the launcher: heap " + mib(heapMaxBytes()) + ", process ceiling "
-                + mib(ceilingBytes());
+        String why = System.getProperty(MemorySplit.NOT_CHOSEN);
+        return chosen != null ? chosen : "not chosen by the launcher" + (why != null ? " (" + why + ")" : "")
+                + ": heap " + mib(heapMaxBytes()) + ", process ceiling " + mib(ceilingBytes());
     }
 
     public static long heapMaxBytes() {
@@ -157,15 +158,20 @@ public final class MemoryBudget {
         long room = machineAvailableBytes();
         double process = usedBytes();
         if (ceiling * GIB > (room < Long.MAX_VALUE ? room + process : totalOrUnknown())) {
-            return "This machine has " + gib(room < Long.MAX_VALUE ? room : 0) + " free now, too little for this job "
-                    + "even with other Java settings: close other programs or make the job smaller"
-                    + String.format(Locale.ROOT, " (in a Slurm job, ask for --mem=%.0fG).", ceiling);
+            return tooLittle(room < Long.MAX_VALUE ? room : 0, ceiling, System.getenv("SLURM_JOB_ID") != null);
         }
         // Both options are kept as given by the launcher (MemorySplit), which sets neither a second -Xmx nor another
         // ceiling; the installed app reads them from JAVA_TOOL_OPTIONS.
         return String.format(Locale.ROOT, "With this machine's free memory it would fit started as java -Xmx%.0fg "
                 + "-Dorg.bytedeco.javacpp.maxphysicalbytes=%.0fg (for the installed app, put both in JAVA_TOOL_OPTIONS).",
                 xmx, ceiling);
+    }
+
+    /** The advice when no Java settings help; the --mem to ask for only inside a Slurm job (SLURM_JOB_ID set). */
+    static String tooLittle(long room, double ceilingGib, boolean slurmJob) {
+        return "This machine has " + gib(room) + " free now, too little for this job even with other Java settings: "
+                + "close other programs or make the job smaller"
+                + (slurmJob ? String.format(Locale.ROOT, " (in this Slurm job, ask for --mem=%.0fG).", ceilingGib) : ".");
     }
 
     private static double totalOrUnknown() {
@@ -205,15 +211,14 @@ public final class MemoryBudget {
     }
 
     public static String gib(long bytes) {
-        return gib((double) bytes);
+        return Bytes.gib(bytes);
     }
 
     public static String gib(double bytes) {
-        double g = bytes / (1L << 30);
-        return String.format(Locale.ROOT, g >= 1e6 ? "%.2e GiB" : "%,.2f GiB", g);
+        return Bytes.gib(bytes);
     }
 
     public static String mib(long bytes) {
-        return String.format(Locale.ROOT, "%,d MiB", bytes >> 20);
+        return Bytes.mib(bytes);
     }
 }

@@ -9,60 +9,73 @@ import java.util.Map;
 /**
  * How the memory a process may use is divided between the Java heap and everything else (ND4J's arrays, native
  * buffers, the JVM's own), decided once, before the JVM that does the work starts. The launcher restarts Java with
- * {@link #javaOptions()} and {@link #environment()}, so nobody has to find an {@code -Xmx} by trial.
+ * {@link #javaOptions()} and {@link #environment(boolean)}, so nobody has to find an {@code -Xmx} by trial.
  *
  * <p>The budget is what the machine can give now (MemAvailable, or the cgroup's room), or a Slurm job's memory when
- * that is smaller: comparing with the RAM let a run be killed at 22 GB on a 24 GB machine. JavaCPP's ceiling on the
- * process's resident size is set to the whole budget (by default it is four times the heap, which shrank the off-heap
- * share exactly when only the heap was raised), so heap and off-heap form one budget and an array that would pass it
- * is refused by ND4J rather than the process being killed. The heap is a fifth of the budget, at least 512 MiB and at
- * most 2 GiB: the large matrices live off the heap, and a heap that may grow to a quarter of the RAM is memory the
- * arrays cannot have. A heap the user gives ({@code -Xmx}) is kept, and so is a ceiling the user gives.
+ * that is smaller: comparing with the RAM let a run be killed at 22 GB on a 24 GB machine. The launcher's own JVM
+ * stays resident beside the restarted one (about 46 MB), so a margin of max(256 MiB, 3%) is taken off first.
+ * JavaCPP's ceiling on the process's resident size is set to the whole budget (by default it is four times the heap,
+ * which shrank the off-heap share exactly when only the heap was raised), so heap and off-heap form one budget and an
+ * array that would pass it is refused by ND4J rather than the process being killed. The heap is a quarter of the
+ * budget, like the JVM's default but of the memory free rather than of the RAM, and at least 512 MiB (half the budget
+ * below 1 GiB): Java arrays hold n×n kernels and data subsets too (the footprints count them), so a small fixed cap
+ * refused jobs that ran before. A heap the user gives ({@code -Xmx}) is kept, an initial heap the user gives
+ * ({@code -Xms}) raises the chosen one to it, and a ceiling the user gives is kept.
  *
  * <p>Pure: no JavaCPP, no ND4J, so the launcher can decide before any of them loads, and tests can feed it fake
  * figures.
+ *
+ * @param heapWords where the heap size came from, as {@link #describe()} says it
  */
-public record MemorySplit(long budgetBytes, long heapBytes, Heap heap, String basis) {
-    /** Where the heap size came from; only a chosen one is passed on as {@code -Xmx}. */
+public record MemorySplit(long budgetBytes, long heapBytes, Heap heap, String heapWords, String basis) {
+    /** Where the heap size came from; a chosen one (raised to a given -Xms or not) is passed on as {@code -Xmx}. */
     public enum Heap {
-        CHOSEN("chosen"), GIVEN("as given"), JVM_DEFAULT("the JVM's default: no java command to restart with");
-
-        private final String words;
-
-        Heap(String words) {
-            this.words = words;
-        }
+        CHOSEN, INITIAL, GIVEN, THIS_JVM
     }
 
-    public static final long MIB = 1L << 20;
-    public static final long GIB = 1L << 30;
+    public static final long MIB = Bytes.MIB;
+    public static final long GIB = Bytes.GIB;
     static final long MIN_HEAP = 512 * MIB;
-    static final long MAX_HEAP = 2 * GIB;
+    /** The launcher's JVM, left waiting beside the restarted one: at least this much is kept out of the budget. */
+    static final long MIN_MARGIN = 256 * MIB;
     /** Set on the restarted JVM: it says the split was chosen (so there is no second restart) and how. */
     public static final String PROPERTY = "ntkexplorer.memory.split";
+    /** Set when the launcher chose nothing, saying why (no /proc/meminfo off Linux, say), for run.log and info. */
+    public static final String NOT_CHOSEN = "ntkexplorer.memory.split.none";
     static final String CEILING = "org.bytedeco.javacpp.maxphysicalbytes";
     static final String MAX_BYTES = "org.bytedeco.javacpp.maxbytes";
     /**
      * glibc's malloc, told to give large blocks back: ND4J frees its arrays from many threads, and with one arena per
      * thread and a mmap threshold that rises with every freed block, the freed memory stayed resident in 64 MiB arena
      * heaps (57 of them, 3.0 GB, while the Java heap held 0.2 GB, in a full-data run at n = 16,384). Two arenas, and
-     * blocks of 4 MiB or more always in their own mapping, returned to the system when freed.
+     * blocks of 4 MiB or more always in their own mapping, returned to the system when freed. glibc's names: they are
+     * set on Linux only.
      */
     static final Map<String, String> MALLOC = Map.of("MALLOC_ARENA_MAX", "2", "MALLOC_MMAP_THRESHOLD_", "4194304");
+
+    /** As {@link #choose(long, long, long, long, long)} with no initial heap given. */
+    public static MemorySplit choose(long availableBytes, long jobBytes, long givenHeapBytes, long givenCeilingBytes) {
+        return choose(availableBytes, jobBytes, givenHeapBytes, -1, givenCeilingBytes);
+    }
 
     /**
      * The split for a process that may use {@code availableBytes} now (MemAvailable or the cgroup's room; -1 when
      * unknown) within a job's memory {@code jobBytes} (-1 when there is no job limit).
      *
      * @param givenHeapBytes    the heap the user set (-Xmx and the like), or -1 to choose one
+     * @param initialHeapBytes  the initial heap the user set (-Xms and the like), or -1: a chosen heap is never
+     *                          smaller, as Java refuses to start with an initial heap above the maximum
      * @param givenCeilingBytes JavaCPP's ceiling as the user set it, or -1: it then is the budget
      * @return null when nothing is known about the machine's memory: the JVM's defaults stay
      */
-    public static MemorySplit choose(long availableBytes, long jobBytes, long givenHeapBytes, long givenCeilingBytes) {
-        long budget = availableBytes > 0 && jobBytes > 0 ? Math.min(availableBytes, jobBytes)
+    public static MemorySplit choose(long availableBytes, long jobBytes, long givenHeapBytes, long initialHeapBytes,
+                                     long givenCeilingBytes) {
+        long free = availableBytes > 0 && jobBytes > 0 ? Math.min(availableBytes, jobBytes)
                 : Math.max(availableBytes, jobBytes);
-        String basis = jobBytes > 0 && jobBytes <= budget ? "the Slurm job's memory " + mib(jobBytes)
-                : "the memory free at start " + mib(availableBytes);
+        String basis = jobBytes > 0 && jobBytes <= free ? "the Slurm job's memory " + Bytes.mib(jobBytes)
+                : "the memory free at start " + Bytes.mib(availableBytes);
+        long budget = free - margin(free);
+        basis += " less " + Bytes.mib(margin(free)) + " for the launcher's JVM";
         if (givenCeilingBytes > 0) {
             budget = givenCeilingBytes;
             basis = "-D" + CEILING + " as given";
@@ -71,11 +84,24 @@ public record MemorySplit(long budgetBytes, long heapBytes, Heap heap, String ba
             return null;
         }
         if (givenHeapBytes > 0) {
-            return new MemorySplit(budget, givenHeapBytes, Heap.GIVEN, basis);
+            return new MemorySplit(budget, givenHeapBytes, Heap.GIVEN, "as given", basis);
         }
-        // On a nearly full machine the heap takes at most half, so that heap and off-heap stay within what is free.
-        long heap = Math.min(MAX_HEAP, Math.max(Math.min(MIN_HEAP, budget / 2), budget / 5));
-        return new MemorySplit(budget, Math.max(64 * MIB, heap / (64 * MIB) * (64 * MIB)), Heap.CHOSEN, basis);
+        long heap = Math.max(64 * MIB, heapFor(budget) / (64 * MIB) * (64 * MIB));
+        if (initialHeapBytes > heap) {
+            long raised = (initialHeapBytes + MIB - 1) / MIB * MIB;
+            return new MemorySplit(budget, raised, Heap.INITIAL, "raised to the initial heap given", basis);
+        }
+        return new MemorySplit(budget, heap, Heap.CHOSEN, "chosen", basis);
+    }
+
+    /** A quarter of the budget, at least 512 MiB; on a nearly full machine half, so heap and off-heap stay in it. */
+    static long heapFor(long budget) {
+        return Math.max(budget / 4, Math.min(MIN_HEAP, budget / 2));
+    }
+
+    /** What the launcher's waiting JVM is left: max(256 MiB, 3%), never more than half of what is free. */
+    static long margin(long free) {
+        return Math.min(free / 2, Math.max(MIN_MARGIN, free / 100 * 3));
     }
 
     /** What arrays and the JVM's own memory may take: the budget less the heap (0 when a given heap passes it). */
@@ -84,8 +110,8 @@ public record MemorySplit(long budgetBytes, long heapBytes, Heap heap, String ba
     }
 
     /**
-     * The process ceiling handed to JavaCPP: the budget; with a heap the user gave, never less than that heap plus
-     * 512 MiB, so that a heap chosen above the free memory still starts (and its jobs are then refused with figures).
+     * The process ceiling handed to JavaCPP: the budget; with a heap not chosen here, never less than that heap plus
+     * 512 MiB, so that a heap set above the free memory still starts (and its jobs are then refused with figures).
      */
     public long ceilingBytes() {
         return heap == Heap.CHOSEN ? budgetBytes : Math.max(budgetBytes, heapBytes + MIN_HEAP);
@@ -94,7 +120,7 @@ public record MemorySplit(long budgetBytes, long heapBytes, Heap heap, String ba
     /** Options for the restarted JVM; the user's own options come first and a given heap is not repeated. */
     public List<String> javaOptions() {
         List<String> out = new ArrayList<>();
-        if (heap == Heap.CHOSEN) {
+        if (heap == Heap.CHOSEN || heap == Heap.INITIAL) {
             out.add("-Xmx" + heapBytes / MIB + "m");
         }
         properties().forEach((k, v) -> out.add("-D" + k + "=" + v));
@@ -113,25 +139,39 @@ public record MemorySplit(long budgetBytes, long heapBytes, Heap heap, String ba
         return out;
     }
 
-    /** Environment for the restarted JVM (read by glibc when the process starts, so it cannot be set later). */
-    public Map<String, String> environment() {
-        return MALLOC;
+    /**
+     * Environment for the restarted JVM (read by glibc when the process starts, so it cannot be set later); empty
+     * off Linux, where these names mean nothing or something else.
+     */
+    public Map<String, String> environment(boolean linux) {
+        return linux ? MALLOC : Map.of();
     }
 
     /** One line for run.log and {@code info}. */
     public String describe() {
-        return String.format(Locale.ROOT, "heap %s (%s) + off-heap %s = %s, from %s", mib(heapBytes),
-                heap.words, mib(ceilingBytes() - heapBytes),
-                mib(ceilingBytes()), basis);
+        return String.format(Locale.ROOT, "heap %s (%s) + off-heap %s = %s, from %s", Bytes.mib(heapBytes),
+                heapWords, Bytes.mib(ceilingBytes() - heapBytes), Bytes.mib(ceilingBytes()), basis);
     }
 
-    /** The same budget around a heap that can no longer change (the JVM already runs with it). */
-    public MemorySplit withJvmDefaultHeap(long jvmHeapBytes) {
-        return new MemorySplit(budgetBytes, jvmHeapBytes, Heap.JVM_DEFAULT, basis);
+    /** The same budget around a heap that can no longer change (this JVM runs the app, for the reason given). */
+    public MemorySplit withThisJvmHeap(long jvmHeapBytes, String why) {
+        return new MemorySplit(budgetBytes, jvmHeapBytes, Heap.THIS_JVM, "this JVM's own: " + why, basis);
     }
 
-    static String mib(long bytes) {
-        return String.format(Locale.ROOT, "%,d MiB", bytes >> 20);
+    /**
+     * The largest initial heap the JVM options give ({@code -Xms}, {@code -XX:InitialHeapSize=},
+     * {@code -XX:MinHeapSize=}), or -1.
+     */
+    public static long initialHeap(List<String> jvmOptions) {
+        long initial = -1;
+        for (String o : jvmOptions) {
+            String size = o.startsWith("-Xms") ? o.substring(4) : o.startsWith("-XX:InitialHeapSize=")
+                    ? o.substring(20) : o.startsWith("-XX:MinHeapSize=") ? o.substring(16) : null;
+            if (size != null) {
+                initial = Math.max(initial, parseSize(size));
+            }
+        }
+        return initial;
     }
 
     /** Whether the JVM options set the maximum heap ({@code -Xmx}, {@code -XX:MaxHeapSize}, {@code -XX:MaxRAM…}). */

@@ -31,8 +31,10 @@ public final class Preflight {
      * ({@link InvalidSpecException}); then a peak that does not fit in memory
      * ({@link org.ntkexplorer.core.compute.InsufficientMemoryException}, with the estimate and what to change);
      * then sizes beyond the Java arrays the computations run in ({@link InvalidSpecException}).
+     *
+     * @return the estimated peak of the largest step, the one checked (for run.log)
      */
-    public static void check(ExperimentSpec spec, DatasetSource source) {
+    public static Footprint check(ExperimentSpec spec, DatasetSource source) {
         String title = "The " + spec.study().id() + " run on " + source.spec();
         List<String> problems = problems(spec, source);
         if (!problems.isEmpty()) {
@@ -45,6 +47,7 @@ public final class Preflight {
         if (!limits.isEmpty()) {
             throw InvalidSpecException.ofMessages(title, limits);
         }
+        return peak.footprint();
     }
 
     /** Every problem of the spec against the dataset's header and labels; empty when the run can start. */

@@ -48,8 +48,7 @@ public final class RunService {
      */
     private static String checked(ExperimentSpec spec) throws IOException {
         org.ntkexplorer.core.data.DatasetSource source = DatasetRegistry.open(spec.dataset());
-        Preflight.check(spec, source);
-        return "estimated peak of the largest step: " + Preflight.estimate(spec, source) + "; Java memory: "
+        return "estimated peak of the largest step: " + Preflight.check(spec, source) + "; Java memory: "
                 + org.ntkexplorer.core.compute.MemoryBudget.split();
     }
 }

@@ -34,6 +34,14 @@ class FootprintMessageTest {
         assertTotalIsLargest(e.getMessage());
     }
 
+    @Test
+    void theSlurmAdviceComesOnlyInsideASlurmJob() {
+        String outside = MemoryBudget.tooLittle(3L << 30, 40, false);
+        assertTrue(outside.startsWith("This machine has 3.00 GiB free now, too little") && !outside.contains("Slurm"),
+                outside);
+        assertTrue(MemoryBudget.tooLittle(3L << 30, 40, true).endsWith("(in this Slurm job, ask for --mem=40G)."));
+    }
+
     /** The first "needs about X GiB" is the total; every "name Y GiB" in the parentheses after it is ≤ X. */
     private static void assertTotalIsLargest(String message) {
         Matcher total = Pattern.compile("needs about ([0-9.,e+]+) GiB").matcher(message);
