@@ -77,10 +77,10 @@ public record KernelJob(String dataset, int[] classes, int n, long seed, Preproc
         // Built from the same tiles as the row-blocks of `kernel --block`, so that merged blocks equal it bit for bit.
         INDArray kernel = KernelTiles.full(p.x().rows(), precision.dataType(), p.strips(), monitor);
         double seconds = (System.nanoTime() - start) / 1e9;
-        Finite.requireFinite(kernel, "The " + kind.id() + " kernel of " + dataset);
         Split train = p.train();
-        KernelExport.write(out, p.model(), train.inputs(), train.size(), train.inputDim(), train.labels(),
-                kernel.castTo(precision == Precision.FLOAT32 ? DataType.FLOAT : DataType.DOUBLE), p.params());
+        // Already in the precision's type; the exporter refuses a kernel that is not finite.
+        KernelExport.write(out, p.model(), train.inputs(), train.size(), train.inputDim(), train.labels(), kernel,
+                p.params());
         return new Result(train.size(), train.inputDim(), p.parameters(), seconds, p.description());
     }
 
