@@ -338,10 +338,15 @@ public final class EmpiricalNtk {
      * {@link #compute} chooses, and a conv chunk's temporaries.
      */
     public static Footprint footprint(NetworkSpec spec, Precision precision, int n1, int n2) {
+        return footprint(spec, precision, n1, n2, MIN_BLOCK_ROWS);
+    }
+
+    /** As {@link #footprint(NetworkSpec, Precision, int, int)} with blocks of {@code blockRows} rows. */
+    public static Footprint footprint(NetworkSpec spec, Precision precision, int n1, int n2, int blockRows) {
         LayerPlan plan = LayerPlan.of(spec);
         int width = precision.bytes();
         double perExample = FeatureSizes.featureBytesPerExample(plan.layers(), spec.outputs(), width);
-        double block = Math.min(MIN_BLOCK_ROWS, Math.max(n1, n2));
+        double block = Math.min(blockRows, Math.max(n1, n2));
         double chunk = Math.max(FeatureExtractor.DEFAULT_CHUNK_BYTES,
                 FeatureSizes.chunkBytesPerExample(plan.layers(), spec.outputs(), precision));
         String size = n1 + "×" + n2;
