@@ -3,7 +3,7 @@ package org.ntkexplorer.cli;
 /**
  * The value of {@code kernel --block K/N}: row-block K of N of the kernel, counted from 1 (a Slurm array of N tasks
  * numbered 0..N-1 passes {@code $((SLURM_ARRAY_TASK_ID + 1))/N}). Whether N blocks fit the kernel's tile rows
- * depends on n, so core checks that.
+ * depends on n, so core checks the range (KernelBlockJob.blockProblem); this only reads the syntax.
  */
 record BlockOption(int index, int count) {
 
@@ -15,10 +15,6 @@ record BlockOption(int index, int count) {
         if (k == null || n == null) {
             throw new IllegalArgumentException("--block " + text + ": expected K/N, block K of N counted from 1 "
                     + "(for example --block 2/8)");
-        }
-        if (n < 1 || k < 1 || k > n) {
-            throw new IllegalArgumentException("--block " + text + " does not exist: blocks are counted from 1, so K/N "
-                    + "needs 1 ≤ K ≤ N");
         }
         return new BlockOption(k, n);
     }

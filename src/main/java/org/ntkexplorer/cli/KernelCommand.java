@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.ntkexplorer.core.compute.ComputeExecutor;
 import org.ntkexplorer.core.compute.MemoryBudget;
 import org.ntkexplorer.core.data.DatasetRegistry;
 import org.ntkexplorer.core.data.DatasetSource;
@@ -92,9 +93,16 @@ final class KernelCommand implements java.util.concurrent.Callable<Integer> {
             + "without --block, bit for bit.")
     String block;
 
+    @Option(names = "--threads", description = "Compute threads (default: all cores); the kernel's bits do not "
+            + "depend on it.")
+    Integer threads;
+
     @Override
     public Integer call() throws Exception {
         List<String> problems = new ArrayList<>();
+        if (threads != null && threads < 1) {
+            problems.add("--threads must be at least 1 (got " + threads + ")");
+        }
         Preprocessing pre = parse(problems, () -> Preprocessing.fromId(preprocessing));
         Architecture architecture = parse(problems, () -> Architecture.fromId(arch));
         Activation act = parse(problems, () -> Activation.fromId(activation));
@@ -136,7 +144,7 @@ final class KernelCommand implements java.util.concurrent.Callable<Integer> {
                 dataset, classes == null ? "" : " classes " + Arrays.toString(classes),
                 MemoryBudget.gib(MemoryBudget.availableBytes()));
         o.flush();
-        KernelJob.Result r = job.run(source, out, ConsoleProgress.to(spec.commandLine().getErr()));
+        KernelJob.Result r = onExecutor(() -> job.run(source, out, ConsoleProgress.to(spec.commandLine().getErr())));
         o.printf("%s%n%d×%d kernel in %.2f s%s; written to %s%n", r.description(), r.n(), r.n(), r.seconds(),
                 r.parameters() > 0 ? String.format(" (%,d parameters)", r.parameters()) : "", out.toAbsolutePath());
         o.flush();
@@ -144,7 +152,7 @@ final class KernelCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     /** One row-block of the kernel into --out, for {@code merge} to assemble. */
-    private int runBlock(KernelBlockJob job, DatasetSource source) throws java.io.IOException {
+    private int runBlock(KernelBlockJob job, DatasetSource source) throws Exception {
         List<String> problems = job.problems(source);
         if (!problems.isEmpty()) {
             throw usage(problems);
@@ -152,10 +160,23 @@ final class KernelCommand implements java.util.concurrent.Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         o.printf("Computing block %s of the %s kernel of %s on %d examples of %s%n", block, kind, arch, n, dataset);
         o.flush();
-        KernelJob.Result r = job.run(source, out, ConsoleProgress.to(spec.commandLine().getErr()));
+        KernelJob.Result r = onExecutor(() -> job.run(source, out, ConsoleProgress.to(spec.commandLine().getErr())));
         o.printf("%s%nblock in %.2f s; written to %s%n", r.description(), r.seconds(), out.toAbsolutePath());
         o.flush();
         return 0;
+    }
+
+    /** Runs the job on the compute thread with --threads native threads, as {@code run} does. */
+    private KernelJob.Result onExecutor(java.util.concurrent.Callable<KernelJob.Result> work) throws Exception {
+        int t = threads == null ? ComputeExecutor.defaultThreads() : threads;
+        try (ComputeExecutor exec = new ComputeExecutor(t)) {
+            return exec.submit(work).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /** Parses one setting, keeping its problem beside the others' so that all are reported together. */

@@ -28,6 +28,8 @@ public final class NativeParallel {
 
     private static volatile int threads = Runtime.getRuntime().availableProcessors();
     private static final ThreadLocal<Boolean> SINGLE = ThreadLocal.withInitial(() -> false);
+    /** Index of the worker this thread is in a section, or −1 outside any section. */
+    private static final ThreadLocal<Integer> WORKER = ThreadLocal.withInitial(() -> -1);
     private static ExecutorService helpers;
     private static int helperCount;
 
@@ -88,16 +90,30 @@ public final class NativeParallel {
         }
     }
 
-    /** Runs tasks 0 … tasks−1, on several threads when there are several, and returns when all are done. */
+    /**
+     * Runs tasks 0 … tasks−1, on several threads when there are several, and returns when all are done. Called from a
+     * task of a running section, it runs the tasks inline on that task's thread, as that worker: its native ops are
+     * already single-threaded, and a nested scope would reset the process-wide thread counts under the other workers.
+     */
     public static void run(int tasks, Task body) {
+        int current = WORKER.get();
+        if (current >= 0) {
+            for (int t = 0; t < tasks; t++) {
+                body.run(t, current);
+            }
+            return;
+        }
         int workers = Math.min(threads, tasks);
         if (workers <= 1) {
             // Single-threaded ops here too: an op spread over several OpenMP threads sums in another order, and the
             // figures of a section must not depend on how many threads ran it.
             try (Scope single = singleThreaded()) {
+                WORKER.set(0);
                 for (int t = 0; t < tasks; t++) {
                     body.run(t, 0);
                 }
+            } finally {
+                WORKER.set(-1);
             }
             return;
         }
@@ -107,9 +123,21 @@ public final class NativeParallel {
             ExecutorService pool = helpers(workers - 1);
             for (int w = 1; w < workers; w++) {
                 int worker = w;
-                running.add(pool.submit(() -> drain(next, tasks, worker, body)));
+                running.add(pool.submit(() -> {
+                    WORKER.set(worker);
+                    try {
+                        drain(next, tasks, worker, body);
+                    } finally {
+                        WORKER.set(-1);
+                    }
+                }));
             }
-            drain(next, tasks, 0, body);
+            try {
+                WORKER.set(0);
+                drain(next, tasks, 0, body);
+            } finally {
+                WORKER.set(-1);
+            }
             for (Future<?> f : running) {
                 f.get();
             }

@@ -92,7 +92,7 @@ public final class KernelBlockJob {
         if (job.kind() == KernelKind.EMPIRICAL_NTK) {
             NetworkSpec spec = job.network(source);
             return base.plus(NetworkFootprint.atInitialisation(spec, job.precision().bytes()))
-                    .plus(EmpiricalNtk.footprint(spec, job.precision(), t, rows[1]));
+                    .plus(EmpiricalNtk.footprint(spec, job.precision(), t, rows[1], t));
         }
         return base.plus(InfiniteMlpKernel.footprint(t, rows[1]));
     }

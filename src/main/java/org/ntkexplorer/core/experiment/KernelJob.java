@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.ntkexplorer.core.compute.Footprint;
@@ -24,7 +23,6 @@ import org.ntkexplorer.core.data.SubsetRequest;
 import org.ntkexplorer.core.data.Subsets;
 import org.ntkexplorer.core.data.Task;
 import org.ntkexplorer.core.kernel.EmpiricalNtk;
-import org.ntkexplorer.core.kernel.Finite;
 import org.ntkexplorer.core.kernel.InfiniteMlpKernel;
 import org.ntkexplorer.core.kernel.KernelExport;
 import org.ntkexplorer.core.kernel.KernelKind;
@@ -77,10 +75,10 @@ public record KernelJob(String dataset, int[] classes, int n, long seed, Preproc
         // Built from the same tiles as the row-blocks of `kernel --block`, so that merged blocks equal it bit for bit.
         INDArray kernel = KernelTiles.full(p.x().rows(), precision.dataType(), p.strips(), monitor);
         double seconds = (System.nanoTime() - start) / 1e9;
-        Finite.requireFinite(kernel, "The " + kind.id() + " kernel of " + dataset);
         Split train = p.train();
-        KernelExport.write(out, p.model(), train.inputs(), train.size(), train.inputDim(), train.labels(),
-                kernel.castTo(precision == Precision.FLOAT32 ? DataType.FLOAT : DataType.DOUBLE), p.params());
+        // Already in the precision's type; the exporter refuses a kernel that is not finite.
+        KernelExport.write(out, p.model(), train.inputs(), train.size(), train.inputDim(), train.labels(), kernel,
+                p.params());
         return new Result(train.size(), train.inputDim(), p.parameters(), seconds, p.description());
     }
 
@@ -168,11 +166,15 @@ public record KernelJob(String dataset, int[] classes, int n, long seed, Preproc
             NetworkSpec spec = network(outputs(source), inputShape(source));
             Footprint net = NetworkFootprint.atInitialisation(spec, w);
             double params = net.offHeapBytes();
-            return data.plus(net).plus(EmpiricalNtk.footprint(spec, precision, n, n)).plus(export)
+            return data.plus(net).plus(EmpiricalNtk.footprint(spec, precision, n, n, KernelTiles.tileSide(n)))
+                    .plus(export)
                     .plus(Footprint.of("writing params.npz", 2 * params, 2 * params));
         }
-        return data.plus(InfiniteMlpKernel.footprint(n, 0)).plus(Footprint.of("the kernel in " + precision.id(),
-                kernel, 0)).plus(export);
+        // Strip by strip (KernelTiles): the recursion over one tile row against the rows before it, and the strip.
+        int t = KernelTiles.tileSide(n);
+        double strip = (double) t * n * Double.BYTES;
+        return data.plus(InfiniteMlpKernel.footprint(t, n)).plus(Footprint.of("a strip of the kernel", strip, strip))
+                .plus(Footprint.of("the kernel in " + precision.id(), kernel, 0)).plus(export);
     }
 
     /** Sizes that no amount of memory makes possible: Java's array limits in the recursion and the exporter. */
@@ -180,10 +182,9 @@ public record KernelJob(String dataset, int[] classes, int n, long seed, Preproc
         List<String> out = new ArrayList<>();
         if (kind == KernelKind.EMPIRICAL_NTK) {
             out.addAll(NetworkFootprint.problems(network(outputs(source), inputShape(source))));
-        } else if (n > InfiniteMlpKernel.maxExamples()) {
-            out.add("the infinite-width kernels are computed in one Java array per kernel, so n can be at most "
-                    + InfiniteMlpKernel.maxExamples() + " (got " + n + ")");
         }
+        // The infinite-width kernels are built strip by strip (at most 1024 × n per Java array), so only the
+        // exporter's limit applies to them.
         double kernelBytes = (double) n * n * precision.bytes();
         if (kernelBytes > MAX_ARRAY_BYTES) {
             out.add(String.format("kernel.npy of %d×%d %s values would be %s, and the exporter writes at most 2 GiB per "

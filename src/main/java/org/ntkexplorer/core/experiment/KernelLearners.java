@@ -125,14 +125,7 @@ final class KernelLearners {
                         }
                     }
                 };
-                PanelSink testSink = (r0, rows, c0, cols, g, t) -> {
-                    if (testNtk != null) {
-                        testNtk.data().asNioDouble().put(r0 * cols, t, 0, rows * cols);
-                    }
-                    if (testNngp != null) {
-                        testNngp.data().asNioDouble().put(r0 * cols, g, 0, rows * cols);
-                    }
-                };
+                PanelSink testSink = testSink(testNtk, testNngp);
                 ctx.infiniteKernel(train.inputs().columns()).stream(train.inputs(), test.inputs(), trainSink, testSink);
             }
             double pass = (System.nanoTime() - start) / 1e9;
@@ -154,6 +147,18 @@ final class KernelLearners {
                 }
             }
         }
+    }
+
+    /** A sink of test×train panels into dense n_test×n blocks of the NTK and the NNGP (either may be null). */
+    static PanelSink testSink(INDArray ntkBlock, INDArray nngpBlock) {
+        return (r0, rows, c0, cols, g, t) -> {
+            if (ntkBlock != null) {
+                ntkBlock.data().asNioDouble().put(r0 * cols, t, 0, rows * cols);
+            }
+            if (nngpBlock != null) {
+                nngpBlock.data().asNioDouble().put(r0 * cols, g, 0, rows * cols);
+            }
+        };
     }
 
     private void solve(Learner l, SpdBuffer k, INDArray kTest, int n, long seed, PreparedSplit train,

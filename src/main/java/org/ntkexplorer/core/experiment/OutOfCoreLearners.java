@@ -135,14 +135,8 @@ final class OutOfCoreLearners {
         }
         int ntkAt = wanted.indexOf(Learner.INFINITE_NTK);
         int nngpAt = wanted.indexOf(Learner.NNGP);
-        PanelSink sink = (r0, rows, c0, cols, g, t) -> {
-            if (ntkAt >= 0) {
-                blocks[ntkAt].data().asNioDouble().put(r0 * cols, t, 0, rows * cols);
-            }
-            if (nngpAt >= 0) {
-                blocks[nngpAt].data().asNioDouble().put(r0 * cols, g, 0, rows * cols);
-            }
-        };
+        PanelSink sink = KernelLearners.testSink(ntkAt >= 0 ? blocks[ntkAt] : null,
+                nngpAt >= 0 ? blocks[nngpAt] : null);
         ctx.infiniteKernel(train.inputs().columns()).stream(train.inputs(), test.inputs(), null, sink);
         System.gc();
         return blocks;

@@ -13,6 +13,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.ntkexplorer.core.compute.Footprint;
 import org.ntkexplorer.core.compute.InsufficientMemoryException;
 import org.ntkexplorer.core.compute.MemoryBudget;
+import org.ntkexplorer.core.compute.NativeParallel;
 import org.ntkexplorer.core.compute.TaskMonitor;
 import org.ntkexplorer.core.linalg.SpdBuffer;
 import org.ntkexplorer.core.model.LayerPlan;
@@ -32,6 +33,8 @@ public final class EmpiricalNtk {
     private static final int MIN_BLOCK_ROWS = 64;
     /** Most rows of a block in {@link #computeInto}: two blocks of an MLP of width 512 take 0.2 GB of features. */
     static final int SINK_BLOCK_ROWS = 2048;
+    /** Recomputed features and block products allocated between two collections when features are not cached. */
+    private static final long GC_BYTES = 256L << 20;
 
     private final NetworkSnapshot snapshot;
     private final FeatureExtractor extractor;
@@ -72,6 +75,23 @@ public final class EmpiricalNtk {
 
     /** n1×n2 kernel between the rows of {@code x1} and of {@code x2} (x2 null: x1 with itself, symmetric). */
     public INDArray compute(INDArray x1, INDArray x2) {
+        return compute(x1, x2, -1);
+    }
+
+    /**
+     * Rows [r0, r1) of the symmetric kernel of the rows of {@code x} against its columns [0, r1), only the blocks on
+     * or left of the diagonal block of each row block: the rest is zero. r0 must be a multiple of the block rows, so
+     * that every block is the one {@link #compute(INDArray)} gives there, to the bit.
+     */
+    public INDArray computeLowerRows(INDArray x, int r0, int r1) {
+        if (blockRows <= 0 || r0 % blockRows != 0) {
+            throw new IllegalArgumentException("rows from " + r0 + " with blocks of " + blockRows + " rows");
+        }
+        // A copy of the rows: a row range of a view of a view came out as a scalar in ND4J (KernelTilesTest).
+        return compute(x.get(interval(r0, r1), all()).dup('c'), x.get(interval(0, r1), all()), r0);
+    }
+
+    private INDArray compute(INDArray x1, INDArray x2, int lowerFrom) {
         boolean symmetric = x2 == null;
         int n1 = (int) x1.rows();
         int n2 = symmetric ? n1 : (int) x2.rows();
@@ -87,9 +107,11 @@ public final class EmpiricalNtk {
                     "Use fewer examples, float32 instead of float64, or give Java more memory (-Xmx).");
         }
         boolean cacheColumns = (long) n2 * perExample <= FEATURE_SHARE * Math.max(0, available - kernelBytes);
-        INDArray k = Nd4j.createUninitialized(snapshot.dataType(), n1, n2);
+        // Zeros where the lower rows skip blocks, so that nothing undefined is left in them.
+        INDArray k = lowerFrom >= 0 ? Nd4j.create(snapshot.dataType(), n1, n2)
+                : Nd4j.createUninitialized(snapshot.dataType(), n1, n2);
         try {
-            compute(x1, x2, rows, cacheColumns, (r, c, block) -> {
+            compute(x1, x2, lowerFrom, rows, cacheColumns, (r, c, block) -> {
                 k.get(interval(r[0], r[1]), interval(c[0], c[1])).assign(block);
                 if (symmetric && c[0] != r[0]) {
                     k.get(interval(c[0], c[1]), interval(r[0], r[1])).assign(block.transpose());
@@ -183,51 +205,90 @@ public final class EmpiricalNtk {
     }
 
     private void compute(INDArray x1, INDArray x2, int rows, boolean cacheColumns, BlockTarget target) {
+        compute(x1, x2, -1, rows, cacheColumns, target);
+    }
+
+    /**
+     * The blocks of x1's rows against x2's, tile row by tile row. {@code lowerFrom} ≥ 0: x1 is rows [lowerFrom, …) of
+     * x2, a multiple of {@code rows} from its start, and only the blocks on or left of the diagonal are computed (the
+     * diagonal block pairs a row block's features with themselves); x2 null is lowerFrom 0 on x1 itself. The blocks of
+     * a tile row are paired at once on {@link NativeParallel}'s threads, each GEMM single-threaded with the shape it has
+     * on one thread, so the bits depend neither on the thread count nor on how the blocks are grouped.
+     */
+    private void compute(INDArray x1, INDArray x2, int lowerFrom, int rows, boolean cacheColumns,
+                         BlockTarget target) {
         boolean symmetric = x2 == null;
-        int n1 = (int) x1.rows();
-        int n2 = symmetric ? n1 : (int) x2.rows();
-        List<int[]> rowBlocks = blocks(n1, rows);
-        List<int[]> colBlocks = symmetric ? rowBlocks : blocks(n2, rows);
+        int offset = symmetric ? 0 : lowerFrom;
+        boolean lower = offset >= 0;
         INDArray xCols = symmetric ? x1 : x2;
+        List<int[]> rowBlocks = blocks((int) x1.rows(), rows);
+        List<int[]> colBlocks = blocks((int) xCols.rows(), rows);
         List<List<LayerFeature>> colCache = new ArrayList<>();
-        double totalPairs = symmetric ? rowBlocks.size() * (rowBlocks.size() + 1) / 2.0
-                : (double) rowBlocks.size() * colBlocks.size();
+        double totalPairs = 0;
+        for (int bi = 0; bi < rowBlocks.size(); bi++) {
+            totalPairs += lower ? offset / rows + bi + 1 : colBlocks.size();
+        }
         double pairsDone = 0;
+        long sinceGc = 0;
+        // Blocks of one GEMM's height are paired several at once; larger ones are split into GEMMs by abT itself, and
+        // several at once would hold that many blocks of recomputed features.
+        int group = rows <= LayerFeature.ROWS_PER_GEMM ? Math.max(1, NativeParallel.threads()) : 1;
         flops = 0;
         for (int bi = 0; bi < rowBlocks.size(); bi++) {
             monitor.checkCancelled();
             int[] r = rowBlocks.get(bi);
             List<LayerFeature> fi = features(x1, r);
-            int lastCol = symmetric ? bi : colBlocks.size() - 1;
-            for (int bj = 0; bj <= lastCol; bj++) {
+            int lastCol = lower ? offset / rows + bi : colBlocks.size() - 1;
+            for (int g0 = 0; g0 <= lastCol; g0 += group) {
                 monitor.checkCancelled();
-                int[] c = colBlocks.get(bj);
-                List<LayerFeature> fj;
-                if (symmetric && bj == bi) {
-                    fj = fi;
-                } else if (cacheColumns && bj < colCache.size()) {
-                    fj = colCache.get(bj);
-                } else {
-                    fj = features(xCols, c);
+                int count = Math.min(group, lastCol + 1 - g0);
+                List<List<LayerFeature>> fjs = new ArrayList<>();
+                for (int bj = g0; bj < g0 + count; bj++) {
+                    int[] c = colBlocks.get(bj);
+                    List<LayerFeature> fj;
+                    if (lower && bj == lastCol) {
+                        fj = fi;
+                    } else if (cacheColumns && bj < colCache.size()) {
+                        fj = colCache.get(bj);
+                    } else {
+                        fj = features(xCols, c);
+                        sinceGc += bytes(fj);
+                    }
+                    if (cacheColumns && bj == colCache.size()) {
+                        colCache.add(fj);
+                    }
+                    fjs.add(fj);
+                    for (LayerFeature f : fi) {
+                        flops += f.gramFlops(c[1] - c[0]);
+                    }
                 }
-                if (cacheColumns && !symmetric && bi == 0) {
-                    colCache.add(fj);
+                INDArray[] grams = new INDArray[count];
+                NativeParallel.run(count, (t, worker) -> grams[t] = gram(fi, fjs.get(t)));
+                for (int t = 0; t < count; t++) {
+                    target.put(r, colBlocks.get(g0 + t), grams[t]);
+                    sinceGc += grams[t].length() * grams[t].dataType().width();
+                    grams[t].close();
                 }
-                INDArray block = gram(fi, fj, c[1] - c[0]);
-                target.put(r, c, block);
-                block.close();
-                if (!cacheColumns) {
-                    // ND4J frees native memory only when a collection finds its arrays unreachable; without this the
-                    // recomputed features and block products of n = 16,384 piled up to 18 GB before one ran.
-                    System.gc();
-                }
-                pairsDone++;
+                pairsDone += count;
                 monitor.progress(pairsDone / totalPairs, "empirical NTK");
             }
-            if (cacheColumns && symmetric) {
-                colCache.add(fi);
+            if (!cacheColumns && sinceGc > GC_BYTES) {
+                // ND4J frees native memory only when a collection finds its arrays unreachable; without a collection
+                // the recomputed features and block products of n = 16,384 piled up to 18 GB before one ran. Once per
+                // tile row and by bytes, not per block: a collection per 128-row block made the kernel several
+                // times slower.
+                System.gc();
+                sinceGc = 0;
             }
         }
+    }
+
+    private static long bytes(List<LayerFeature> features) {
+        long b = 0;
+        for (LayerFeature f : features) {
+            b += f.bytes();
+        }
+        return b;
     }
 
     /** Floating-point operations of the last {@link #compute} call (features and GEMMs), for benchmarks. */
@@ -240,10 +301,9 @@ public final class EmpiricalNtk {
         return extractor.features(x.get(interval(range[0], range[1]), all()));
     }
 
-    private INDArray gram(List<LayerFeature> fi, List<LayerFeature> fj, int colRows) {
+    private static INDArray gram(List<LayerFeature> fi, List<LayerFeature> fj) {
         INDArray sum = null;
         for (int l = 0; l < fi.size(); l++) {
-            flops += fi.get(l).gramFlops(colRows);
             INDArray part = fi.get(l).gram(fj.get(l));
             sum = sum == null ? part : sum.addi(part);
         }
@@ -279,10 +339,15 @@ public final class EmpiricalNtk {
      * {@link #compute} chooses, and a conv chunk's temporaries.
      */
     public static Footprint footprint(NetworkSpec spec, Precision precision, int n1, int n2) {
+        return footprint(spec, precision, n1, n2, MIN_BLOCK_ROWS);
+    }
+
+    /** As {@link #footprint(NetworkSpec, Precision, int, int)} with blocks of {@code blockRows} rows. */
+    public static Footprint footprint(NetworkSpec spec, Precision precision, int n1, int n2, int blockRows) {
         LayerPlan plan = LayerPlan.of(spec);
         int width = precision.bytes();
         double perExample = FeatureSizes.featureBytesPerExample(plan.layers(), spec.outputs(), width);
-        double block = Math.min(MIN_BLOCK_ROWS, Math.max(n1, n2));
+        double block = Math.min(blockRows, Math.max(n1, n2));
         double chunk = Math.max(FeatureExtractor.DEFAULT_CHUNK_BYTES,
                 FeatureSizes.chunkBytesPerExample(plan.layers(), spec.outputs(), precision));
         String size = n1 + "×" + n2;

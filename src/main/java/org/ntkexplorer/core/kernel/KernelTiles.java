@@ -145,8 +145,8 @@ public final class KernelTiles {
 
         @Override
         public INDArray rows(int r0, int r1) {
-            INDArray s = EmpiricalNtk.of(net, precision, tileSide(n()), TaskMonitor.NONE)
-                    .compute(x.get(interval(r0, r1), all()), x.get(interval(0, r1), all()));
+            // Only the tiles on or left of each tile row's diagonal: those right of it are not part of the strips.
+            INDArray s = EmpiricalNtk.of(net, precision, tileSide(n()), TaskMonitor.NONE).computeLowerRows(x, r0, r1);
             mirrorDiagonalTiles(s, r0, tileSide(n()));
             return s;
         }
