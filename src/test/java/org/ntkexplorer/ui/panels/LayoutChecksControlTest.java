@@ -41,6 +41,8 @@ class LayoutChecksControlTest {
     private void show(FxRobot robot, Parent root, double w, double h) {
         robot.interact(() -> {
             stage.setScene(new Scene(root, w, h));
+            // The stage is shared with earlier tests, which may have sized it (1280×720): size it to this scene.
+            stage.sizeToScene();
             stage.show();
         });
         settle(robot, root);
@@ -108,17 +110,23 @@ class LayoutChecksControlTest {
             return p;
         });
         show(robot, panel, 300, 400);
-        // ChartFX places its tick labels a pulse or more after the first layout (later on a loaded machine): look
-        // again for up to 3 s; a check that never reports the cut still fails.
-        List<String> cut = List.of();
-        for (int i = 0; i < 30 && cut.stream().noneMatch(t -> t.contains("cut at the edge")); i++) {
-            settle(robot, panel);
-            cut = onFx(() -> LayoutReport.clippedTickLabels(panel));
-            if (cut.stream().noneMatch(t -> t.contains("cut at the edge"))) {
-                Thread.sleep(100);
+        List<String> cut = onFx(() -> LayoutReport.clippedTickLabels(panel));
+        String state = onFx(() -> {
+            StringBuilder sb = new StringBuilder("panel " + panel.localToScene(panel.getLayoutBounds()));
+            for (javafx.scene.Node n : panel.lookupAll(".chart")) {
+                if (n instanceof XYChart c) {
+                    for (var ax : c.getAxes()) {
+                        var aa = (io.fair_acc.chartfx.axes.spi.AbstractAxis) ax;
+                        sb.append("; axis ").append(aa.getSide()).append(" len ").append(aa.getLength())
+                                .append(" ticks ").append(aa.getTickMarks().size()).append(" visible ")
+                                .append(aa.getTickLabelStyle().isVisible()).append(" scene ")
+                                .append(aa.localToScene(aa.getLayoutBounds()));
+                    }
+                }
             }
-        }
-        assertTrue(cut.stream().anyMatch(t -> t.contains("cut at the edge")), cut.toString());
+            return sb.toString();
+        });
+        assertTrue(cut.stream().anyMatch(t -> t.contains("cut at the edge")), cut + " " + state);
     }
 
     private static final class CutPanel extends LivePanel {
