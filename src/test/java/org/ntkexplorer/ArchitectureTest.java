@@ -86,4 +86,25 @@ class ArchitectureTest {
                                 (JavaClass c) -> c.getName().startsWith("org.ntkexplorer.core.model.Activation")))
                 .check(MAIN);
     }
+
+    /**
+     * Inside the experiment machinery, bottom up: the spec (what a run asks for, and the rules of each study it needs
+     * to check one); the store (the run folder, one codec per file); the analysis of stored rows (fits, claims); the
+     * runner; and the studies, which the runner finds through the spec's registry rather than by name.
+     */
+    @Test
+    void experimentIsLayered() {
+        String base = "org.ntkexplorer.core.experiment.";
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("spec").definedBy(base + "spec..")
+                .layer("store").definedBy(base + "store..")
+                .layer("analysis").definedBy(base + "analysis..")
+                .layer("run").definedBy(base + "run..")
+                .layer("study").definedBy(base + "study..")
+                .whereLayer("study").mayNotBeAccessedByAnyLayer()
+                .whereLayer("run").mayOnlyBeAccessedByLayers("study")
+                .whereLayer("analysis").mayOnlyBeAccessedByLayers("run", "study")
+                .whereLayer("store").mayOnlyBeAccessedByLayers("analysis", "run", "study")
+                .check(MAIN);
+    }
 }

@@ -11,7 +11,6 @@ import org.ntkexplorer.core.compute.ComputeEnvironment;
 import org.ntkexplorer.core.compute.ComputeExecutor;
 import org.ntkexplorer.core.compute.Footprint;
 import org.ntkexplorer.core.compute.MemoryBudget;
-import org.ntkexplorer.core.experiment.Benchmarks;
 import org.ntkexplorer.core.kernel.InfiniteMlpKernel;
 import org.ntkexplorer.core.kernel.KernelSpectrum;
 import org.ntkexplorer.core.model.Activation;
@@ -23,6 +22,7 @@ import org.ntkexplorer.core.regression.KernelRidge;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import org.ntkexplorer.core.experiment.run.Benchmarks;
 
 @Command(name = "bench", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = NtkCli.Version.class,
         description = "Measure GEMM throughput, training and the kernel engine on this machine; prints figures, "

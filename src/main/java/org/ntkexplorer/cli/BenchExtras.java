@@ -13,8 +13,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 
 import org.ntkexplorer.core.compute.ComputeExecutor;
-import org.ntkexplorer.core.experiment.Benchmarks;
 import org.ntkexplorer.core.model.Activation;
+import org.ntkexplorer.core.experiment.run.Benchmarks;
 
 /** Benchmarks of the infinite-width kernels, kernel regression, spectra and cancel latency. */
 final class BenchExtras {

@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.ntkexplorer.core.experiment.Claims;
-import org.ntkexplorer.core.experiment.ExperimentEvent;
-import org.ntkexplorer.core.experiment.FitKey;
-import org.ntkexplorer.core.experiment.Fits;
 import org.ntkexplorer.core.scaling.PowerLawFitResult;
+import org.ntkexplorer.core.experiment.analysis.Claims;
+import org.ntkexplorer.core.experiment.run.ExperimentEvent;
+import org.ntkexplorer.core.experiment.store.FitEntry;
+import org.ntkexplorer.core.experiment.store.FitKey;
 
 /** The fits at the end of {@code run}, in fits.json's fixed order: learners as the study lists them, then metrics. */
 final class FitSummary {
@@ -21,9 +21,9 @@ final class FitSummary {
      * and the line says so; seeds that agree give an interval of zero width, which is printed as it is. Networks
      * that stopped at their cap without meeting the rule are counted.
      */
-    static List<String> lines(Map<FitKey, Fits.Entry> fits) {
+    static List<String> lines(Map<FitKey, FitEntry> fits) {
         List<String> out = new ArrayList<>();
-        for (Map.Entry<FitKey, Fits.Entry> e : fits.entrySet()) {
+        for (Map.Entry<FitKey, FitEntry> e : fits.entrySet()) {
             PowerLawFitResult f = e.getValue().fit();
             String interval = !f.hasInterval() ? "no interval: " + PowerLawFitResult.NEEDS_SEEDS + " per n"
                     : String.format(Locale.ROOT, "[%.3f, %.3f]", f.ciLow(), f.ciHigh());

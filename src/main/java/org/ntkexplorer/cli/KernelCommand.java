@@ -11,8 +11,6 @@ import org.ntkexplorer.core.compute.MemoryBudget;
 import org.ntkexplorer.core.data.DatasetRegistry;
 import org.ntkexplorer.core.data.DatasetSource;
 import org.ntkexplorer.core.data.Preprocessing;
-import org.ntkexplorer.core.experiment.KernelBlockJob;
-import org.ntkexplorer.core.experiment.KernelJob;
 import org.ntkexplorer.core.kernel.KernelExport;
 import org.ntkexplorer.core.kernel.KernelKind;
 import org.ntkexplorer.core.kernel.Precision;
@@ -24,6 +22,8 @@ import org.ntkexplorer.core.model.Parameterization;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import org.ntkexplorer.core.experiment.run.KernelBlockJob;
+import org.ntkexplorer.core.experiment.run.KernelJob;
 
 @Command(name = "kernel", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = NtkCli.Version.class,
         defaultValueProvider = SpecDefaults.class,
@@ -121,7 +121,7 @@ final class KernelCommand implements java.util.concurrent.Callable<Integer> {
         Precision precision = parse(problems, () -> Precision.fromId(dtype));
         BlockOption blockRange = block == null ? null : parse(problems, () -> BlockOption.parse(block));
         String target = KernelExport.targetProblem(out, force,
-                org.ntkexplorer.core.experiment.RunFolder.isRun(out));
+                org.ntkexplorer.core.experiment.store.RunFolder.isRun(out));
         if (target != null) {
             problems.add(target);
         }

@@ -4,14 +4,14 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.ntkexplorer.core.experiment.KernelBlockMerge;
-import org.ntkexplorer.core.experiment.RunMerge;
 import org.ntkexplorer.core.kernel.KernelExport;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import org.ntkexplorer.core.experiment.run.KernelBlockMerge;
+import org.ntkexplorer.core.experiment.run.RunMerge;
 
 @Command(name = "merge", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = NtkCli.Version.class,
         description = "Merge the folders of a sharded run (run --shard) into one run folder, which the window opens "
@@ -37,14 +37,14 @@ final class MergeCommand implements java.util.concurrent.Callable<Integer> {
         if (shards.stream().anyMatch(d -> KernelBlockMerge.isBlock(d) || java.nio.file.Files.exists(d.resolve("model.json")))) {
             return mergeKernel();
         }
-        String taken = org.ntkexplorer.core.experiment.RunFolder.newFolderProblem(out);
+        String taken = org.ntkexplorer.core.experiment.store.RunFolder.newFolderProblem(out);
         if (taken != null) {
             throw new CommandLine.ParameterException(spec.commandLine(), taken);
         }
         for (Path shard : shards) {
-            if (!org.ntkexplorer.core.experiment.RunFolder.isRun(shard)) {
+            if (!org.ntkexplorer.core.experiment.store.RunFolder.isRun(shard)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), shard + " is not a run folder (it has "
-                        + "no " + org.ntkexplorer.core.experiment.RunFolder.SPEC_FILE + "); name the --out folders of "
+                        + "no " + org.ntkexplorer.core.experiment.store.RunFolder.SPEC_FILE + "); name the --out folders of "
                         + "the shards");
             }
         }
@@ -65,7 +65,7 @@ final class MergeCommand implements java.util.concurrent.Callable<Integer> {
     /** The blocks of one kernel into the folder `kernel` writes without --block. */
     private int mergeKernel() throws java.io.IOException {
         String taken = KernelExport.targetProblem(out, false,
-                org.ntkexplorer.core.experiment.RunFolder.isRun(out));
+                org.ntkexplorer.core.experiment.store.RunFolder.isRun(out));
         if (taken != null) {
             throw new CommandLine.ParameterException(spec.commandLine(), taken);
         }

@@ -5,10 +5,10 @@ import java.util.List;
 
 import org.ntkexplorer.core.AppInfo;
 import org.ntkexplorer.core.data.DatasetException;
-import org.ntkexplorer.core.experiment.InvalidSpecException;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import org.ntkexplorer.core.experiment.spec.InvalidSpecException;
 
 /** Root of the headless command line; every subcommand works over the same core API as the window. */
 @Command(name = "ntk-explorer",

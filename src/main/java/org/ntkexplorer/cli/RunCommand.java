@@ -7,19 +7,19 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.ntkexplorer.core.compute.ComputeExecutor;
-import org.ntkexplorer.core.experiment.ExperimentEvent;
-import org.ntkexplorer.core.experiment.ExperimentRunner;
-import org.ntkexplorer.core.experiment.ExperimentSpec;
-import org.ntkexplorer.core.experiment.InvalidSpecException;
-import org.ntkexplorer.core.experiment.Presets;
-import org.ntkexplorer.core.experiment.RunFolder;
-import org.ntkexplorer.core.experiment.TimeLeft;
-import org.ntkexplorer.core.experiment.RunService;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import org.ntkexplorer.core.experiment.run.ExperimentEvent;
+import org.ntkexplorer.core.experiment.run.ExperimentRunner;
+import org.ntkexplorer.core.experiment.run.RunService;
+import org.ntkexplorer.core.experiment.run.TimeLeft;
+import org.ntkexplorer.core.experiment.spec.ExperimentSpec;
+import org.ntkexplorer.core.experiment.spec.InvalidSpecException;
+import org.ntkexplorer.core.experiment.spec.Presets;
+import org.ntkexplorer.core.experiment.store.RunFolder;
 
 @Command(name = "run", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = NtkCli.Version.class,
         description = "Run an experiment spec (a JSON file or a preset name) headless into a run folder.")

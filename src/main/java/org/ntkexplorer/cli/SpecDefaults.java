@@ -4,10 +4,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.ntkexplorer.core.experiment.SpecField;
-import org.ntkexplorer.core.experiment.SpecFields;
-
 import picocli.CommandLine;
+import org.ntkexplorer.core.experiment.spec.SpecField;
+import org.ntkexplorer.core.experiment.spec.SpecFields;
 
 /**
  * Defaults of options that stand for a spec key, taken from the key's field in {@link SpecFields}: a key has one

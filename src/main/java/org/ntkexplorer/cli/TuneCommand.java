@@ -7,15 +7,15 @@ import java.util.Locale;
 
 import org.ntkexplorer.core.compute.ComputeExecutor;
 import org.ntkexplorer.core.compute.TaskMonitor;
-import org.ntkexplorer.core.experiment.ExperimentSpec;
-import org.ntkexplorer.core.experiment.InvalidSpecException;
-import org.ntkexplorer.core.experiment.LearningRateSweep;
-import org.ntkexplorer.core.experiment.Presets;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import org.ntkexplorer.core.experiment.run.LearningRateSweep;
+import org.ntkexplorer.core.experiment.spec.ExperimentSpec;
+import org.ntkexplorer.core.experiment.spec.InvalidSpecException;
+import org.ntkexplorer.core.experiment.spec.Presets;
 
 @Command(name = "tune-lr", sortOptions = false, mixinStandardHelpOptions = true,
         versionProvider = NtkCli.Version.class,

@@ -15,9 +15,9 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 
-import org.ntkexplorer.core.experiment.Presets;
-import org.ntkexplorer.core.experiment.RunFolder;
 import org.ntkexplorer.ui.panels.LivePanel;
+import org.ntkexplorer.core.experiment.spec.Presets;
+import org.ntkexplorer.core.experiment.store.RunFolder;
 
 /**
  * The menu bar, built from {@link AppAction}s and the commands that carry them out; plus the lists that change

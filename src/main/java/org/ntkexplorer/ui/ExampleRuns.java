@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import org.ntkexplorer.core.experiment.RunFolder;
 import org.ntkexplorer.core.data.SampleData;
+import org.ntkexplorer.core.experiment.store.RunFolder;
 
 /**
  * The finished example runs shipped beside the program in sample-data/runs/ (made by its own quick presets with

@@ -23,8 +23,6 @@ import javafx.stage.Stage;
 
 import org.ntkexplorer.core.AppInfo;
 import org.ntkexplorer.core.compute.ComputeExecutor;
-import org.ntkexplorer.core.experiment.ExperimentEvent;
-import org.ntkexplorer.core.experiment.ExperimentSpec;
 import org.ntkexplorer.ui.form.FormModel;
 import org.ntkexplorer.ui.form.FormView;
 import org.ntkexplorer.ui.panels.LivePanel;
@@ -32,6 +30,8 @@ import org.ntkexplorer.ui.panels.RichnessPanel;
 import org.ntkexplorer.ui.panels.ScalingPanel;
 import org.ntkexplorer.ui.panels.TrainingPanel;
 import org.ntkexplorer.ui.panels.WidthPanel;
+import org.ntkexplorer.core.experiment.run.ExperimentEvent;
+import org.ntkexplorer.core.experiment.spec.ExperimentSpec;
 
 /**
  * The explorer window: menus; the experiment form (which can be hidden) beside the panels of the study on screen,

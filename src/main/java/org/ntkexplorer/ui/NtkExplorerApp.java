@@ -12,8 +12,8 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
-import org.ntkexplorer.core.experiment.Presets;
 import org.ntkexplorer.ui.panels.LivePanel;
+import org.ntkexplorer.core.experiment.spec.Presets;
 
 /**
  * The JavaFX application; started through {@link org.ntkexplorer.Launcher}. It opens on the example run shipped in

@@ -13,8 +13,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 
-import org.ntkexplorer.core.experiment.ExperimentEvent;
-import org.ntkexplorer.core.experiment.Study;
 import org.ntkexplorer.ui.panels.DriftPanel;
 import org.ntkexplorer.ui.panels.HeatmapPanel;
 import org.ntkexplorer.ui.panels.LivePanel;
@@ -23,6 +21,8 @@ import org.ntkexplorer.ui.panels.ScalingPanel;
 import org.ntkexplorer.ui.panels.SpectrumPanel;
 import org.ntkexplorer.ui.panels.TrainingPanel;
 import org.ntkexplorer.ui.panels.WidthPanel;
+import org.ntkexplorer.core.experiment.run.ExperimentEvent;
+import org.ntkexplorer.core.experiment.spec.Study;
 
 /**
  * The panels of one study, in split panes whose dividers can be dragged, the study's main panel largest. Panels that

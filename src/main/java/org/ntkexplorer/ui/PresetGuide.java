@@ -2,10 +2,10 @@ package org.ntkexplorer.ui;
 
 import java.util.Locale;
 import java.util.Optional;
+import org.ntkexplorer.core.experiment.spec.ExperimentSpec;
+import org.ntkexplorer.core.experiment.spec.Presets;
+import org.ntkexplorer.core.experiment.store.Metric;
 
-import org.ntkexplorer.core.experiment.ExperimentSpec;
-import org.ntkexplorer.core.experiment.Presets;
-import org.ntkexplorer.core.experiment.ScalingTable;
 
 /**
  * What the presets' own texts (index.json) say about a run: which preset it is, its quick version for a class to
@@ -45,7 +45,7 @@ public final class PresetGuide {
     }
 
     /** The first quick preset of a study. */
-    public static Optional<Presets.Preset> quickFor(org.ntkexplorer.core.experiment.Study study) {
+    public static Optional<Presets.Preset> quickFor(org.ntkexplorer.core.experiment.spec.Study study) {
         return Presets.all().stream().filter(PresetGuide::isQuick).filter(p -> p.spec().study() == study).findFirst();
     }
 
@@ -54,15 +54,15 @@ public final class PresetGuide {
     }
 
     /** The test figure a preset's help discusses: the first of "test MSE" and "test error" it names (error if none). */
-    public static ScalingTable.Metric metricOf(Presets.Preset p) {
+    public static Metric metricOf(Presets.Preset p) {
         String t = (p.summary() + " " + p.explanation()).toLowerCase(Locale.ROOT);
         int mse = t.indexOf("test mse");
         int error = t.indexOf("test error");
-        return mse >= 0 && (error < 0 || mse < error) ? ScalingTable.Metric.TEST_MSE : ScalingTable.Metric.TEST_ERROR;
+        return mse >= 0 && (error < 0 || mse < error) ? Metric.TEST_MSE : Metric.TEST_ERROR;
     }
 
     /** The metric to show first for a run: its preset's, else test error. */
-    public static ScalingTable.Metric metricFor(ExperimentSpec spec) {
-        return matching(spec).map(PresetGuide::metricOf).orElse(ScalingTable.Metric.TEST_ERROR);
+    public static Metric metricFor(ExperimentSpec spec) {
+        return matching(spec).map(PresetGuide::metricOf).orElse(Metric.TEST_ERROR);
     }
 }

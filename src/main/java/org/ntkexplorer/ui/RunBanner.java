@@ -10,10 +10,10 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import org.ntkexplorer.core.experiment.spec.ExperimentSpec;
+import org.ntkexplorer.core.experiment.spec.Presets;
+import org.ntkexplorer.core.experiment.spec.Study;
 
-import org.ntkexplorer.core.experiment.ExperimentSpec;
-import org.ntkexplorer.core.experiment.Presets;
-import org.ntkexplorer.core.experiment.Study;
 
 /**
  * The line above the panels that says what they show (an example run, an opened run, the run going on, or nothing

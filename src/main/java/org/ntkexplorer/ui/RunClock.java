@@ -1,7 +1,8 @@
 package org.ntkexplorer.ui;
 
-import org.ntkexplorer.core.experiment.ExperimentEvent;
-import org.ntkexplorer.core.experiment.TimeLeft;
+import org.ntkexplorer.core.experiment.run.ExperimentEvent;
+import org.ntkexplorer.core.experiment.run.TimeLeft;
+
 
 /**
  * The status bar's "time left" of the running run: core's {@link TimeLeft} fed with the run's events and the

@@ -12,11 +12,11 @@ import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.Tooltip;
 
-import org.ntkexplorer.core.experiment.ExperimentEvent;
-import org.ntkexplorer.core.experiment.ExperimentSpec;
-import org.ntkexplorer.core.experiment.Presets;
-import org.ntkexplorer.core.experiment.Study;
 import org.ntkexplorer.ui.form.FormModel;
+import org.ntkexplorer.core.experiment.run.ExperimentEvent;
+import org.ntkexplorer.core.experiment.spec.ExperimentSpec;
+import org.ntkexplorer.core.experiment.spec.Presets;
+import org.ntkexplorer.core.experiment.spec.Study;
 
 /**
  * Starting, cancelling, opening and resuming runs, and keeping the panels to one run: whatever comes on screen (a

@@ -19,8 +19,8 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
+import org.ntkexplorer.core.experiment.store.RunFolder;
 
-import org.ntkexplorer.core.experiment.RunFolder;
 
 /**
  * Picks a run folder from a list that fits a 720-px screen: the example runs, the runs directory and recent runs,

@@ -23,13 +23,14 @@ import javafx.util.Duration;
 
 import org.ntkexplorer.core.compute.ComputeExecutor;
 import org.ntkexplorer.core.compute.TaskMonitor;
-import org.ntkexplorer.core.experiment.ExperimentEvent;
-import org.ntkexplorer.core.experiment.ExperimentRunner;
-import org.ntkexplorer.core.experiment.ExperimentSpec;
-import org.ntkexplorer.core.experiment.RunFolder;
-import org.ntkexplorer.core.experiment.RunPlan;
-import org.ntkexplorer.core.experiment.RunService;
-import org.ntkexplorer.core.experiment.TimeLeft;
+import org.ntkexplorer.core.experiment.run.ExperimentEvent;
+import org.ntkexplorer.core.experiment.run.ExperimentRunner;
+import org.ntkexplorer.core.experiment.run.RunPlan;
+import org.ntkexplorer.core.experiment.run.RunReplay;
+import org.ntkexplorer.core.experiment.run.RunService;
+import org.ntkexplorer.core.experiment.run.TimeLeft;
+import org.ntkexplorer.core.experiment.spec.ExperimentSpec;
+import org.ntkexplorer.core.experiment.store.RunFolder;
 
 /**
  * The window's view of running experiments. Runs go to the single compute thread; their events are queued
@@ -146,7 +147,7 @@ public final class RunSession implements AutoCloseable {
             try {
                 folder = RunService.resume(folderPath);
                 spec = folder.spec();
-                queue.addAll(folder.replay());
+                queue.addAll(RunReplay.of(folder));
                 TimeLeft t = TimeLeft.of(folder);
                 Platform.runLater(() -> clock.start(t));
             } catch (IOException | RuntimeException e) {
@@ -190,7 +191,7 @@ public final class RunSession implements AutoCloseable {
             try {
                 RunFolder folder = RunFolder.open(folderPath);
                 Opened opened = new Opened(folder.spec(), RunPlan.completion(folder));
-                List<ExperimentEvent> events = folder.replay();
+                List<ExperimentEvent> events = RunReplay.of(folder);
                 Platform.runLater(() -> {
                     loading = false;
                     runFolder.set(folderPath);

@@ -1,8 +1,8 @@
 package org.ntkexplorer.ui;
 
 import javafx.scene.control.SplitPane;
+import org.ntkexplorer.core.experiment.spec.Study;
 
-import org.ntkexplorer.core.experiment.Study;
 
 /**
  * The window's side of one study: which panels it shows and how they are laid out. The core's side is its

@@ -7,8 +7,8 @@ import java.util.function.Function;
 
 import javafx.geometry.Orientation;
 import javafx.scene.control.SplitPane;
+import org.ntkexplorer.core.experiment.spec.Study;
 
-import org.ntkexplorer.core.experiment.Study;
 
 /** Every study's view, by study: the five built-in ones and any registered since. */
 public final class StudyViews {

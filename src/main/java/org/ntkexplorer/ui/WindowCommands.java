@@ -13,9 +13,9 @@ import java.util.function.Supplier;
 import javafx.scene.control.ChoiceDialog;
 import javafx.stage.FileChooser;
 
-import org.ntkexplorer.core.experiment.ExperimentSpec;
-import org.ntkexplorer.core.experiment.Presets;
 import org.ntkexplorer.ui.panels.LivePanel;
+import org.ntkexplorer.core.experiment.spec.ExperimentSpec;
+import org.ntkexplorer.core.experiment.spec.Presets;
 
 /**
  * What each {@link AppAction} does in the window: the dialogs of the file commands (open, resume, load, save,

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.ntkexplorer.core.experiment.Fits;
-import org.ntkexplorer.core.experiment.Learner;
-import org.ntkexplorer.core.experiment.ResultRow;
+import org.ntkexplorer.core.experiment.analysis.Fits;
+import org.ntkexplorer.core.experiment.spec.Learner;
+import org.ntkexplorer.core.experiment.store.ResultRow;
 
 class FitSummaryTest {
     private static void rows(List<ResultRow> out, Learner l, int seeds, double base) {
@@ -61,10 +61,11 @@ class FitSummaryTest {
         List<ResultRow> rows = new ArrayList<>();
         rows(rows, Learner.NETWORK, 2, 4);
         rows(rows, Learner.ENTK_INIT, 2, 3);
-        List<org.ntkexplorer.core.experiment.ExperimentEvent> last = new ArrayList<>(
-                org.ntkexplorer.core.experiment.Claims.checked(org.ntkexplorer.core.experiment.Study.SCALING, rows));
-        last.add(new org.ntkexplorer.core.experiment.ExperimentEvent.RichnessVerdict(
-                org.ntkexplorer.core.experiment.ScalingTable.Metric.TEST_ERROR, List.of("Lazy end, α = 1000: …",
+        List<org.ntkexplorer.core.experiment.run.ExperimentEvent> last = new ArrayList<>(
+                org.ntkexplorer.core.experiment.run.ExperimentEvent.ClaimChecked.all(
+                org.ntkexplorer.core.experiment.run.StudyDefinition.of(org.ntkexplorer.core.experiment.spec.Study.SCALING).claim(), rows));
+        last.add(new org.ntkexplorer.core.experiment.run.ExperimentEvent.RichnessVerdict(
+                org.ntkexplorer.core.experiment.store.Metric.TEST_ERROR, List.of("Lazy end, α = 1000: …",
                 "Kernel movement …")));
         List<String> lines = FitSummary.verdicts(last);
         assertEquals("test_error: ", lines.get(0).substring(0, 12));

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ntkexplorer.core.experiment.RunFolder;
+import org.ntkexplorer.core.experiment.store.RunFolder;
 
 /**
  * Runs as a user does, in processes of their own: a run killed with SIGKILL at random moments and resumed each time

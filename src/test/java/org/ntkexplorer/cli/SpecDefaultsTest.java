@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
-import org.ntkexplorer.core.experiment.ExperimentSpec;
-import org.ntkexplorer.core.experiment.SpecField;
-import org.ntkexplorer.core.experiment.SpecFields;
 
 import picocli.CommandLine;
+import org.ntkexplorer.core.experiment.spec.ExperimentSpec;
+import org.ntkexplorer.core.experiment.spec.SpecField;
+import org.ntkexplorer.core.experiment.spec.SpecFields;
 
 /** A spec key has one default: every option of the command line that stands for one defaults to the spec's. */
 class SpecDefaultsTest {

@@ -16,9 +16,6 @@ import javafx.stage.Stage;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.ntkexplorer.core.experiment.ExperimentEvent;
-import org.ntkexplorer.core.experiment.Learner;
-import org.ntkexplorer.core.experiment.ScalingTable;
 import org.ntkexplorer.core.scaling.PowerLawFitResult;
 import org.ntkexplorer.ui.panels.Charts;
 import org.ntkexplorer.ui.panels.ScalingPanel;
@@ -28,6 +25,9 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import io.fair_acc.dataset.DataSet;
+import org.ntkexplorer.core.experiment.run.ExperimentEvent;
+import org.ntkexplorer.core.experiment.spec.Learner;
+import org.ntkexplorer.core.experiment.store.Metric;
 
 /** Charts say what they draw: fits in their learner's colour, axis names that follow the metric, no empty entries. */
 @ExtendWith(ApplicationExtension.class)
@@ -56,11 +56,12 @@ class ChartTruthTest {
             for (int n : new int[] {100, 200, 400}) {
                 events.add(ExperimentEvent.ScalingPointDone.of(l, n, 0, Math.pow(n, -a), 0.5 * Math.pow(n, -a)));
             }
-            events.add(ExperimentEvent.FitUpdated.of(l, ScalingTable.Metric.TEST_ERROR, fit(a)));
-            events.add(ExperimentEvent.FitUpdated.of(l, ScalingTable.Metric.TEST_MSE, fit(a + 0.01)));
+            events.add(ExperimentEvent.FitUpdated.of(l, Metric.TEST_ERROR, fit(a)));
+            events.add(ExperimentEvent.FitUpdated.of(l, Metric.TEST_MSE, fit(a + 0.01)));
         }
         // The runner sends the claim checks after the fits; the panel only shows them.
-        events.addAll(org.ntkexplorer.core.experiment.Claims.checked(org.ntkexplorer.core.experiment.Study.SCALING,
+        events.addAll(org.ntkexplorer.core.experiment.run.ExperimentEvent.ClaimChecked.all(
+                org.ntkexplorer.core.experiment.run.StudyDefinition.of(org.ntkexplorer.core.experiment.spec.Study.SCALING).claim(),
                 events.stream().filter(e -> e instanceof ExperimentEvent.ScalingPointDone)
                         .map(e -> ((ExperimentEvent.ScalingPointDone) e).row()).collect(Collectors.toList())));
         robot.interact(() -> {
@@ -95,7 +96,7 @@ class ChartTruthTest {
     void theAxisLabelFollowsTheSelectedMetric(FxRobot robot) {
         feed(robot);
         assertEquals("test error", scaling.chart().getYAxis().getName());
-        robot.interact(() -> scaling.setMetric(ScalingTable.Metric.TEST_MSE));
+        robot.interact(() -> scaling.setMetric(Metric.TEST_MSE));
         assertEquals("test MSE", scaling.chart().getYAxis().getName());
         robot.interact(() -> {
             scaling.applyCss();

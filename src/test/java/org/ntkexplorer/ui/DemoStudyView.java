@@ -12,11 +12,11 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 
-import org.ntkexplorer.core.experiment.DemoRow;
-import org.ntkexplorer.core.experiment.DemoStudy;
-import org.ntkexplorer.core.experiment.ExperimentEvent;
-import org.ntkexplorer.core.experiment.Study;
 import org.ntkexplorer.ui.panels.LivePanel;
+import org.ntkexplorer.core.experiment.run.ExperimentEvent;
+import org.ntkexplorer.core.experiment.spec.Study;
+import org.ntkexplorer.core.experiment.study.DemoRow;
+import org.ntkexplorer.core.experiment.study.DemoStudy;
 
 /** The window's side of the demo study ({@link DemoStudy}): a panel of its own listing each seed, and training. */
 final class DemoStudyView implements StudyView {

@@ -15,12 +15,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.ntkexplorer.core.experiment.Study;
 import org.ntkexplorer.ui.panels.LivePanel;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.ntkexplorer.core.experiment.spec.Study;
 
 /** The window opens on the example run shipped in sample-data/runs/: every panel filled, each saying what it shows. */
 @ExtendWith(ApplicationExtension.class)
@@ -67,7 +67,7 @@ class FirstScreenTest {
         robot.clickOn(runIt);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.session().runningProperty().get());
         assertTrue(window.bannerText().startsWith("Running scaling-myrtle-quick"), window.bannerText());
-        assertEquals(org.ntkexplorer.core.experiment.Presets.find("scaling-myrtle-quick").orElseThrow().spec().toJson(),
+        assertEquals(org.ntkexplorer.core.experiment.spec.Presets.find("scaling-myrtle-quick").orElseThrow().spec().toJson(),
                 window.shownSpec().toJson());
         robot.interact(() -> window.session().cancel());
         Windows.waitUntilIdle(window, 60);

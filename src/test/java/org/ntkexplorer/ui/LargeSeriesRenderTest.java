@@ -9,11 +9,11 @@ import javafx.stage.Stage;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.ntkexplorer.core.experiment.ExperimentEvent;
 import org.ntkexplorer.ui.panels.SpectrumPanel;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.ntkexplorer.core.experiment.run.ExperimentEvent;
 
 /**
  * A 5,000-point series redrawn as a live run would (one new series a batch): every point reaches the chart, and

@@ -11,11 +11,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.ntkexplorer.core.experiment.ExperimentSpec;
 import org.ntkexplorer.ui.panels.AlphaTable;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.ntkexplorer.core.experiment.spec.ExperimentSpec;
 
 /** A run with one seed per n shows no interval and no verdict in the window: the panels say it needs ≥ 2 seeds. */
 @ExtendWith(ApplicationExtension.class)

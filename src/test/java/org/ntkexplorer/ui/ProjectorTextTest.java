@@ -21,12 +21,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.ntkexplorer.core.experiment.Study;
 import org.ntkexplorer.ui.panels.ScalingPanel;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.ntkexplorer.core.experiment.spec.Study;
 
 /**
  * Text at 1.5× on a 1280×720 projector: the form's labels and choices are whole for every study, the top line's

@@ -13,11 +13,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.ntkexplorer.core.experiment.ExperimentSpec;
-import org.ntkexplorer.core.experiment.Study;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.ntkexplorer.core.experiment.spec.ExperimentSpec;
+import org.ntkexplorer.core.experiment.spec.Study;
 
 /** A richness study shows the lazy–rich dial: exponents and kernel movement against α, and what the run says. */
 @ExtendWith(ApplicationExtension.class)
@@ -45,11 +45,11 @@ class RichnessPanelTest {
     void thePanelShowsTheCoresVerdictAndComputesNone(FxRobot robot) throws Exception {
         org.ntkexplorer.ui.panels.RichnessPanel panel = org.testfx.util.WaitForAsyncUtils.asyncFx(
                 org.ntkexplorer.ui.panels.RichnessPanel::new).get();
-        java.util.List<org.ntkexplorer.core.experiment.ExperimentEvent> rows = new java.util.ArrayList<>();
+        java.util.List<org.ntkexplorer.core.experiment.run.ExperimentEvent> rows = new java.util.ArrayList<>();
         for (int n : new int[] {64, 128}) {
             for (double a : new double[] {0.1, 100}) {
-                rows.add(new org.ntkexplorer.core.experiment.ExperimentEvent.ScalingPointDone(
-                        new org.ntkexplorer.core.experiment.ResultRow(org.ntkexplorer.core.experiment.Learner.NETWORK,
+                rows.add(new org.ntkexplorer.core.experiment.run.ExperimentEvent.ScalingPointDone(
+                        new org.ntkexplorer.core.experiment.store.ResultRow(org.ntkexplorer.core.experiment.spec.Learner.NETWORK,
                                 n, 0, a, 0.2, 0.05, 0.01, 0, 100, 5, null, a < 1 ? 0.5 : 0.001, 0.5, 1)));
             }
         }
@@ -57,13 +57,13 @@ class RichnessPanelTest {
         assertTrue(panel.hasData());
         assertEquals("", panel.verdict(), "no line the core did not send");
         robot.interact(() -> panel.accept(java.util.List.of(
-                new org.ntkexplorer.core.experiment.ExperimentEvent.RichnessVerdict(
-                        org.ntkexplorer.core.experiment.ScalingTable.Metric.TEST_ERROR, java.util.List.of("first",
+                new org.ntkexplorer.core.experiment.run.ExperimentEvent.RichnessVerdict(
+                        org.ntkexplorer.core.experiment.store.Metric.TEST_ERROR, java.util.List.of("first",
                         "second")),
-                new org.ntkexplorer.core.experiment.ExperimentEvent.RichnessVerdict(
-                        org.ntkexplorer.core.experiment.ScalingTable.Metric.TEST_MSE, java.util.List.of("mse")))));
+                new org.ntkexplorer.core.experiment.run.ExperimentEvent.RichnessVerdict(
+                        org.ntkexplorer.core.experiment.store.Metric.TEST_MSE, java.util.List.of("mse")))));
         assertEquals("first\nsecond", panel.verdict());
-        robot.interact(() -> panel.setMetric(org.ntkexplorer.core.experiment.ScalingTable.Metric.TEST_MSE));
+        robot.interact(() -> panel.setMetric(org.ntkexplorer.core.experiment.store.Metric.TEST_MSE));
         assertEquals("mse", panel.verdict());
     }
 

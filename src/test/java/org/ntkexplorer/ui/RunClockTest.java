@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.ntkexplorer.core.experiment.ExperimentEvent;
-import org.ntkexplorer.core.experiment.TimeLeft;
-import org.ntkexplorer.core.experiment.UnitKey;
+import org.ntkexplorer.core.experiment.run.ExperimentEvent;
+import org.ntkexplorer.core.experiment.run.TimeLeft;
+import org.ntkexplorer.core.experiment.spec.UnitKey;
 
 /** The status bar says how long is left only once a unit of the run has finished, never from a first fraction. */
 class RunClockTest {

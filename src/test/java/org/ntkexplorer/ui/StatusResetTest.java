@@ -12,10 +12,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.ntkexplorer.core.experiment.Study;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.ntkexplorer.core.experiment.spec.Study;
 
 /** Status messages belong to the run they describe: opening another run or choosing another study clears them. */
 @ExtendWith(ApplicationExtension.class)

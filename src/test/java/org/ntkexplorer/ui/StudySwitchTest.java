@@ -16,12 +16,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.ntkexplorer.core.experiment.Study;
 import org.ntkexplorer.ui.panels.LivePanel;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.ntkexplorer.core.experiment.spec.Study;
 
 /** One study's panels at a time: switching clears the previous study's series and hides panels it does not use. */
 @ExtendWith(ApplicationExtension.class)

@@ -17,15 +17,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.ntkexplorer.core.compute.TaskMonitor;
-import org.ntkexplorer.core.experiment.DemoStudy;
-import org.ntkexplorer.core.experiment.ExperimentRunner;
-import org.ntkexplorer.core.experiment.ExperimentSpec;
-import org.ntkexplorer.core.experiment.RunFolder;
-import org.ntkexplorer.core.experiment.Studies;
 import org.ntkexplorer.ui.panels.LivePanel;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.ntkexplorer.core.experiment.run.ExperimentRunner;
+import org.ntkexplorer.core.experiment.spec.ExperimentSpec;
+import org.ntkexplorer.core.experiment.spec.Studies;
+import org.ntkexplorer.core.experiment.store.RunFolder;
+import org.ntkexplorer.core.experiment.study.DemoStudy;
 
 /**
  * A study registered from outside the ui's files ({@link DemoStudyView}) is offered by the form, shows its own panel

@@ -10,14 +10,14 @@ import javafx.stage.Stage;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.ntkexplorer.core.experiment.ExperimentEvent;
-import org.ntkexplorer.core.experiment.Learner;
-import org.ntkexplorer.core.experiment.ResultRow;
-import org.ntkexplorer.core.experiment.UnitKey;
 import org.ntkexplorer.ui.panels.TrainingPanel;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.ntkexplorer.core.experiment.run.ExperimentEvent;
+import org.ntkexplorer.core.experiment.spec.Learner;
+import org.ntkexplorer.core.experiment.spec.UnitKey;
+import org.ntkexplorer.core.experiment.store.ResultRow;
 
 /**
  * The training panel shows each network's largest stable learning rate, live and from a saved results.csv, and its

@@ -4,11 +4,11 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.ntkexplorer.core.experiment.spec.SpecField;
+import org.ntkexplorer.core.experiment.spec.SpecFields;
+import org.ntkexplorer.core.experiment.spec.Studies;
+import org.ntkexplorer.core.experiment.spec.Study;
 
-import org.ntkexplorer.core.experiment.SpecField;
-import org.ntkexplorer.core.experiment.SpecFields;
-import org.ntkexplorer.core.experiment.Studies;
-import org.ntkexplorer.core.experiment.Study;
 
 /**
  * Every field of the form, in the form's order. Each but {@link #BUDGET} is a key of the spec, and takes its key,

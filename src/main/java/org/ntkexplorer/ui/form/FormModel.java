@@ -18,10 +18,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableMap;
 
 import org.ntkexplorer.core.data.Preprocessing;
-import org.ntkexplorer.core.experiment.ExperimentSpec;
-import org.ntkexplorer.core.experiment.Learner;
-import org.ntkexplorer.core.experiment.SpecFields;
-import org.ntkexplorer.core.experiment.Study;
 import org.ntkexplorer.core.kernel.Precision;
 import org.ntkexplorer.core.model.Activation;
 import org.ntkexplorer.core.model.Architecture;
@@ -31,6 +27,10 @@ import org.ntkexplorer.core.model.Optimizer;
 import org.ntkexplorer.core.model.Init;
 import org.ntkexplorer.core.model.Parameterization;
 import org.ntkexplorer.core.model.TrainingBudget;
+import org.ntkexplorer.core.experiment.spec.ExperimentSpec;
+import org.ntkexplorer.core.experiment.spec.Learner;
+import org.ntkexplorer.core.experiment.spec.SpecFields;
+import org.ntkexplorer.core.experiment.spec.Study;
 
 /**
  * The experiment form as a view-model: one property per spec field, text kept as typed for the fields a person

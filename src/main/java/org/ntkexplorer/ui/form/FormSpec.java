@@ -12,11 +12,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.ntkexplorer.core.experiment.ExperimentSpec;
-import org.ntkexplorer.core.experiment.InvalidSpecException;
-import org.ntkexplorer.core.experiment.SpecFields;
-import org.ntkexplorer.core.experiment.Study;
 import org.ntkexplorer.core.model.Init;
+import org.ntkexplorer.core.experiment.spec.ExperimentSpec;
+import org.ntkexplorer.core.experiment.spec.InvalidSpecException;
+import org.ntkexplorer.core.experiment.spec.SpecFields;
+import org.ntkexplorer.core.experiment.spec.Study;
 
 /**
  * Turns a {@link FormModel} into spec JSON and checks it. Text the form can read is checked first, in the form's

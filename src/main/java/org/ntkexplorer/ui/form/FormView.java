@@ -32,8 +32,6 @@ import javafx.util.StringConverter;
 import org.ntkexplorer.core.data.DatasetRegistry;
 import org.ntkexplorer.core.data.Preprocessing;
 import org.ntkexplorer.core.data.SampleData;
-import org.ntkexplorer.core.experiment.Learner;
-import org.ntkexplorer.core.experiment.Study;
 import org.ntkexplorer.core.kernel.Precision;
 import org.ntkexplorer.core.model.Activation;
 import org.ntkexplorer.core.model.Architecture;
@@ -42,6 +40,8 @@ import org.ntkexplorer.core.model.LossKind;
 import org.ntkexplorer.core.model.Optimizer;
 import org.ntkexplorer.core.model.Init;
 import org.ntkexplorer.core.model.Parameterization;
+import org.ntkexplorer.core.experiment.spec.Learner;
+import org.ntkexplorer.core.experiment.spec.Study;
 
 /**
  * The form's controls over a {@link FormModel}: every field with its label, its tooltip and, below it, its

@@ -12,9 +12,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import org.ntkexplorer.core.experiment.spec.Learner;
+import org.ntkexplorer.core.experiment.store.FitEntry;
 
-import org.ntkexplorer.core.experiment.Fits;
-import org.ntkexplorer.core.experiment.Learner;
 
 /**
  * The fitted exponents of a scaling panel's metric, one row per learner in the learner's colour. Its columns are as
@@ -144,7 +144,7 @@ public final class AlphaTable extends TableView<AlphaTable.Row> {
                 });
     }
 
-    void show(Map<Learner, Fits.Entry> fits) {
+    void show(Map<Learner, FitEntry> fits) {
         rows.setAll(fits.entrySet().stream().map(e -> new Row(e.getKey().id(), e.getValue().fit().alpha(),
                 e.getValue().fit().ciLow(), e.getValue().fit().ciHigh(), e.getValue().fit().rSquared(),
                 e.getValue().fit().pointsUsed(), e.getValue().notConverged())).toList());

@@ -20,9 +20,9 @@ import io.fair_acc.dataset.DataSetError;
 import io.fair_acc.dataset.spi.DoubleDataSet;
 import io.fair_acc.dataset.spi.DoubleErrorDataSet;
 
-import org.ntkexplorer.core.experiment.Learner;
-import org.ntkexplorer.core.experiment.SeedSummary;
 import org.ntkexplorer.core.scaling.PowerLawFitResult;
+import org.ntkexplorer.core.experiment.analysis.SeedSummary;
+import org.ntkexplorer.core.experiment.spec.Learner;
 
 /**
  * Chart construction shared by the panels. Every chart has two renderers: {@link #points} draws measured values

@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.ntkexplorer.core.experiment.analysis.SeedSummary;
+import org.ntkexplorer.core.experiment.run.ExperimentEvent;
 
-import org.ntkexplorer.core.experiment.ExperimentEvent;
-import org.ntkexplorer.core.experiment.SeedSummary;
 
 /**
  * What the kernel-drift panel shows, without JavaFX: each seed's probe-kernel snapshots across epochs (a dynamics

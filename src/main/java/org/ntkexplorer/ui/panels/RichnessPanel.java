@@ -21,11 +21,11 @@ import io.fair_acc.chartfx.plugins.YRangeIndicator;
 import io.fair_acc.dataset.spi.DoubleDataSet;
 import io.fair_acc.dataset.spi.DoubleErrorDataSet;
 
-import org.ntkexplorer.core.experiment.ExperimentEvent;
-import org.ntkexplorer.core.experiment.Learner;
-import org.ntkexplorer.core.experiment.RichnessTable;
-import org.ntkexplorer.core.experiment.ScalingTable;
 import org.ntkexplorer.core.scaling.PowerLawFitResult;
+import org.ntkexplorer.core.experiment.analysis.RichnessTable;
+import org.ntkexplorer.core.experiment.run.ExperimentEvent;
+import org.ntkexplorer.core.experiment.spec.Learner;
+import org.ntkexplorer.core.experiment.store.Metric;
 
 /**
  * The lazy–rich dial: on a log axis of the richness (the output scale), the network's data-scaling exponent with its interval against
@@ -40,12 +40,12 @@ public final class RichnessPanel extends LivePanel {
             true);
     private final DoubleErrorDataSet moved = Charts.styled(new DoubleErrorDataSet("kernel movement (mean over n and "
             + "seeds)"), Charts.colour(Learner.NETWORK), false);
-    private final ComboBox<ScalingTable.Metric> metric = new ComboBox<>(FXCollections.observableArrayList(
-            ScalingTable.Metric.values()));
+    private final ComboBox<Metric> metric = new ComboBox<>(FXCollections.observableArrayList(
+            Metric.values()));
     private final RichnessTable table = new RichnessTable();
     /** The lines the core sent for each metric (ExperimentEvent.RichnessVerdict): the panel only shows them. */
-    private final java.util.Map<ScalingTable.Metric, List<String>> verdicts = new java.util.EnumMap<>(
-            ScalingTable.Metric.class);
+    private final java.util.Map<Metric, List<String>> verdicts = new java.util.EnumMap<>(
+            Metric.class);
     private final Label verdict = new Label();
     private final ChartBox exponentsBox = new ChartBox(exponents);
     private final ChartBox movementBox = new ChartBox(movement);
@@ -56,16 +56,16 @@ public final class RichnessPanel extends LivePanel {
         super("Lazy–rich dial");
         metric.setConverter(new StringConverter<>() {
             @Override
-            public String toString(ScalingTable.Metric m) {
+            public String toString(Metric m) {
                 return m == null ? "" : m.label();
             }
 
             @Override
-            public ScalingTable.Metric fromString(String s) {
+            public Metric fromString(String s) {
                 return null;
             }
         });
-        metric.setValue(ScalingTable.Metric.TEST_ERROR);
+        metric.setValue(Metric.TEST_ERROR);
         metric.setTooltip(new Tooltip("Which test figure the exponents are fitted to"));
         metric.valueProperty().addListener((o, a, b) -> redraw());
         addTools(metric);
@@ -99,7 +99,7 @@ public final class RichnessPanel extends LivePanel {
     }
 
 
-    public void setMetric(ScalingTable.Metric m) {
+    public void setMetric(Metric m) {
         metric.setValue(m);
     }
 
@@ -124,7 +124,7 @@ public final class RichnessPanel extends LivePanel {
     }
 
     private void redraw() {
-        ScalingTable.Metric m = metric.getValue();
+        Metric m = metric.getValue();
         List<RichnessTable.Exponent> ex = table.exponents(m);
         double[] x = new double[ex.size()];
         double[] y = new double[ex.size()];

@@ -7,14 +7,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.ntkexplorer.core.experiment.Claims;
-import org.ntkexplorer.core.experiment.ExperimentEvent;
-import org.ntkexplorer.core.experiment.Fits;
-import org.ntkexplorer.core.experiment.Learner;
-import org.ntkexplorer.core.experiment.ResultRow;
-import org.ntkexplorer.core.experiment.ScalingTable;
-import org.ntkexplorer.core.experiment.SeedSummary;
 import org.ntkexplorer.core.scaling.PowerLawFitResult;
+import org.ntkexplorer.core.experiment.analysis.Claims;
+import org.ntkexplorer.core.experiment.analysis.ScalingTable;
+import org.ntkexplorer.core.experiment.analysis.SeedSummary;
+import org.ntkexplorer.core.experiment.run.ExperimentEvent;
+import org.ntkexplorer.core.experiment.spec.Learner;
+import org.ntkexplorer.core.experiment.store.FitEntry;
+import org.ntkexplorer.core.experiment.store.Metric;
+import org.ntkexplorer.core.experiment.store.ResultRow;
 
 /**
  * What the scaling panel shows, without JavaFX: the points of each learner by metric, the fits and claim checks
@@ -24,15 +25,15 @@ import org.ntkexplorer.core.scaling.PowerLawFitResult;
 final class ScalingModel {
     private final ScalingTable table = new ScalingTable();
     private final List<ResultRow> rows = new ArrayList<>();
-    private final Map<ScalingTable.Metric, Claims.Check> claims = new EnumMap<>(ScalingTable.Metric.class);
-    private final Map<ScalingTable.Metric, Map<Learner, Fits.Entry>> fits = new EnumMap<>(ScalingTable.Metric.class);
+    private final Map<Metric, Claims.Check> claims = new EnumMap<>(Metric.class);
+    private final Map<Metric, Map<Learner, FitEntry>> fits = new EnumMap<>(Metric.class);
 
     /** Takes the events of a scaling study (a richness study's points, which carry an α, are not its); true if any. */
     boolean accept(List<ExperimentEvent> events) {
         boolean changed = false;
         for (ExperimentEvent e : events) {
             if (e instanceof ExperimentEvent.ScalingPointDone p && Double.isNaN(p.richness())) {
-                table.add(p);
+                table.add(p.row());
                 rows.add(p.row());
                 changed = true;
             } else if (e instanceof ExperimentEvent.ClaimChecked c) {
@@ -66,21 +67,21 @@ final class ScalingModel {
     }
 
     /** Mean and spread over seeds at each n. */
-    List<SeedSummary.Row> summary(Learner l, ScalingTable.Metric m) {
+    List<SeedSummary.Row> summary(Learner l, Metric m) {
         return table.rows(l, m);
     }
 
-    Map<Learner, Fits.Entry> fits(ScalingTable.Metric m) {
+    Map<Learner, FitEntry> fits(Metric m) {
         return fits.getOrDefault(m, Map.of());
     }
 
     /** The legend entry: the learner, its α (with the interval when there is one), ✱ when networks hit their cap. */
-    String legend(Learner l, ScalingTable.Metric m) {
-        Fits.Entry fit = fits(m).get(l);
+    String legend(Learner l, Metric m) {
+        FitEntry fit = fits(m).get(l);
         return fit == null ? l.id() : l.id() + ": " + alpha(fit.fit()) + (fit.notConverged().isEmpty() ? "" : " ✱");
     }
 
-    static String label(ScalingTable.Metric m) {
+    static String label(Metric m) {
         return m.label();
     }
 
@@ -88,7 +89,7 @@ final class ScalingModel {
         return "α = " + f.describe();
     }
 
-    String caption(ScalingTable.Metric m) {
+    String caption(Metric m) {
         if (table.isEmpty()) {
             return "Each learner's " + label(m) + " against n, log–log; dashed lines are fitted power laws n^(−α).";
         }
@@ -98,7 +99,7 @@ final class ScalingModel {
     }
 
     /** The claim line under the chart, empty while the run has too little to check. */
-    String verdict(ScalingTable.Metric m) {
+    String verdict(Metric m) {
         Claims.Check c = claims.get(m);
         if (c == null) {
             return "";

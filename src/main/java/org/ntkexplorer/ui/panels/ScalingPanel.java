@@ -21,12 +21,12 @@ import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.dataset.DataSet;
 import io.fair_acc.dataset.spi.DoubleDataSet;
 import io.fair_acc.dataset.spi.DoubleErrorDataSet;
+import org.ntkexplorer.core.experiment.run.ExperimentEvent;
+import org.ntkexplorer.core.experiment.spec.Learner;
+import org.ntkexplorer.core.experiment.spec.Study;
+import org.ntkexplorer.core.experiment.store.FitEntry;
+import org.ntkexplorer.core.experiment.store.Metric;
 
-import org.ntkexplorer.core.experiment.ExperimentEvent;
-import org.ntkexplorer.core.experiment.Study;
-import org.ntkexplorer.core.experiment.Fits;
-import org.ntkexplorer.core.experiment.Learner;
-import org.ntkexplorer.core.experiment.ScalingTable;
 
 /**
  * Test error or MSE against n per learner on log–log axes, with error bars over seeds, the fitted power laws (dashed,
@@ -35,8 +35,8 @@ import org.ntkexplorer.core.experiment.ScalingTable;
 public final class ScalingPanel extends LivePanel {
     private final XYChart chart = Charts.xy("training-set size n", true, "test error", true);
     private final ChartBox box = new ChartBox(chart);
-    private final ComboBox<ScalingTable.Metric> metric = new ComboBox<>(FXCollections.observableArrayList(
-            ScalingTable.Metric.values()));
+    private final ComboBox<Metric> metric = new ComboBox<>(FXCollections.observableArrayList(
+            Metric.values()));
     private final ScalingModel model = new ScalingModel();
     private final Map<Learner, DoubleErrorDataSet> points = new EnumMap<>(Learner.class);
     private final Map<Learner, DoubleDataSet> lines = new EnumMap<>(Learner.class);
@@ -51,16 +51,16 @@ public final class ScalingPanel extends LivePanel {
         super("Scaling with n");
         metric.setConverter(new StringConverter<>() {
             @Override
-            public String toString(ScalingTable.Metric m) {
+            public String toString(Metric m) {
                 return m == null ? "" : label(m);
             }
 
             @Override
-            public ScalingTable.Metric fromString(String s) {
+            public Metric fromString(String s) {
                 return null;
             }
         });
-        metric.setValue(ScalingTable.Metric.TEST_ERROR);
+        metric.setValue(Metric.TEST_ERROR);
         metric.setTooltip(new Tooltip("Which test figure to plot and fit"));
         metric.setId("scaling-metric");
         metric.valueProperty().addListener((o, a, b) -> redraw());
@@ -89,7 +89,7 @@ public final class ScalingPanel extends LivePanel {
         setStudy(study());
     }
 
-    private static String label(ScalingTable.Metric m) {
+    private static String label(Metric m) {
         return ScalingModel.label(m);
     }
 
@@ -124,11 +124,11 @@ public final class ScalingPanel extends LivePanel {
     }
 
     /** The metric the panel plots and fits (the one the preset's help discusses, by default). */
-    public void setMetric(ScalingTable.Metric m) {
+    public void setMetric(Metric m) {
         metric.setValue(m);
     }
 
-    public ScalingTable.Metric metric() {
+    public Metric metric() {
         return metric.getValue();
     }
 
@@ -140,7 +140,7 @@ public final class ScalingPanel extends LivePanel {
     }
 
     private void redraw() {
-        ScalingTable.Metric m = metric.getValue();
+        Metric m = metric.getValue();
         Charts.y(chart).setName(label(m));
         for (Learner l : model.learners()) {
             DoubleErrorDataSet ds = points.computeIfAbsent(l, k -> Charts.styled(new DoubleErrorDataSet(k.id()),
@@ -149,7 +149,7 @@ public final class ScalingPanel extends LivePanel {
                     Charts.colour(k), true));
             var summary = model.summary(l, m);
             Charts.setMeans(ds, summary);
-            Fits.Entry fit = model.fits(m).get(l);
+            FitEntry fit = model.fits(m).get(l);
             ds.setName(model.legend(l, m));
             Charts.setPowerLaw(line, fit == null ? null : fit.fit(), summary);
             Charts.showIfData(Charts.points(chart), ds);

@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.ntkexplorer.core.experiment.run.ExperimentEvent;
 
-import org.ntkexplorer.core.experiment.ExperimentEvent;
 
 /**
  * What the eigenspectrum panel shows, without JavaFX: per network (seed, n) the spectrum of its probe kernel at

@@ -9,8 +9,8 @@ import javafx.scene.Node;
 
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.dataset.spi.DoubleDataSet;
+import org.ntkexplorer.core.experiment.run.ExperimentEvent;
 
-import org.ntkexplorer.core.experiment.ExperimentEvent;
 
 /** Eigenvalues of K/n on log–log axes for one network: its kernel at initialisation, its latest, the infinite NTK. */
 public final class SpectrumPanel extends LivePanel {

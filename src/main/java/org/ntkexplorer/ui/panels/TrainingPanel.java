@@ -12,9 +12,9 @@ import javafx.scene.Node;
 
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.dataset.spi.DoubleDataSet;
+import org.ntkexplorer.core.experiment.run.ExperimentEvent;
+import org.ntkexplorer.core.experiment.spec.UnitKey;
 
-import org.ntkexplorer.core.experiment.ExperimentEvent;
-import org.ntkexplorer.core.experiment.UnitKey;
 
 /** Loss and error of one network, on its whole training and test sets, at each evaluation; every network kept. */
 public final class TrainingPanel extends LivePanel {

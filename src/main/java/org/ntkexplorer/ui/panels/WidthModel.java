@@ -4,10 +4,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-import org.ntkexplorer.core.experiment.ExperimentEvent;
-import org.ntkexplorer.core.experiment.SeedSummary;
-import org.ntkexplorer.core.experiment.WidthMeasure;
 import org.ntkexplorer.core.scaling.PowerLawFitResult;
+import org.ntkexplorer.core.experiment.analysis.SeedSummary;
+import org.ntkexplorer.core.experiment.run.ExperimentEvent;
+import org.ntkexplorer.core.experiment.store.WidthMeasure;
 
 /**
  * What the width-sweep panel shows, without JavaFX: each measure's mean and spread over seeds per width, the fitted
@@ -23,7 +23,7 @@ final class WidthModel {
         for (ExperimentEvent e : events) {
             if (e instanceof ExperimentEvent.WidthPointDone w) {
                 for (WidthMeasure m : WidthMeasure.values()) {
-                    summary.add(m, w.width(), m.of(w));
+                    summary.add(m, w.width(), m.of(w.row()));
                 }
                 changed = true;
             } else if (e instanceof ExperimentEvent.WidthFitUpdated f) {

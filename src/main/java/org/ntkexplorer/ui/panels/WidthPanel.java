@@ -14,10 +14,10 @@ import io.fair_acc.dataset.DataSet;
 import io.fair_acc.dataset.spi.DoubleDataSet;
 import io.fair_acc.dataset.spi.DoubleErrorDataSet;
 
-import org.ntkexplorer.core.experiment.ExperimentEvent;
-import org.ntkexplorer.core.experiment.SeedSummary;
-import org.ntkexplorer.core.experiment.WidthMeasure;
 import org.ntkexplorer.core.scaling.PowerLawFitResult;
+import org.ntkexplorer.core.experiment.analysis.SeedSummary;
+import org.ntkexplorer.core.experiment.run.ExperimentEvent;
+import org.ntkexplorer.core.experiment.store.WidthMeasure;
 
 /** A width sweep against the width on log–log axes: how close to the NTK limit each width is, with fitted slopes. */
 public final class WidthPanel extends LivePanel {

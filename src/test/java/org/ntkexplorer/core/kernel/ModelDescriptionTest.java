@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.ntkexplorer.core.experiment.Benchmarks;
 import org.ntkexplorer.core.model.Activation;
 import org.ntkexplorer.core.model.NetworkSpec;
 import org.ntkexplorer.core.model.Parameterization;
+import org.ntkexplorer.core.experiment.run.Benchmarks;
 
 /**
  * model.json's layer entries, which Python readers index by name: each layer kind describes itself, and the entries

@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.ntkexplorer.core.experiment.ExperimentSpec;
-import org.ntkexplorer.core.experiment.Presets;
-import org.ntkexplorer.core.experiment.Study;
+import org.ntkexplorer.core.experiment.spec.ExperimentSpec;
+import org.ntkexplorer.core.experiment.spec.Presets;
+import org.ntkexplorer.core.experiment.spec.Study;
 
 /** The form's view-model: every spec field, exact round trips, problems keyed by field in the form's words. */
 class FormModelTest {

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.ntkexplorer.core.experiment.ExperimentEvent;
+import org.ntkexplorer.core.experiment.run.ExperimentEvent;
 
 /** What the kernel-drift panel draws and says, from the snapshots alone. */
 class DriftModelTest {

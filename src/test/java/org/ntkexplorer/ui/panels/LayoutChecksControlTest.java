@@ -18,12 +18,12 @@ import io.fair_acc.dataset.spi.DoubleDataSet;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.ntkexplorer.core.experiment.ExperimentEvent;
 import org.ntkexplorer.ui.LayoutReport;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.ntkexplorer.core.experiment.run.ExperimentEvent;
 
 /**
  * Positive controls for the layout checks the projector tests rely on: each is shown something deliberately cut and
@@ -80,8 +80,8 @@ class LayoutChecksControlTest {
         AlphaTable table = onFx(AlphaTable::new);
         VBox root = onFx(() -> new VBox(table));
         show(robot, root, 700, 200);
-        robot.interact(() -> table.show(java.util.Map.of(org.ntkexplorer.core.experiment.Learner.NETWORK,
-                new org.ntkexplorer.core.experiment.Fits.Entry(new org.ntkexplorer.core.scaling.PowerLawFitResult(
+        robot.interact(() -> table.show(java.util.Map.of(org.ntkexplorer.core.experiment.spec.Learner.NETWORK,
+                new org.ntkexplorer.core.experiment.store.FitEntry(new org.ntkexplorer.core.scaling.PowerLawFitResult(
                         0.2183, 1, 0.84, 0.1577, 0.2781, 0.95, Double.NaN, Double.NaN, Double.NaN, 8), List.of()))));
         settle(robot, root);
         assertTrue(onFx(table::cellsFit), "the table as fitted shows every cell whole");

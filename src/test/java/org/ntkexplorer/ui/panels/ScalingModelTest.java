@@ -8,13 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.ntkexplorer.core.experiment.Claims;
-import org.ntkexplorer.core.experiment.ExperimentEvent;
-import org.ntkexplorer.core.experiment.Learner;
-import org.ntkexplorer.core.experiment.ResultRow;
-import org.ntkexplorer.core.experiment.ScalingTable;
-import org.ntkexplorer.core.experiment.Study;
 import org.ntkexplorer.core.scaling.PowerLawFitResult;
+import org.ntkexplorer.core.experiment.analysis.Claims;
+import org.ntkexplorer.core.experiment.run.ExperimentEvent;
+import org.ntkexplorer.core.experiment.spec.Learner;
+import org.ntkexplorer.core.experiment.spec.Study;
+import org.ntkexplorer.core.experiment.store.Metric;
+import org.ntkexplorer.core.experiment.store.ResultRow;
+import org.ntkexplorer.core.experiment.run.StudyDefinition;
 
 /** What the scaling panel says, from the events alone: no window, no toolkit. */
 class ScalingModelTest {
@@ -37,37 +38,37 @@ class ScalingModelTest {
                     ? new PowerLawFitResult(a, 1, 0.99, a - 0.02, a + 0.02, 0.95, Double.NaN, Double.NaN, Double.NaN, 4)
                     : new PowerLawFitResult(a, 1, 0.99, Double.NaN, Double.NaN, 0.95, Double.NaN, Double.NaN,
                             Double.NaN, 4);
-            events.add(ExperimentEvent.FitUpdated.of(l, ScalingTable.Metric.TEST_ERROR, fit));
+            events.add(ExperimentEvent.FitUpdated.of(l, Metric.TEST_ERROR, fit));
         }
-        events.addAll(Claims.checked(Study.SCALING, rows));
+        events.addAll(ExperimentEvent.ClaimChecked.all(StudyDefinition.of(Study.SCALING).claim(), rows));
         return events;
     }
 
     @Test
     void aNetworkThatScalesFasterGivesALegendWithIntervalsAndAClaimLine() {
         ScalingModel m = new ScalingModel();
-        assertTrue(m.caption(ScalingTable.Metric.TEST_ERROR).startsWith("Each learner's test error"));
+        assertTrue(m.caption(Metric.TEST_ERROR).startsWith("Each learner's test error"));
         assertTrue(m.accept(run(3, 0.5, 0.2)));
-        String legend = m.legend(Learner.NETWORK, ScalingTable.Metric.TEST_ERROR);
+        String legend = m.legend(Learner.NETWORK, Metric.TEST_ERROR);
         assertEquals("network: α = 0.500 [0.480, 0.520]", legend);
-        assertTrue(m.caption(ScalingTable.Metric.TEST_ERROR).contains("2 learners, means over 3 seeds"),
-                m.caption(ScalingTable.Metric.TEST_ERROR));
-        String verdict = m.verdict(ScalingTable.Metric.TEST_ERROR);
+        assertTrue(m.caption(Metric.TEST_ERROR).contains("2 learners, means over 3 seeds"),
+                m.caption(Metric.TEST_ERROR));
+        String verdict = m.verdict(Metric.TEST_ERROR);
         assertTrue(verdict.startsWith("Claim 1") && verdict.contains("95 % intervals over seeds"), verdict);
         // Exponents 0.5 against 0.2, seeds differing only in level: the paired difference is 0.3 with its whole
         // interval above 0.
         assertTrue(verdict.contains("network α − entk-init α = 0.300 [") && verdict.endsWith("This run supports "
                 + "claim 1."), verdict);
-        assertEquals(4, m.summary(Learner.NETWORK, ScalingTable.Metric.TEST_ERROR).size(), "one point per n");
+        assertEquals(4, m.summary(Learner.NETWORK, Metric.TEST_ERROR).size(), "one point per n");
     }
 
     @Test
     void oneSeedGivesNoIntervalAndNoVerdict() {
         ScalingModel m = new ScalingModel();
         m.accept(run(1, 0.5, 0.2));
-        String legend = m.legend(Learner.NETWORK, ScalingTable.Metric.TEST_ERROR);
+        String legend = m.legend(Learner.NETWORK, Metric.TEST_ERROR);
         assertTrue(legend.contains(PowerLawFitResult.NEEDS_SEEDS) && !legend.contains("["), legend);
-        String verdict = m.verdict(ScalingTable.Metric.TEST_ERROR);
+        String verdict = m.verdict(Metric.TEST_ERROR);
         assertTrue(verdict.contains("no interval and no verdict"), verdict);
         assertFalse(verdict.contains("supports") || verdict.contains("contradicts"), verdict);
     }
@@ -84,6 +85,6 @@ class ScalingModelTest {
         m.accept(run(2, 0.5, 0.2));
         m.clear();
         assertTrue(m.isEmpty());
-        assertEquals("", m.verdict(ScalingTable.Metric.TEST_ERROR));
+        assertEquals("", m.verdict(Metric.TEST_ERROR));
     }
 }

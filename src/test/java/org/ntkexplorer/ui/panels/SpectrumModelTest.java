@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.ntkexplorer.core.experiment.ExperimentEvent;
+import org.ntkexplorer.core.experiment.run.ExperimentEvent;
 
 /** What the spectrum panel draws and says for a network, from the snapshots alone. */
 class SpectrumModelTest {

@@ -1,0 +1,71 @@
+package org.ntkexplorer.core.experiment.spec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class ExperimentSpecTest {
+
+    @Test
+    void everyProblemIsListedInOneMessage() {
+        InvalidSpecException e = assertThrows(InvalidSpecException.class, () -> ExperimentSpec.parse("""
+                {"study": "scaling", "nGrid": [100, -5], "widht": 64, "learningRate": 0, "activation": "sigmoid",
+                 "learners": ["network", "svm"], "seeds": 1.5}"""));
+        String m = e.getMessage();
+        assertEquals(6, e.problems().size(), m);
+        assertTrue(m.contains("unknown key 'widht'"), m);
+        assertTrue(m.contains("nGrid[1]"), m);
+        assertTrue(m.contains("learningRate"), m);
+        assertTrue(m.contains("sigmoid"), m);
+        assertTrue(m.contains("svm"), m);
+        assertTrue(m.contains("seeds"), m);
+    }
+
+    @Test
+    void combinationsThatCannotRunAreRejected() {
+        InvalidSpecException e = assertThrows(InvalidSpecException.class, () -> ExperimentSpec.parse("""
+                {"study": "scaling", "architecture": "myrtle5", "nGrid": [100],
+                 "learners": ["network", "infinite-ntk"]}"""));
+        assertTrue(e.getMessage().contains("infinite-ntk needs an MLP"), e.getMessage());
+        assertTrue(e.getMessage().contains("two distinct sizes"), e.getMessage());
+        assertThrows(InvalidSpecException.class, () -> ExperimentSpec.parse("{\"nGrid\": [10, 20]}"));
+        assertThrows(InvalidSpecException.class, () -> ExperimentSpec.parse("[1, 2]"));
+        assertThrows(InvalidSpecException.class, () -> ExperimentSpec.parse("{\"study\": "));
+    }
+
+    @Test
+    void aSpecSurvivesItsOwnJson() {
+        ExperimentSpec s = ExperimentSpec.parse("""
+                {"study": "dynamics", "classes": [0, 3], "nGrid": [300], "width": 128, "epochs": 7,
+                 "optimizer": "adam", "loss": "xent", "schedule": "cosine", "dtype": "float64"}""");
+        ExperimentSpec again = ExperimentSpec.parse(s.toJson());
+        assertEquals(s.toJson(), again.toJson());
+        assertEquals(Study.DYNAMICS, again.study());
+        assertEquals(128, again.width());
+    }
+
+    @Test
+    void anotherDepthKeepsTheInitLaw() {
+        // The memory estimate at a usual depth must be of the same network: withDepth used to fall back to He.
+        for (String law : new String[] {"lecun", "pytorch"}) {
+            ExperimentSpec s = ExperimentSpec.parse("{\"study\": \"scaling\", \"init\": \"" + law + "\"}");
+            ExperimentSpec deeper = s.withDepth(5);
+            assertEquals(s.init(), deeper.init(), law);
+            assertEquals(s.sigmaW(), deeper.sigmaW(), law);
+            assertEquals(5, deeper.depth());
+            assertEquals(s.network(64, 10, new int[] {784}).init(), deeper.network(64, 10, new int[] {784}).init());
+        }
+    }
+
+    @Test
+    void everyPresetParsesAndNamesAStudy() {
+        assertTrue(Presets.all().size() >= 8, "presets: " + Presets.all().size());
+        for (Presets.Preset p : Presets.all()) {
+            assertTrue(p.explanation().length() > 80, p.name());
+            assertTrue(p.name().contains(p.spec().study().id()), p.name());
+            assertTrue(p.name().endsWith("-quick") || p.name().endsWith("-full"), p.name());
+        }
+    }
+}
