@@ -29,20 +29,32 @@ public final class NativeMemoryTrim {
     static final long DEFAULT_PERIOD_MILLIS = 1000;
     /** Growth of the resident size since the last trim that makes the next one worth its page faults. */
     static final long GROWTH_MIB = 256;
+    /**
+     * Growth since the last collection made here after which the collector runs first: ND4J frees an array's buffer
+     * only once its Java object is collected, and with a heap of gigabytes that waited long enough for unreachable
+     * arrays to hold 1.2 GB more at n = 512 than with trimming alone (2.52 against 1.44 GB after a trim).
+     */
+    static final long COLLECT_GROWTH_MIB = 1024;
     private static final Path STATUS = Path.of("/proc/self/status");
 
     private static Thread started;
 
     private final IntSupplier trim;
     private final LongSupplier resident;
+    private final Runnable collect;
     private final long periodMillis;
     private final AtomicLong calls = new AtomicLong();
     /** The resident size after the last trim, or the lowest seen since: growth is measured from here. */
     private long floor = -1;
+    /** The same after the last collection's buffers were freed and trimmed. */
+    private long collectedFloor = -1;
+    /** Set by a collection: the next check trims whatever the size. */
+    private boolean trimDue;
 
-    NativeMemoryTrim(IntSupplier trim, LongSupplier resident, long periodMillis) {
+    NativeMemoryTrim(IntSupplier trim, LongSupplier resident, Runnable collect, long periodMillis) {
         this.trim = trim;
         this.resident = resident;
+        this.collect = collect;
         this.periodMillis = periodMillis;
     }
 
@@ -62,7 +74,7 @@ public final class NativeMemoryTrim {
         if (trim == null) {
             return "no glibc malloc_trim here";
         }
-        started = new NativeMemoryTrim(trim, NativeMemoryTrim::residentBytes, period).start();
+        started = new NativeMemoryTrim(trim, NativeMemoryTrim::residentBytes, System::gc, period).start();
         return null;
     }
 
@@ -106,15 +118,29 @@ public final class NativeMemoryTrim {
         return -1;
     }
 
-    /** One check: trims when the resident size grew by GROWTH_MIB since the last trim (always when unknown). */
+    /**
+     * One check: trims when the resident size grew by GROWTH_MIB since the last trim (always when unknown), and first
+     * collects when it grew by COLLECT_GROWTH_MIB since the last collection made here; the check after a collection
+     * trims whatever the size, as ND4J frees the buffers of collected arrays from its own threads, later.
+     */
     boolean check() {
         long rss = resident.getAsLong();
-        if (rss >= 0 && floor >= 0 && rss < floor + GROWTH_MIB * Bytes.MIB) {
+        boolean known = rss >= 0 && floor >= 0;
+        if (known && !trimDue && rss < floor + GROWTH_MIB * Bytes.MIB) {
             floor = Math.min(floor, rss);
+            collectedFloor = Math.min(collectedFloor, rss);
             return false;
+        }
+        boolean collecting = known && !trimDue && rss >= collectedFloor + COLLECT_GROWTH_MIB * Bytes.MIB;
+        if (collecting) {
+            collect.run();
         }
         trimOnce();
         floor = resident.getAsLong();
+        if (trimDue || collectedFloor < 0) {
+            collectedFloor = floor;
+        }
+        trimDue = collecting;
         return true;
     }
 

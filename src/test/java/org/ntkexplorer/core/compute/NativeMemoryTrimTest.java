@@ -42,7 +42,7 @@ class NativeMemoryTrimTest {
             three.countDown();
             return 0;
         };
-        NativeMemoryTrim trim = new NativeMemoryTrim(fake, () -> -1, 5);
+        NativeMemoryTrim trim = new NativeMemoryTrim(fake, () -> -1, () -> { }, 5);
         Thread t = trim.start();
         assertTrue(t.isDaemon(), "a daemon, so that it never keeps the JVM alive");
         assertTrue(three.await(10, TimeUnit.SECONDS), "three trims within 10 s at a 5 ms period");
@@ -60,7 +60,7 @@ class NativeMemoryTrimTest {
             trims[0]++;
             rss[0] -= 100 * mib;
             return 1;
-        }, () -> rss[0], 1000);
+        }, () -> rss[0], () -> { }, 1000);
         assertTrue(trim.check(), "the first check trims and sets the floor");
         assertEquals(900 * mib, rss[0]);
         rss[0] += (NativeMemoryTrim.GROWTH_MIB - 1) * mib;
@@ -73,9 +73,29 @@ class NativeMemoryTrimTest {
     }
 
     @Test
+    void collectsFirstWhenGrownByTheCollectStepAndTrimsAgainAfter() {
+        long mib = 1024 * 1024;
+        long[] rss = {500 * mib};
+        int[] trims = {0};
+        int[] collections = {0};
+        NativeMemoryTrim trim = new NativeMemoryTrim(() -> ++trims[0], () -> rss[0], () -> collections[0]++, 1000);
+        trim.check();
+        rss[0] += (NativeMemoryTrim.COLLECT_GROWTH_MIB - 1) * mib;
+        assertTrue(trim.check());
+        assertEquals(0, collections[0], "grown by less than the collect step: a trim only");
+        rss[0] += NativeMemoryTrim.GROWTH_MIB * mib;
+        assertTrue(trim.check());
+        assertEquals(1, collections[0], "grown by the collect step since the first trim: collects");
+        assertTrue(trim.check(), "the check after a collection trims though nothing grew");
+        assertEquals(4, trims[0]);
+        assertTrue(!trim.check(), "then back to trimming on growth");
+        assertEquals(1, collections[0]);
+    }
+
+    @Test
     void unknownResidentSizeTrimsEveryCheck() {
         int[] trims = {0};
-        NativeMemoryTrim trim = new NativeMemoryTrim(() -> ++trims[0], () -> -1, 1000);
+        NativeMemoryTrim trim = new NativeMemoryTrim(() -> ++trims[0], () -> -1, () -> { }, 1000);
         trim.check();
         trim.check();
         assertEquals(2, trims[0]);
@@ -96,7 +116,7 @@ class NativeMemoryTrimTest {
         assumeTrue(LINUX, "glibc only");
         IntSupplier glibc = NativeMemoryTrim.glibcTrim(System.getProperty("os.name"));
         assumeTrue(glibc != null, "no malloc_trim (not glibc)");
-        NativeMemoryTrim trim = new NativeMemoryTrim(glibc, NativeMemoryTrim::residentBytes, 1000);
+        NativeMemoryTrim trim = new NativeMemoryTrim(glibc, NativeMemoryTrim::residentBytes, () -> { }, 1000);
         trim.trimOnce();
         long block = 64 * 1024;
         List<Long> blocks = new ArrayList<>();
