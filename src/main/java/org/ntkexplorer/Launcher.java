@@ -23,6 +23,8 @@ public final class Launcher {
         if (restarted != null) {
             System.exit(restarted);
         }
+        // This JVM runs the app: native memory freed by ND4J goes back to the system as it is freed.
+        org.ntkexplorer.core.compute.NativeMemoryTrim.startForProcess();
         if (gui) {
             String problem = org.ntkexplorer.ui.NtkExplorerApp.checkOptions(args);
             if (problem != null) {
