@@ -6,6 +6,7 @@ import org.ntkexplorer.core.compute.Footprint;
 import org.ntkexplorer.core.compute.TaskMonitor;
 import org.ntkexplorer.core.linalg.DoubleMatrices;
 import org.ntkexplorer.core.model.Activation;
+import org.ntkexplorer.core.model.LayerPlan;
 import org.ntkexplorer.core.model.NetworkSpec;
 
 /**
@@ -50,9 +51,14 @@ public final class InfiniteMlpKernel {
      * The limit of an MLP with this spec's activation, depth and initialisation law (docs/science.md,
      * §Initialisation): σ_w from the law, and each layer's σ_b² from it too. PyTorch's bias variance 1/(3·fan_in)
      * has no width limit (it vanishes in the hidden layers as the width grows), so the kernel keeps the spec's
-     * finite fan-ins: the input dimension for layer 1, the spec's width for the later layers and the readout.
+     * finite fan-ins: the input dimension for layer 1, the spec's width for the later layers and the readout. A spec
+     * with a layer that has no infinite-width recursion is refused with that layer's reason.
      */
     public static InfiniteMlpKernel of(NetworkSpec spec) {
+        String refusal = LayerPlan.of(spec).infiniteWidthRefusal();
+        if (refusal != null) {
+            throw new IllegalArgumentException(refusal);
+        }
         int depth = spec.depth();
         double[] sb2 = new double[depth + 1];
         for (int l = 0; l <= depth; l++) {

@@ -45,16 +45,30 @@ public final class LayerPlan {
         return p;
     }
 
+    /**
+     * Why this plan has no infinite-width kernel (its first layer without one says), or null when every layer has
+     * one.
+     */
+    public String infiniteWidthRefusal() {
+        for (PlannedLayer l : layers) {
+            String refusal = l.infiniteWidthRefusal();
+            if (refusal != null) {
+                return spec.architecture().id() + " has no infinite-width kernel in NTK Explorer: " + refusal;
+            }
+        }
+        return null;
+    }
+
     private static List<PlannedLayer> mlp(NetworkSpec s) {
         List<PlannedLayer> out = new ArrayList<>();
         Parameterization p = s.parameterization();
         int fanIn = s.inputDim();
         for (int l = 0; l < s.depth(); l++) {
-            out.add(new PlannedLayer.Dense(fanIn, s.width(), p.weightMultiplier(s.sigmaW(), fanIn),
+            out.add(new Dense(fanIn, s.width(), p.weightMultiplier(s.sigmaW(), fanIn),
                     p.biasMultiplier(s.biasStd(fanIn)), s.activation()));
             fanIn = s.width();
         }
-        out.add(new PlannedLayer.Dense(fanIn, s.outputs(), p.weightMultiplier(s.sigmaW(), fanIn),
+        out.add(new Dense(fanIn, s.outputs(), p.weightMultiplier(s.sigmaW(), fanIn),
                 p.biasMultiplier(s.biasStd(fanIn)), null));
         return out;
     }
@@ -70,19 +84,19 @@ public final class LayerPlan {
         for (int stage = 0; stage < perStage.length; stage++) {
             for (int i = 0; i < perStage[stage]; i++) {
                 int fanIn = channels * 9;
-                out.add(new PlannedLayer.Conv(channels, s.width(), 3, 1, h, w, p.weightMultiplier(s.sigmaW(), fanIn),
+                out.add(new Conv(channels, s.width(), 3, 1, h, w, p.weightMultiplier(s.sigmaW(), fanIn),
                         p.biasMultiplier(s.biasStd(fanIn)), s.activation()));
                 channels = s.width();
             }
             if (stage < perStage.length - 1) {
-                PlannedLayer.AvgPool pool = new PlannedLayer.AvgPool(2, channels, h, w);
+                AvgPool pool = new AvgPool(2, channels, h, w);
                 out.add(pool);
                 h = pool.outHeight();
                 w = pool.outWidth();
             }
         }
-        out.add(new PlannedLayer.GlobalAvgPool(channels, h, w));
-        out.add(new PlannedLayer.Dense(channels, s.outputs(), p.weightMultiplier(s.sigmaW(), channels),
+        out.add(new GlobalAvgPool(channels, h, w));
+        out.add(new Dense(channels, s.outputs(), p.weightMultiplier(s.sigmaW(), channels),
                 p.biasMultiplier(s.biasStd(channels)), null));
         return out;
     }

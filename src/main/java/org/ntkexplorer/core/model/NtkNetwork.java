@@ -6,17 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.ActivationLayer;
-import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.LossLayer;
-import org.deeplearning4j.nn.conf.layers.PoolingType;
-import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.IActivation;
@@ -91,34 +84,7 @@ public final class NtkNetwork {
         List<String> bKeys = new ArrayList<>();
         int idx = 0;
         for (PlannedLayer layer : plan.layers()) {
-            if (layer instanceof PlannedLayer.Dense d) {
-                list.layer(idx, new DenseLayer.Builder().nIn(d.fanIn()).nOut(d.fanOut()).hasBias(false)
-                        .activation(new ActivationIdentity()).build());
-                wKeys.add(idx + "_W");
-                idx++;
-                list.layer(idx, new NtkScaleBias(d.weightMultiplier(), d.biasMultiplier(), d.fanOut(), false));
-                bKeys.add(idx + "_" + NtkScaleBias.BIAS);
-                idx++;
-                if (d.activation() != null) {
-                    list.layer(idx++, new ActivationLayer.Builder().activation(dl4jActivation(d.activation())).build());
-                }
-            } else if (layer instanceof PlannedLayer.Conv c) {
-                list.layer(idx, new ConvolutionLayer.Builder(c.kernel(), c.kernel()).stride(1, 1)
-                        .padding(c.padding(), c.padding()).convolutionMode(ConvolutionMode.Truncate)
-                        .nIn(c.inChannels()).nOut(c.outChannels()).hasBias(false)
-                        .activation(new ActivationIdentity()).build());
-                wKeys.add(idx + "_W");
-                idx++;
-                list.layer(idx, new NtkScaleBias(c.weightMultiplier(), c.biasMultiplier(), c.outChannels(), true));
-                bKeys.add(idx + "_" + NtkScaleBias.BIAS);
-                idx++;
-                list.layer(idx++, new ActivationLayer.Builder().activation(dl4jActivation(c.activation())).build());
-            } else if (layer instanceof PlannedLayer.AvgPool p) {
-                list.layer(idx++, new SubsamplingLayer.Builder(PoolingType.AVG).kernelSize(p.size(), p.size())
-                        .stride(p.size(), p.size()).convolutionMode(ConvolutionMode.Truncate).build());
-            } else if (layer instanceof PlannedLayer.GlobalAvgPool) {
-                list.layer(idx++, new GlobalPoolingLayer.Builder(PoolingType.AVG).build());
-            }
+            idx = layer.addTo(list, idx, wKeys, bKeys);
         }
         int logitsIndex = idx - 1;
         list.layer(idx, loss(training.loss(), transform, spec.outputs()));
@@ -191,7 +157,7 @@ public final class NtkNetwork {
         return layer;
     }
 
-    private static IActivation dl4jActivation(Activation a) {
+    static IActivation dl4jActivation(Activation a) {
         switch (a) {
             case RELU:
                 return new ActivationReLU();

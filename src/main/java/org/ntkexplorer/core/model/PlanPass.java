@@ -5,13 +5,11 @@ import java.util.List;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastCopyOp;
 import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
 import org.nd4j.linalg.api.ops.impl.scalar.Step;
 import org.nd4j.linalg.factory.Nd4j;
 import org.ntkexplorer.core.nn.ArrayCache;
 import org.ntkexplorer.core.nn.ConvOps;
-import org.ntkexplorer.core.nn.Pooling;
 
 /**
  * The forward and backward pass of a {@link LayerPlan} written with ND4J ops (oneDNN convolutions where the natives
@@ -19,6 +17,9 @@ import org.ntkexplorer.core.nn.Pooling;
  * multipliers are folded into its weights and bias before use, z = x ⋆ (s_w·W) + s_b·b, which differs from
  * DL4J's s_w·(x ⋆ W) + s_b·b only by float rounding; the DL4J network stays the reference the tests compare with.
  * Working arrays are reused from call to call, so arrays it returns are only valid until the next call.
+ *
+ * <p>Each layer's own step is {@link PlannedLayer#forward} and {@link PlannedLayer#backward}; this class walks the
+ * plan and holds what the steps share (working arrays, the layout, what the forward pass keeps for the backward).
  */
 final class PlanPass {
     private final List<PlannedLayer> layers;
@@ -31,6 +32,13 @@ final class PlanPass {
     private final List<INDArray> layerWeights = new ArrayList<>();
     /** Whether this pass keeps images channels-last, which only the native convolutions take. */
     private boolean nhwc;
+    private DataType dt;
+    private int m;
+    /** The parameters of the running forward pass, and the gradients of the running backward pass. */
+    private List<INDArray> weights;
+    private List<INDArray> biases;
+    private List<INDArray> gradW;
+    private List<INDArray> gradB;
 
     PlanPass(LayerPlan plan) {
         this.layers = plan.layers();
@@ -45,8 +53,8 @@ final class PlanPass {
      * @param biases  b{k}, any shape holding the units' values
      */
     INDArray forward(INDArray x, List<INDArray> weights, List<INDArray> biases) {
-        DataType dt = weights.get(0).dataType();
-        int m = (int) x.rows();
+        dt = weights.get(0).dataType();
+        m = (int) x.rows();
         INDArray a = x.dataType() == dt && !x.isView() && x.ordering() == 'c' ? x : x.castTo(dt).dup('c');
         nhwc = convolutional && ConvOps.nativeConvolutions(dt);
         if (convolutional) {
@@ -59,38 +67,20 @@ final class PlanPass {
         layerInputs.clear();
         preActivations.clear();
         layerWeights.clear();
+        this.weights = weights;
+        this.biases = biases;
         int k = 0;
         for (int li = 0; li < layers.size(); li++) {
             PlannedLayer layer = layers.get(li);
             layerInputs.add(a);
-            INDArray z = null;
-            if (layer instanceof PlannedLayer.Dense d) {
-                // The GEMM applies s_w itself, so dense weights are used as stored, without a scaled copy.
-                layerWeights.add(weights.get(k));
-                z = cache.get("z" + li, dt, m, d.fanOut());
-                Nd4j.gemm(a, weights.get(k), z, false, false, d.weightMultiplier(), 0.0);
-                z.addiRowVector(biases.get(k).reshape(1, d.fanOut()).mul(d.biasMultiplier()));
-                a = d.activation() == null ? z : activate(d.activation(), z, li);
+            preActivations.add(null);
+            a = layer.forward(this, li, k, a);
+            if (layer.trainable()) {
                 k++;
-            } else if (layer instanceof PlannedLayer.Conv c) {
-                INDArray w = cache.get("w" + k, dt, c.outChannels(), c.inChannels(), c.kernel(), c.kernel())
-                        .assign(weights.get(k)).muli(c.weightMultiplier());
-                layerWeights.add(w);
-                INDArray b = cache.get("b" + k, dt, c.outChannels()).assign(biases.get(k).reshape(c.outChannels()))
-                        .muli(c.biasMultiplier());
-                z = cache.get("z" + li, dt, image(m, c.outChannels(), c.height(), c.width()));
-                ConvOps.forward(a, w, b, c.padding(), nhwc, z, cache);
-                a = activate(c.activation(), z, li);
-                k++;
-            } else if (layer instanceof PlannedLayer.AvgPool p) {
-                INDArray out = cache.get("a" + li, dt, image(m, p.channels(), p.outHeight(), p.outWidth()));
-                Pooling.average(a, p.size(), nhwc, out);
-                a = out;
-            } else if (layer instanceof PlannedLayer.GlobalAvgPool) {
-                a = nhwc ? a.mean(1, 2) : a.mean(2, 3);
             }
-            preActivations.add(z);
         }
+        this.weights = null;
+        this.biases = null;
         return a;
     }
 
@@ -99,51 +89,86 @@ final class PlanPass {
      * the logits, written into {@code gradW} and {@code gradB} (same shapes as the parameters, may be views).
      */
     void backward(INDArray dLogits, List<INDArray> gradW, List<INDArray> gradB) {
-        DataType dt = dLogits.dataType();
+        dt = dLogits.dataType();
+        m = (int) dLogits.rows();
+        this.gradW = gradW;
+        this.gradB = gradB;
         INDArray delta = dLogits;
-        int m = (int) dLogits.rows();
         int k = layerWeights.size();
         for (int li = layers.size() - 1; li >= 0; li--) {
             PlannedLayer layer = layers.get(li);
-            INDArray in = layerInputs.get(li);
-            if (layer instanceof PlannedLayer.Dense d) {
+            if (layer.trainable()) {
                 k--;
-                INDArray g = d.activation() == null ? delta : derivativeTimes(d.activation(), li, delta);
-                denseWeightGradient(in, g, d.weightMultiplier(), gradW.get(k), k);
-                gradB.get(k).assign(g.sum(0).muli(d.biasMultiplier()).reshape(gradB.get(k).shape()));
-                if (li > 0) {
-                    INDArray below = cache.get("d" + li, dt, m, d.fanIn());
-                    Nd4j.gemm(g, layerWeights.get(k), below, false, true, d.weightMultiplier(), 0.0);
-                    delta = below;
-                }
-            } else if (layer instanceof PlannedLayer.Conv c) {
-                k--;
-                INDArray g = derivativeTimes(c.activation(), li, delta);
-                INDArray below = li > 0 ? cache.get("d" + li, dt, in.shape()) : null;
-                INDArray gb = cache.get("gb" + k, dt, c.outChannels());
-                INDArray gw = gradW.get(k);
-                ConvOps.backward(in, layerWeights.get(k), g, c.padding(), nhwc, below, gw, gb, cache);
-                gw.muli(c.weightMultiplier());
-                gradB.get(k).assign(gb.muli(c.biasMultiplier()).reshape(gradB.get(k).shape()));
-                delta = below;
-            } else if (layer instanceof PlannedLayer.AvgPool p) {
-                INDArray below = cache.get("d" + li, dt, in.shape());
-                Pooling.averageBackward(in, delta, p.size(), nhwc, below);
-                delta = below;
-            } else if (layer instanceof PlannedLayer.GlobalAvgPool gp) {
-                INDArray below = cache.get("d" + li, dt, in.shape());
-                INDArray share = delta.div((double) gp.height() * gp.width());
-                Nd4j.getExecutioner().exec(new BroadcastCopyOp(below, share, below, 0, nhwc ? 3 : 1));
-                delta = below;
             }
+            delta = layer.backward(this, li, k, delta);
         }
+        this.gradW = null;
+        this.gradB = null;
+    }
+
+    // What a layer's step reads and keeps; only PlannedLayer implementations call these.
+
+    ArrayCache cache() {
+        return cache;
+    }
+
+    DataType dataType() {
+        return dt;
+    }
+
+    /** Examples of the current pass. */
+    int examples() {
+        return m;
+    }
+
+    /** Whether images are channels-last in this pass. */
+    boolean channelsLast() {
+        return nhwc;
+    }
+
+    /** W{k} as stored, during {@link #forward}. */
+    INDArray weight(int k) {
+        return weights.get(k);
+    }
+
+    /** b{k} as stored, during {@link #forward}. */
+    INDArray bias(int k) {
+        return biases.get(k);
+    }
+
+    /** The weights layer k used in the forward pass (in order of trainable layers), for its backward step. */
+    void keepWeight(INDArray w) {
+        layerWeights.add(w);
+    }
+
+    INDArray keptWeight(int k) {
+        return layerWeights.get(k);
+    }
+
+    void keepPreActivation(int li, INDArray z) {
+        preActivations.set(li, z);
+    }
+
+    /** The input of layer {@code li} in the last forward pass. */
+    INDArray input(int li) {
+        return layerInputs.get(li);
+    }
+
+    /** Where the gradient of W{k} goes, during {@link #backward}. */
+    INDArray weightGradient(int k) {
+        return gradW.get(k);
+    }
+
+    /** Where the gradient of b{k} goes, during {@link #backward}. */
+    INDArray biasGradient(int k) {
+        return gradB.get(k);
     }
 
     /**
      * gw = s_w·aᵀg. DL4J keeps dense weights, and so their gradients, in 'f' order: the transpose of such an array is
      * a 'c' one, which the GEMM fills as gᵀa without a transposing copy.
      */
-    private void denseWeightGradient(INDArray a, INDArray g, double sw, INDArray gw, int k) {
+    void denseWeightGradient(INDArray a, INDArray g, double sw, INDArray gw, int k) {
         INDArray transposed = gw.transpose();
         if (transposed.ordering() == 'c' && transposed.elementWiseStride() == 1) {
             Nd4j.gemm(g, a, transposed, true, false, sw, 0.0);
@@ -162,7 +187,7 @@ final class PlanPass {
         cache.clear();
     }
 
-    private INDArray activate(Activation act, INDArray z, int li) {
+    INDArray activate(Activation act, INDArray z, int li) {
         INDArray out = cache.get("a" + li, z.dataType(), z.shape());
         if (act == Activation.RELU) {
             Nd4j.exec(new RectifiedLinear(z, out, 0.0));
@@ -173,12 +198,12 @@ final class PlanPass {
     }
 
     /** The shape of a batch of images in this pass's layout. */
-    private long[] image(long m, long channels, long height, long width) {
+    long[] image(long m, long channels, long height, long width) {
         return nhwc ? new long[] {m, height, width, channels} : new long[] {m, channels, height, width};
     }
 
     /** δ ⊙ φ'(z) for the pre-activation z of layer {@code li}. */
-    private INDArray derivativeTimes(Activation act, int li, INDArray delta) {
+    INDArray derivativeTimes(Activation act, int li, INDArray delta) {
         INDArray z = preActivations.get(li);
         INDArray out = cache.get("g" + li, z.dataType(), z.shape());
         if (act == Activation.RELU) {

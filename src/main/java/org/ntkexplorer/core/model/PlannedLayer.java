@@ -1,19 +1,23 @@
 package org.ntkexplorer.core.model;
 
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * One step of a network's forward pass, independent of DL4J. The same list drives the DL4J network, the
  * eNTK engine and the {@code layers} entry of model.json, so the three cannot disagree.
  *
- * <p>Each kind answers for its own sizes (parameters, what a forward pass leaves behind, multiply-adds, eNTK
- * feature columns) and its model.json entry, so the estimates and the description have no per-kind branches. The
- * forward and backward passes ({@link PlanPass}), the DL4J build ({@link NtkNetwork}) and the eNTK features
- * (kernel.FeatureExtractor) still branch on the kind.
+ * <p>A layer is one object, as in neural-tangents' stax: each kind ({@link Dense}, {@link Conv}, {@link AvgPool},
+ * {@link GlobalAvgPool}, one file each) carries its sizes (parameters, what a forward pass leaves behind,
+ * multiply-adds, eNTK feature columns), its model.json entry, its DL4J build, its forward and backward pass
+ * ({@link PlanPass}), its eNTK features ({@link FeaturePass}) and whether it has an infinite-width limit. The classes
+ * that walk a plan call these methods and never ask for the kind, so a new kind is its own file plus the
+ * {@link LayerPlan} that places it.
  */
-public sealed interface PlannedLayer permits PlannedLayer.Dense, PlannedLayer.Conv, PlannedLayer.AvgPool,
-        PlannedLayer.GlobalAvgPool {
+public interface PlannedLayer {
 
     /** Whether the layer holds a weight W and bias b. */
     default boolean trainable() {
@@ -22,6 +26,16 @@ public sealed interface PlannedLayer permits PlannedLayer.Dense, PlannedLayer.Co
 
     /** Inputs each output of a trainable layer sums over (0 for pooling): what initialisation laws scale with. */
     default int fanIn() {
+        return 0;
+    }
+
+    /** s_w of a trainable layer (0 for pooling). */
+    default double weightMultiplier() {
+        return 0;
+    }
+
+    /** s_b of a trainable layer (0 for pooling). */
+    default double biasMultiplier() {
         return 0;
     }
 
@@ -76,159 +90,54 @@ public sealed interface PlannedLayer permits PlannedLayer.Dense, PlannedLayer.Co
     Map<String, Object> describe();
 
     /**
-     * z = s_w·a·W + s_b·b with W of shape (fanIn, fanOut); {@code activation} is null for the readout.
+     * Adds this layer's DL4J layers to {@code list} from index {@code index} on (a trainable layer as a bias-free
+     * dense or convolution, {@link NtkScaleBias} and its activation), naming its parameters' keys.
+     *
+     * @return the index after the layers added
      */
-    record Dense(int fanIn, int fanOut, double weightMultiplier, double biasMultiplier, Activation activation)
-            implements PlannedLayer {
-        @Override
-        public boolean trainable() {
-            return true;
-        }
+    int addTo(NeuralNetConfiguration.ListBuilder list, int index, List<String> weightKeys, List<String> biasKeys);
 
-        @Override
-        public double weights() {
-            return (double) fanIn * fanOut;
-        }
+    /**
+     * This layer's step of the training pass: its output for input {@code a} (layer {@code li} of the plan,
+     * trainable layer {@code k} if it holds parameters), keeping in {@code pass} what {@link #backward} needs.
+     */
+    INDArray forward(PlanPass pass, int li, int k, INDArray a);
 
-        @Override
-        public double biases() {
-            return fanOut;
-        }
+    /**
+     * Writes this layer's parameter gradients from the loss's gradient {@code delta} with respect to its output, and
+     * returns the gradient with respect to its input (no need to form it for the first layer).
+     */
+    INDArray backward(PlanPass pass, int li, int k, INDArray delta);
 
-        @Override
-        public double activationValues() {
-            return (activation == null ? 2.0 : 3.0) * fanOut;
-        }
+    /** This layer's step of the eNTK's forward pass, keeping in {@code pass} what its backward step needs. */
+    INDArray featureForward(FeaturePass pass, int li, int k, INDArray a);
 
-        @Override
-        public double macs() {
-            return weights();
-        }
+    /**
+     * This layer's step of the eNTK's backward pass: writes its feature matrices from the signal {@code delta} of
+     * all C logits with respect to its output (null at the top: the logits themselves) and returns the signal with
+     * respect to its input (null when no trainable layer below needs it).
+     */
+    INDArray featureBackward(FeaturePass pass, int li, int k, INDArray delta);
 
-        @Override
-        public double featureColumns(boolean readout, int logits) {
-            return fanIn + (readout ? 0 : (double) logits * fanOut);
-        }
+    /** Columns of each of its feature matrices (none for pooling), as {@link #featureBackward} writes them. */
+    default long[] featureMatrixColumns(boolean readout, int logits) {
+        return new long[0];
+    }
 
-        @Override
-        public Map<String, Object> describe() {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("type", "dense");
-            e.put("weightShape", new int[] {fanIn, fanOut});
-            e.put("biasShape", new int[] {fanOut});
-            e.put("weightMultiplier", weightMultiplier);
-            e.put("biasMultiplier", biasMultiplier);
-            return e;
-        }
+    /** Hands its feature matrices (all examples' rows) to {@code sink} in the form its kernel takes. */
+    default void addFeatures(INDArray[] matrices, int logits, FeatureSink sink) {
+    }
+
+    /** Forward and stacked backward flops per example of the eNTK features (the cost of producing, not pairing). */
+    default double featureFlops(int logits) {
+        return 0;
     }
 
     /**
-     * 3×3 (kernel×kernel) convolution, stride 1, zero padding {@code padding}, on C×H×W inputs; W stored as
-     * (outChannels, inChannels, kernel, kernel).
+     * Why this layer has no infinite-width kernel in NTK Explorer, or null when it has one: only dense layers carry
+     * the recursion (kernel.InfiniteMlpKernel), and this is the one place that says so.
      */
-    record Conv(int inChannels, int outChannels, int kernel, int padding, int height, int width,
-                double weightMultiplier, double biasMultiplier, Activation activation) implements PlannedLayer {
-        @Override
-        public boolean trainable() {
-            return true;
-        }
-
-        @Override
-        public int fanIn() {
-            return inChannels * kernel * kernel;
-        }
-
-        @Override
-        public double weights() {
-            return (double) fanIn() * outChannels;
-        }
-
-        @Override
-        public double biases() {
-            return outChannels;
-        }
-
-        @Override
-        public double activationValues() {
-            return 3.0 * outChannels * height * width;
-        }
-
-        @Override
-        public double im2colValues() {
-            return (double) fanIn() * height * width;
-        }
-
-        @Override
-        public double macs() {
-            return (double) height * width * fanIn() * outChannels;
-        }
-
-        @Override
-        public double featureColumns(boolean readout, int logits) {
-            return (double) logits * outChannels * (fanIn() + 1);
-        }
-
-        @Override
-        public double backwardSignalValues(boolean nativeConvolutions) {
-            int channels = nativeConvolutions ? Math.max(inChannels, outChannels) : Math.max(fanIn(), outChannels);
-            return (double) height * width * channels;
-        }
-
-        @Override
-        public Map<String, Object> describe() {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("type", "conv2d");
-            e.put("weightShape", new int[] {outChannels, inChannels, kernel, kernel});
-            e.put("biasShape", new int[] {outChannels});
-            e.put("stride", new int[] {1, 1});
-            e.put("padding", new int[] {padding, padding});
-            e.put("inputShape", new int[] {inChannels, height, width});
-            e.put("weightMultiplier", weightMultiplier);
-            e.put("biasMultiplier", biasMultiplier);
-            return e;
-        }
-    }
-
-    /** Non-overlapping size×size average pooling; trailing rows/columns that do not fill a window are dropped. */
-    record AvgPool(int size, int channels, int height, int width) implements PlannedLayer {
-        public int outHeight() {
-            return height / size;
-        }
-
-        public int outWidth() {
-            return width / size;
-        }
-
-        @Override
-        public double activationValues() {
-            return (double) channels * outHeight() * outWidth();
-        }
-
-        @Override
-        public Map<String, Object> describe() {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("type", "avg_pool");
-            e.put("window", new int[] {size, size});
-            e.put("stride", new int[] {size, size});
-            e.put("padding", new int[] {0, 0});
-            e.put("inputShape", new int[] {channels, height, width});
-            return e;
-        }
-    }
-
-    /** Mean over all positions of each channel: C×H×W → C. */
-    record GlobalAvgPool(int channels, int height, int width) implements PlannedLayer {
-        @Override
-        public double activationValues() {
-            return channels;
-        }
-
-        @Override
-        public Map<String, Object> describe() {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("type", "global_avg_pool");
-            e.put("inputShape", new int[] {channels, height, width});
-            return e;
-        }
+    default String infiniteWidthRefusal() {
+        return describe().get("type") + " layers have no infinite-width recursion";
     }
 }

@@ -14,6 +14,9 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.ntkexplorer.core.model.Activation;
+import org.ntkexplorer.core.model.Architecture;
+import org.ntkexplorer.core.model.NetworkSpec;
+import org.ntkexplorer.core.model.Parameterization;
 
 class InfiniteMlpKernelTest {
 
@@ -34,6 +37,16 @@ class InfiniteMlpKernelTest {
             double min = java.util.Arrays.stream(eig).min().getAsDouble();
             assertTrue(min >= -1e-9 * max, activation + " min eigenvalue " + min + " vs max " + max);
         }
+    }
+
+    @Test
+    void aPlanWithALayerWithoutARecursionIsRefusedWithThatLayersReason() {
+        NetworkSpec myrtle = new NetworkSpec(Architecture.MYRTLE5, 0, 8, Activation.RELU, Parameterization.NTK, 1.4, 0.1,
+                10, new int[] {1, 28, 28});
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> InfiniteMlpKernel.of(myrtle));
+        assertTrue(e.getMessage().contains("conv2d layers have no infinite-width recursion"), e.getMessage());
+        NetworkSpec mlp = NetworkSpec.mlp(2, 8, Activation.RELU, Parameterization.NTK, 1.4, 0.1, 10, 5);
+        assertEquals(2, InfiniteMlpKernel.of(mlp).depth());
     }
 
     @Test

@@ -80,7 +80,7 @@ class InitLawTest {
     @EnumSource(Init.class)
     void ntkParameterisationStoresUnitValuesAndPutsTheLawInTheMultipliers(Init law) {
         NtkNetwork net = network(law, Parameterization.NTK);
-        PlannedLayer.Dense first = (PlannedLayer.Dense) net.plan().trainableLayers().get(0);
+        Dense first = (Dense) net.plan().trainableLayers().get(0);
         double[] w = moments(net.weight(0));
         assertEquals(1, w[1], 0.01, "stored W0 has unit variance");
         assertEquals(law == Init.PYTORCH ? 1.8 : 3.0, w[2], 0.05, "kurtosis of W0");

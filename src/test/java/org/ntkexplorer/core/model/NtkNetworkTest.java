@@ -24,7 +24,7 @@ class NtkNetworkTest {
         Map<String, INDArray> p = net.parameters();
         var layers = net.plan().trainableLayers();
         for (int k = 0; k < layers.size(); k++) {
-            PlannedLayer.Dense d = (PlannedLayer.Dense) layers.get(k);
+            Dense d = (Dense) layers.get(k);
             INDArray w = p.get("W" + k);
             INDArray b = p.get("b" + k);
             double[] z = new double[d.fanOut()];
@@ -52,7 +52,7 @@ class NtkNetworkTest {
         for (int i = 0; i < 3; i++) {
             assertArrayEquals(handForward(net, x.getRow(i).toDoubleVector()), f.getRow(i).toDoubleVector(), 1e-12);
         }
-        double sw = net.plan().trainableLayers().get(0) instanceof PlannedLayer.Dense d ? d.weightMultiplier() : 0;
+        double sw = net.plan().trainableLayers().get(0) instanceof Dense d ? d.weightMultiplier() : 0;
         assertEquals(p == Parameterization.NTK ? 1.4 / Math.sqrt(5) : 1.0, sw, 1e-15);
     }
 
@@ -155,7 +155,7 @@ class NtkNetworkTest {
                 10, new int[] {1, 28, 28});
         LayerPlan plan = LayerPlan.of(s);
         assertEquals(7, plan.trainableLayers().size());
-        assertTrue(plan.layers().get(plan.layers().size() - 2) instanceof PlannedLayer.GlobalAvgPool g
+        assertTrue(plan.layers().get(plan.layers().size() - 2) instanceof GlobalAvgPool g
                 && g.height() == 7 && g.width() == 7);
     }
 }
