@@ -11,10 +11,11 @@ import org.ntkexplorer.core.experiment.spec.Study;
 
 
 /**
- * Every field of the form, in the form's order. Each but {@link #BUDGET} is a key of the spec, and takes its key,
- * label, help, section and whether only some studies read it from the key's entry in {@link SpecFields}
- * (each study's definition names the keys it reads of those). A study ignores the fields it does not use: they are
- * hidden, left out of the spec, and never block a run.
+ * Every field of the form, in the form's order, and the section it is in. Each but {@link #BUDGET} is a key of the
+ * spec, and takes its key, label, help and whether only some studies read it from the key's entry in
+ * {@link SpecFields} (each study's definition names the keys it reads of those); the section is the form's own
+ * layout, so it is set here. A study ignores the fields it does not use: they are hidden, left out of the spec, and
+ * never block a run.
  */
 public enum FormField {
     STUDY(SpecFields.STUDY),
@@ -44,25 +45,36 @@ public enum FormField {
     N0(SpecFields.N0),
     RICHNESS_GRID(SpecFields.RICHNESS_GRID),
     PROBE_SIZE(SpecFields.PROBE_SIZE),
-    PREPROCESSING(SpecFields.PREPROCESSING),
-    SIGMA_W(SpecFields.SIGMA_W),
-    SIGMA_B(SpecFields.SIGMA_B),
-    MOMENTUM(SpecFields.MOMENTUM),
-    WEIGHT_DECAY(SpecFields.WEIGHT_DECAY),
-    LOSS(SpecFields.LOSS),
-    SCHEDULE(SpecFields.SCHEDULE),
-    RIDGE(SpecFields.RIDGE),
-    DTYPE(SpecFields.DTYPE),
-    SNAPSHOT_EVERY(SpecFields.SNAPSHOT_EVERY),
-    SNAPSHOT_REGRESSION(SpecFields.SNAPSHOT_REGRESSION),
-    SAVE_KERNELS(SpecFields.SAVE_KERNELS),
-    CENTERED(SpecFields.CENTERED),
-    RICHNESS(SpecFields.RICHNESS);
+    PREPROCESSING(SpecFields.PREPROCESSING, Section.ADVANCED),
+    SIGMA_W(SpecFields.SIGMA_W, Section.ADVANCED),
+    SIGMA_B(SpecFields.SIGMA_B, Section.ADVANCED),
+    MOMENTUM(SpecFields.MOMENTUM, Section.ADVANCED),
+    WEIGHT_DECAY(SpecFields.WEIGHT_DECAY, Section.ADVANCED),
+    LOSS(SpecFields.LOSS, Section.ADVANCED),
+    SCHEDULE(SpecFields.SCHEDULE, Section.ADVANCED),
+    RIDGE(SpecFields.RIDGE, Section.ADVANCED),
+    DTYPE(SpecFields.DTYPE, Section.ADVANCED),
+    SNAPSHOT_EVERY(SpecFields.SNAPSHOT_EVERY, Section.ADVANCED),
+    SNAPSHOT_REGRESSION(SpecFields.SNAPSHOT_REGRESSION, Section.ADVANCED),
+    SAVE_KERNELS(SpecFields.SAVE_KERNELS, Section.ADVANCED),
+    CENTERED(SpecFields.CENTERED, Section.ADVANCED),
+    RICHNESS(SpecFields.RICHNESS, Section.ADVANCED);
+
+    /** Where the form puts a field: the settings most runs change, or the Advanced section below them. */
+    private enum Section {
+        BASIC, ADVANCED
+    }
 
     private final SpecField<?> field;
+    private final Section section;
 
     FormField(SpecField<?> field) {
+        this(field, Section.BASIC);
+    }
+
+    FormField(SpecField<?> field, Section section) {
         this.field = field;
+        this.section = section;
     }
 
     /** The spec key's field; null for {@link #BUDGET}. */
@@ -79,8 +91,9 @@ public enum FormField {
         return field == null ? "Train for" : field.label();
     }
 
+    /** Whether the form puts the field in its Advanced section. */
     public boolean advanced() {
-        return field != null && field.advanced();
+        return section == Section.ADVANCED;
     }
 
     /** Whether study {@code s} reads the field's key: every study reads the common ones, each names the rest. */

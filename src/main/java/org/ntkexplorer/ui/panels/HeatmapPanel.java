@@ -4,25 +4,25 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
+import javafx.util.Duration;
 import org.ntkexplorer.core.experiment.run.ExperimentEvent;
-import org.ntkexplorer.core.experiment.store.KernelPicture;
 
 
 /**
@@ -30,23 +30,19 @@ import org.ntkexplorer.core.experiment.store.KernelPicture;
  * labels drawn on it and a colour bar giving the values of its colours.
  */
 public final class HeatmapPanel extends LivePanel {
-    private static final double BAR = 14;
-
     private final Canvas canvas = new Canvas();
     private final Pane holder = new Pane(canvas);
     private final Label legend = new Label();
     private final VBox body = new VBox(2, holder, legend);
-    private final Map<SpectrumModel.Net, ExperimentEvent.KernelSnapshot> latest = new LinkedHashMap<>();
+    private final HeatmapModel model = new HeatmapModel();
     private final UnitChooser<SpectrumModel.Net> chooser = new UnitChooser<>("network",
-            k -> String.format(Locale.ROOT, "n = %d, seed %d", k.n(), k.seed()), this::show);
-    private ExperimentEvent.KernelSnapshot shown;
+            k -> String.format(java.util.Locale.ROOT, "n = %d, seed %d", k.n(), k.seed()), this::show);
     private WritableImage image;
-    private KernelPicture.Colouring colouring;
-    /** The class labels as drawn last, in canvas coordinates (tests). */
-    private final List<javafx.geometry.Bounds> drawnLabels = new ArrayList<>();
-    /** Where the kernel's square was drawn last: left, top, side. */
-    private double[] square;
-    private final javafx.scene.control.Tooltip classTip = new javafx.scene.control.Tooltip();
+    /** The class labels' boxes as drawn last, in canvas coordinates (tests). */
+    private final List<HeatmapModel.Box> drawnLabels = new ArrayList<>();
+    /** Where the kernel's square was drawn last; null when it was not. */
+    private HeatmapModel.Square square;
+    private final Tooltip classTip = new Tooltip();
 
     public HeatmapPanel() {
         super("Kernel heatmap");
@@ -57,10 +53,10 @@ public final class HeatmapPanel extends LivePanel {
         canvas.heightProperty().bind(holder.heightProperty());
         canvas.widthProperty().addListener(o -> draw());
         canvas.heightProperty().addListener(o -> draw());
-        VBox.setVgrow(holder, javafx.scene.layout.Priority.ALWAYS);
-        classTip.setShowDelay(javafx.util.Duration.millis(150));
-        javafx.scene.control.Tooltip.install(canvas, classTip);
-        canvas.setOnMouseMoved(e -> classTip.setText(classesAt(e.getX(), e.getY())));
+        VBox.setVgrow(holder, Priority.ALWAYS);
+        classTip.setShowDelay(Duration.millis(150));
+        Tooltip.install(canvas, classTip);
+        canvas.setOnMouseMoved(e -> classTip.setText(model.classesAt(e.getX(), e.getY(), square)));
         legend.setWrapText(true);
         legend.getStyleClass().add("heatmap-legend");
         setContent(body);
@@ -81,35 +77,22 @@ public final class HeatmapPanel extends LivePanel {
 
     @Override
     public void accept(List<ExperimentEvent> events) {
-        List<SpectrumModel.Net> touched = new ArrayList<>();
-        for (ExperimentEvent e : events) {
-            if (e instanceof ExperimentEvent.KernelSnapshot s && s.kernel() != null) {
-                SpectrumModel.Net k = new SpectrumModel.Net(s.seed(), s.n());
-                latest.put(k, s);
-                if (!touched.contains(k)) {
-                    touched.add(k);
-                }
-            }
-        }
-        touched.forEach(chooser::offer);
+        model.accept(events).forEach(chooser::offer);
     }
 
     private void show(SpectrumModel.Net k) {
-        shown = latest.get(k);
-        KernelPicture p = shown.kernel();
-        int n = p.size();
-        colouring = p.cosineColouring();
+        HeatmapModel.Shown shown = model.show(k);
+        int n = shown.snapshot().kernel().size();
+        float[] unit = shown.colouring().unit();
         image = new WritableImage(n, n);
         PixelWriter w = image.getPixelWriter();
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
-                w.setColor(j, i, colour(colouring.unit()[i * n + j]));
+                w.setColor(j, i, colour(unit[i * n + j]));
             }
         }
-        legend.setText(String.format(Locale.ROOT, "Network at n = %d, seed %d, epoch %d; %d probe samples; colours "
-                + "from %.2f to %.2f.", shown.n(), shown.seed(), shown.epoch(), n, colouring.low(), colouring.high()));
-        setCaption(String.format(Locale.ROOT, "n = %d, seed %d, epoch %d: the kernel, samples by class.", shown.n(),
-                shown.seed(), shown.epoch()));
+        legend.setText(shown.legend());
+        setCaption(shown.caption());
         draw();
     }
 
@@ -120,137 +103,58 @@ public final class HeatmapPanel extends LivePanel {
         g.clearRect(0, 0, w, h);
         drawnLabels.clear();
         square = null;
-        if (image == null || w < 60 || h < 40) {
+        HeatmapModel.Square sq = model.square(w, h, Math.max(9, legend.getFont().getSize() * 0.85));
+        if (sq == null) {
             return;
         }
-        double fontSize = Math.max(9, legend.getFont().getSize() * 0.85);
-        g.setFont(Font.font(fontSize));
-        double left = fontSize * 1.6;
-        double top = fontSize * 1.4;
-        double side = Math.max(10, Math.min(w - left - BAR - fontSize * 4, h - top - 2));
+        double left = sq.left();
+        double top = sq.top();
+        double side = sq.side();
+        g.setFont(Font.font(sq.fontSize()));
         g.setImageSmoothing(false);
         g.drawImage(image, left, top, side, side);
-        int[] labels = shown.kernel().labels();
-        int n = shown.kernel().size();
         g.setFill(Color.BLACK);
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.CENTER);
-        if (labels != null) {
-            javafx.scene.text.Text probe = new javafx.scene.text.Text();
-            probe.setFont(g.getFont());
-            probe.setText("0");
-            double th = probe.getLayoutBounds().getHeight();
-            for (ClassLabel l : classLabels(labels, left, top, side, text -> {
-                probe.setText(text);
-                return probe.getLayoutBounds().getWidth();
-            }, th, true)) {
-                g.fillText(l.text(), l.x(), l.y());
-                drawnLabels.add(l.box());
-            }
-            g.setStroke(Color.WHITE);
-            g.setLineWidth(1);
-            for (int i = 1; i < n; i++) {
-                if (labels[i] != labels[i - 1]) {
-                    double b = side * i / n;
-                    g.strokeLine(left + b, top, left + b, top + side);
-                    g.strokeLine(left, top + b, left + side, top + b);
-                }
-            }
+        Text probe = new Text("0");
+        probe.setFont(g.getFont());
+        double th = probe.getLayoutBounds().getHeight();
+        for (HeatmapModel.ClassLabel l : model.classLabels(sq, text -> {
+            probe.setText(text);
+            return probe.getLayoutBounds().getWidth();
+        }, th)) {
+            g.fillText(l.text(), l.x(), l.y());
+            drawnLabels.add(l.box());
         }
-        square = new double[] {left, top, side};
+        g.setStroke(Color.WHITE);
+        g.setLineWidth(1);
+        for (double b : model.classBoundaries(sq)) {
+            g.strokeLine(left + b, top, left + b, top + side);
+            g.strokeLine(left, top + b, left + side, top + b);
+        }
+        square = sq;
         double bx = left + side + 8;
         for (int y = 0; y < side; y++) {
             g.setFill(colour(1 - y / side));
-            g.fillRect(bx, top + y, BAR, 1.5);
+            g.fillRect(bx, top + y, HeatmapModel.BAR, 1.5);
         }
         g.setStroke(Color.GRAY);
-        g.strokeRect(bx, top, BAR, side);
+        g.strokeRect(bx, top, HeatmapModel.BAR, side);
         g.setFill(Color.BLACK);
         g.setTextAlign(TextAlignment.LEFT);
-        g.fillText(String.format(Locale.ROOT, "%.2f", colouring.high()), bx + BAR + 3, top + fontSize / 2);
-        g.fillText(String.format(Locale.ROOT, "%.2f", colouring.low()), bx + BAR + 3, top + side - fontSize / 2);
-    }
-
-    /** "row: class 3, column: class 7" for a point on the kernel's square; the square's meaning elsewhere. */
-    private String classesAt(double x, double y) {
-        if (shown == null || square == null || shown.kernel().labels() == null) {
-            return "Samples by class along both edges";
-        }
-        int n = shown.kernel().size();
-        int col = (int) Math.floor((x - square[0]) / square[2] * n);
-        int row = (int) Math.floor((y - square[1]) / square[2] * n);
-        int[] labels = shown.kernel().labels();
-        if (col < 0 || row < 0 || col >= n || row >= n) {
-            return "Samples by class along both edges; point at the square for the two classes";
-        }
-        return "row: class " + labels[row] + ", column: class " + labels[col];
-    }
-
-    /** A class id to draw, centred at (x, y), and the box it covers. */
-    record ClassLabel(String text, double x, double y, javafx.geometry.Bounds box) {
-    }
-
-    /**
-     * Where the class ids go along the top and left edges of the square (left, top, side) for probe samples with
-     * {@code labels}, each centred on its class's run of samples. {@code spaced}: with many classes in a small square
-     * the ids would run together, so a label that would come within 2 px (top) or 1 px (left) of the one before it is
-     * left out (the tooltip names the classes under the mouse); without it every id is placed (the tests' control).
-     */
-    static List<ClassLabel> classLabels(int[] labels, double left, double top, double side,
-                                        java.util.function.ToDoubleFunction<String> width, double th, boolean spaced) {
-        List<ClassLabel> out = new ArrayList<>();
-        int n = labels.length;
-        double lastTop = Double.NEGATIVE_INFINITY;
-        double lastLeft = Double.NEGATIVE_INFINITY;
-        int start = 0;
-        for (int i = 1; i <= n; i++) {
-            if (i == n || labels[i] != labels[start]) {
-                double a = side * start / n;
-                double b = side * i / n;
-                String text = Integer.toString(labels[start]);
-                double tw = width.applyAsDouble(text);
-                double cx = left + (a + b) / 2;
-                double cy = top + (a + b) / 2;
-                if (!spaced || cx - tw / 2 >= lastTop + 2) {
-                    out.add(new ClassLabel(text, cx, top / 2,
-                            new javafx.geometry.BoundingBox(cx - tw / 2, top / 2 - th / 2, tw, th)));
-                    lastTop = cx + tw / 2;
-                }
-                if (!spaced || cy - th / 2 >= lastLeft + 1) {
-                    out.add(new ClassLabel(text, left / 2, cy,
-                            new javafx.geometry.BoundingBox(left / 2 - tw / 2, cy - th / 2, tw, th)));
-                    lastLeft = cy + th / 2;
-                }
-                start = i;
-            }
-        }
-        return out;
-    }
-
-    /** Whether any two of the boxes touch or overlap. */
-    static boolean overlap(List<javafx.geometry.Bounds> boxes) {
-        for (int i = 0; i < boxes.size(); i++) {
-            for (int j = i + 1; j < boxes.size(); j++) {
-                if (boxes.get(i).intersects(boxes.get(j))) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        HeatmapModel.Shown shown = model.shown();
+        g.fillText(shown.highLabel(), bx + HeatmapModel.BAR + 3, top + sq.fontSize() / 2);
+        g.fillText(shown.lowLabel(), bx + HeatmapModel.BAR + 3, top + side - sq.fontSize() / 2);
     }
 
     /** Whether any two class labels drawn on the heatmap touch or overlap (tests, --smoke-layout). */
     public boolean classLabelsOverlap() {
-        return overlap(drawnLabels);
+        return HeatmapModel.overlap(drawnLabels);
     }
 
-    /** A perceptually ordered dark-blue → teal → yellow ramp. */
-    static Color colour(double t) {
-        double x = Math.max(0, Math.min(1, t));
-        double r = 0.27 + x * (0.99 - 0.27) * x;
-        double g = 0.0 + 0.9 * x;
-        double b = 0.33 + 0.4 * Math.sin(Math.PI * x) - 0.2 * x;
-        return Color.color(Math.min(1, r), Math.min(1, g), Math.max(0, Math.min(1, b)));
+    private static Color colour(double t) {
+        double[] c = HeatmapModel.rgb(t);
+        return Color.color(c[0], c[1], c[2]);
     }
 
     @Override
@@ -260,36 +164,21 @@ public final class HeatmapPanel extends LivePanel {
 
     @Override
     public void clear() {
-        latest.clear();
+        model.clear();
         chooser.reset();
-        shown = null;
         image = null;
         legend.setText("");
-        setCaption("A network's probe kernel as an image, samples grouped by class.");
+        setCaption(HeatmapModel.EMPTY_CAPTION);
         draw();
     }
 
     @Override
     public boolean hasData() {
-        return shown != null;
+        return model.hasData();
     }
 
     @Override
     public void exportCsv(Path file) throws IOException {
-        List<String> lines = new ArrayList<>();
-        if (shown != null) {
-            KernelPicture p = shown.kernel();
-            int n = p.size();
-            for (int i = 0; i < n; i++) {
-                StringBuilder sb = new StringBuilder();
-                for (int j = 0; j < n; j++) {
-                    // Through Float.toString: the shortest decimal of the stored float, not of its double widening.
-                    sb.append(j == 0 ? "" : ",").append(SeriesCsv.number(Double.parseDouble(
-                            Float.toString(p.values()[i * n + j]))));
-                }
-                lines.add(sb.toString());
-            }
-        }
-        Files.write(file, lines);
+        Files.write(file, model.csvLines());
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import javafx.collections.FXCollections;
 import javafx.scene.Node;
@@ -20,12 +19,10 @@ import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.plugins.YRangeIndicator;
 import io.fair_acc.dataset.spi.DoubleDataSet;
 import io.fair_acc.dataset.spi.DoubleErrorDataSet;
-
-import org.ntkexplorer.core.scaling.PowerLawFitResult;
-import org.ntkexplorer.core.experiment.analysis.RichnessTable;
+import org.ntkexplorer.core.experiment.analysis.ScalingTable;
 import org.ntkexplorer.core.experiment.run.ExperimentEvent;
 import org.ntkexplorer.core.experiment.spec.Learner;
-import org.ntkexplorer.core.experiment.store.Metric;
+
 
 /**
  * The lazy–rich dial: on a log axis of the richness (the output scale), the network's data-scaling exponent with its interval against
@@ -40,12 +37,9 @@ public final class RichnessPanel extends LivePanel {
             true);
     private final DoubleErrorDataSet moved = Charts.styled(new DoubleErrorDataSet("kernel movement (mean over n and "
             + "seeds)"), Charts.colour(Learner.NETWORK), false);
-    private final ComboBox<Metric> metric = new ComboBox<>(FXCollections.observableArrayList(
-            Metric.values()));
-    private final RichnessTable table = new RichnessTable();
-    /** The lines the core sent for each metric (ExperimentEvent.RichnessVerdict): the panel only shows them. */
-    private final java.util.Map<Metric, List<String>> verdicts = new java.util.EnumMap<>(
-            Metric.class);
+    private final ComboBox<ScalingTable.Metric> metric = new ComboBox<>(FXCollections.observableArrayList(
+            ScalingTable.Metric.values()));
+    private final RichnessModel model = new RichnessModel();
     private final Label verdict = new Label();
     private final ChartBox exponentsBox = new ChartBox(exponents);
     private final ChartBox movementBox = new ChartBox(movement);
@@ -56,16 +50,16 @@ public final class RichnessPanel extends LivePanel {
         super("Lazy–rich dial");
         metric.setConverter(new StringConverter<>() {
             @Override
-            public String toString(Metric m) {
+            public String toString(ScalingTable.Metric m) {
                 return m == null ? "" : m.label();
             }
 
             @Override
-            public Metric fromString(String s) {
+            public ScalingTable.Metric fromString(String s) {
                 return null;
             }
         });
-        metric.setValue(Metric.TEST_ERROR);
+        metric.setValue(ScalingTable.Metric.TEST_ERROR);
         metric.setTooltip(new Tooltip("Which test figure the exponents are fitted to"));
         metric.valueProperty().addListener((o, a, b) -> redraw());
         addTools(metric);
@@ -99,57 +93,29 @@ public final class RichnessPanel extends LivePanel {
     }
 
 
-    public void setMetric(Metric m) {
+    public void setMetric(ScalingTable.Metric m) {
         metric.setValue(m);
     }
 
     @Override
     public void accept(List<ExperimentEvent> events) {
-        boolean changed = false;
-        for (ExperimentEvent e : events) {
-            if (e instanceof ExperimentEvent.ScalingPointDone p) {
-                table.add(p.row());
-                changed = true;
-            } else if (e instanceof ExperimentEvent.FitUpdated f) {
-                table.fit(f.key(), f.entry());
-                changed = true;
-            } else if (e instanceof ExperimentEvent.RichnessVerdict v) {
-                verdicts.put(v.metric(), v.lines());
-                changed = true;
-            }
-        }
-        if (changed) {
+        if (model.accept(events)) {
             redraw();
         }
     }
 
     private void redraw() {
-        Metric m = metric.getValue();
-        List<RichnessTable.Exponent> ex = table.exponents(m);
-        double[] x = new double[ex.size()];
-        double[] y = new double[ex.size()];
-        double[] lo = new double[ex.size()];
-        double[] hi = new double[ex.size()];
-        boolean flagged = false;
-        for (int i = 0; i < ex.size(); i++) {
-            PowerLawFitResult f = ex.get(i).fit();
-            x[i] = ex.get(i).richness();
-            y[i] = f.alpha();
-            // No error bar without an interval (one seed at some n), rather than a bar of zero length.
-            lo[i] = f.hasInterval() ? f.alpha() - f.ciLow() : 0;
-            hi[i] = f.hasInterval() ? f.ciHigh() - f.alpha() : 0;
-            flagged |= !ex.get(i).notConverged().isEmpty();
-        }
-        network.set(x, y, lo, hi);
-        network.setName("network exponent" + (flagged ? " ✱" : ""));
-        PowerLawFitResult k = table.kernelExponent(m);
+        RichnessModel.View v = model.view(metric.getValue());
+        RichnessModel.Series ex = v.network();
+        network.set(ex.x(), ex.y(), ex.low(), ex.high());
+        network.setName(v.networkName());
         exponents.getPlugins().remove(band);
         band = null;
-        if (k != null && ex.size() > 0) {
-            kernel.set(new double[] {x[0], x[x.length - 1]}, new double[] {k.alpha(), k.alpha()});
-            kernel.setName("eNTK at init: " + Charts.alpha(k));
-            if (k.hasInterval()) {
-                band = new YRangeIndicator(Charts.y(exponents), k.ciLow(), k.ciHigh());
+        if (v.kernelX() != null) {
+            kernel.set(v.kernelX(), v.kernelY());
+            kernel.setName(v.kernelName());
+            if (v.band() != null) {
+                band = new YRangeIndicator(Charts.y(exponents), v.band()[0], v.band()[1]);
                 band.setEditable(false);
                 exponents.getPlugins().add(band);
             }
@@ -158,48 +124,25 @@ public final class RichnessPanel extends LivePanel {
         }
         Charts.showIfData(Charts.points(exponents), network);
         Charts.showIfData(Charts.points(exponents), kernel);
-        List<RichnessTable.Movement> mv = table.movement();
-        double[] mx = new double[mv.size()];
-        double[] my = new double[mv.size()];
-        double[] ms = new double[mv.size()];
-        for (int i = 0; i < mv.size(); i++) {
-            mx[i] = mv.get(i).richness();
-            my[i] = mv.get(i).mean();
-            ms[i] = mv.get(i).sd();
-        }
-        double[] msLow = ms.clone();
-        for (int i = 0; i < msLow.length; i++) {
-            msLow[i] = Math.min(ms[i], my[i] * 0.999);
-        }
-        moved.set(mx, my, msLow, ms);
+        RichnessModel.Series mv = v.movement();
+        moved.set(mv.x(), mv.y(), mv.low(), mv.high());
         Charts.showIfData(Charts.points(movement), moved);
         Charts.fitLogYToDecades(movement, List.of(moved));
-        padLogX(exponents, x);
-        padLogX(movement, mx);
+        setLogX(exponents, v.exponentsRange());
+        setLogX(movement, v.movementRange());
         exponentsBox.refresh();
         movementBox.refresh();
-        verdict.setText(String.join("\n", verdicts.getOrDefault(m, List.of())));
-        setCaption(ex.isEmpty() && mv.isEmpty() ? "How the network's scaling exponent and kernel movement change as "
-                + "the output scale α goes from rich (small) to lazy (large)."
-                : String.format(Locale.ROOT, "At %d values of α: the network's scaling exponent beside the eNTK's band "
-                + "(left), and how far its kernel moved (right).", Math.max(ex.size(), mv.size())));
+        verdict.setText(v.verdict());
+        setCaption(v.caption());
     }
 
-    /**
-     * ChartFX pads a log axis in linear units, which left the largest α on the plot's right edge with its error bar
-     * cut and its tick label dropped; a third of a decade on each side keeps the end points whole.
-     */
-    private static void padLogX(XYChart chart, double[] values) {
+    private static void setLogX(XYChart chart, double[] range) {
         io.fair_acc.chartfx.axes.spi.DefaultNumericAxis axis = Charts.x(chart);
-        double lo = java.util.Arrays.stream(values).filter(v -> v > 0).min().orElse(Double.NaN);
-        double hi = java.util.Arrays.stream(values).filter(v -> v > 0).max().orElse(Double.NaN);
-        if (!(lo > 0)) {
-            axis.setAutoRanging(true);
-            return;
+        axis.setAutoRanging(range == null);
+        if (range != null) {
+            axis.setMin(range[0]);
+            axis.setMax(range[1]);
         }
-        axis.setAutoRanging(false);
-        axis.setMin(lo / 2.2);
-        axis.setMax(hi * 2.2);
     }
 
     /** The verdict lines under the charts (tests). */
@@ -214,14 +157,13 @@ public final class RichnessPanel extends LivePanel {
 
     @Override
     public void clear() {
-        table.clear();
-        verdicts.clear();
+        model.clear();
         redraw();
     }
 
     @Override
     public boolean hasData() {
-        return !table.isEmpty();
+        return !model.isEmpty();
     }
 
     @Override

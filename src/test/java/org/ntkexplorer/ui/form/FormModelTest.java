@@ -29,6 +29,20 @@ class FormModelTest {
         assertTrue(FormField.ofKey("steps").isPresent() && FormField.ofKey("epochs").isPresent());
     }
 
+    /** The form's sections are its own (they moved out of the core's SpecFields with the same keys in them). */
+    @Test
+    void theAdvancedSectionHoldsTheSettingsMostRunsLeave() {
+        java.util.Set<String> advanced = new java.util.TreeSet<>();
+        for (FormField f : FormField.values()) {
+            if (f.advanced()) {
+                advanced.add(f.key());
+            }
+        }
+        assertEquals(new java.util.TreeSet<>(java.util.List.of("preprocessing", "sigmaW", "sigmaB", "momentum",
+                "weightDecay", "loss", "schedule", "ridge", "dtype", "snapshotEvery", "snapshotRegression",
+                "saveKernels", "centered", "richness")), advanced);
+    }
+
     @Test
     void everyPresetGoesThroughTheFormUnchanged() {
         FormModel m = new FormModel();

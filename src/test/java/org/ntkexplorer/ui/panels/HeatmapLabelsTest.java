@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import javafx.geometry.Bounds;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,24 +20,24 @@ class HeatmapLabelsTest {
         }
     }
 
-    private static List<Bounds> boxes(boolean spaced) {
-        return HeatmapPanel.classLabels(CROWDED, 16, 14, 60, text -> 7.0 * text.length(), 12, spaced).stream()
-                .map(HeatmapPanel.ClassLabel::box).toList();
+    private static List<HeatmapModel.Box> boxes(boolean spaced) {
+        return HeatmapModel.classLabels(CROWDED, 16, 14, 60, text -> 7.0 * text.length(), 12, spaced).stream()
+                .map(HeatmapModel.ClassLabel::box).toList();
     }
 
     @Test
     void onACrowdedStripSomeIdsAreDrawnAndNoneTouch() {
-        List<Bounds> drawn = boxes(true);
+        List<HeatmapModel.Box> drawn = boxes(true);
         assertTrue(drawn.size() >= 4, "some ids on each edge: " + drawn.size());
         assertTrue(drawn.size() < 20, "not every id fits: " + drawn.size());
-        assertFalse(HeatmapPanel.overlap(drawn), drawn.toString());
+        assertFalse(HeatmapModel.overlap(drawn), drawn.toString());
     }
 
     /** The control: every id placed, the rule bypassed, and the check finds them overlapping. */
     @Test
     void withoutTheRuleTheCheckFindsTheOverlap() {
-        List<Bounds> all = boxes(false);
+        List<HeatmapModel.Box> all = boxes(false);
         assertTrue(all.size() == 20, "every id on both edges: " + all.size());
-        assertTrue(HeatmapPanel.overlap(all), "6 px apart, 7 px wide: the check must see them touch");
+        assertTrue(HeatmapModel.overlap(all), "6 px apart, 7 px wide: the check must see them touch");
     }
 }

@@ -37,7 +37,7 @@ public final class SpecField<T> {
     private final Form form;
 
     /** How the form shows a field; null for a key the form has no field of its own for. */
-    record Form(String label, String help, boolean advanced, boolean perStudy) {
+    record Form(String label, String help, boolean perStudy) {
     }
 
     SpecField(String key, T fallback, Ranged<T> ranged, Reading<T> reading, Function<ExperimentSpec, T> getter,
@@ -85,11 +85,6 @@ public final class SpecField<T> {
         return form == null ? "" : form.help();
     }
 
-    /** Whether the form puts the field in its Advanced section. */
-    public boolean advanced() {
-        return form != null && form.advanced();
-    }
-
     /** Whether only some studies read the key ({@link StudyRules#keys()} names those each reads). */
     public boolean perStudy() {
         return form != null && form.perStudy();
@@ -133,19 +128,13 @@ public final class SpecField<T> {
     /** The same field shown on the form with this label and help. */
     SpecField<T> form(String label, String help) {
         return new SpecField<>(key, fallback, ranged, reading, getter, writing, text,
-                new Form(label, help, false, false));
-    }
-
-    /** The same field in the form's Advanced section. */
-    SpecField<T> inAdvanced() {
-        return new SpecField<>(key, fallback, ranged, reading, getter, writing, text,
-                new Form(form.label(), form.help(), true, form.perStudy()));
+                new Form(label, help, false));
     }
 
     /** The same field, read by some studies only. */
     SpecField<T> forSomeStudies() {
         return new SpecField<>(key, fallback, ranged, reading, getter, writing, text,
-                new Form(form.label(), form.help(), form.advanced(), true));
+                new Form(form.label(), form.help(), true));
     }
 
     /** The same field, read another way (a default or a check that depends on other keys). */

@@ -54,7 +54,7 @@ public final class SpecFields {
     public static final SpecField<Preprocessing> PREPROCESSING = SpecField.choice("preprocessing",
                     Preprocessing.STANDARDIZE_CHANNELS, Preprocessing::fromId, Preprocessing::id,
                     ExperimentSpec::preprocessing)
-            .form("Preprocessing", "How inputs are scaled before training").inAdvanced();
+            .form("Preprocessing", "How inputs are scaled before training");
     public static final SpecField<Architecture> ARCHITECTURE = SpecField.choice("architecture", Architecture.MLP,
                     Architecture::fromId, Architecture::id, ExperimentSpec::architecture)
             .form("Architecture", "An MLP, or a Myrtle CNN of depth 5, 7 or 10");
@@ -88,11 +88,11 @@ public final class SpecFields {
                     ExperimentSpec::sigmaW)
             .readAs(r -> SpecFields.SIGMA_W.readInRange(r, r.value(INIT).sigmaW()))
             .writtenWhen(s -> heldUnder(SpecFields.SIGMA_W, s.init()))
-            .form("σ_w (weights)", "Weight scale σ_w of the initialisation").inAdvanced();
+            .form("σ_w (weights)", "Weight scale σ_w of the initialisation");
     public static final SpecField<Double> SIGMA_B = SpecField.number("sigmaB", 0.1, 0, true,
                     ExperimentSpec::sigmaB).readAs(SpecChecks::sigmaB)
             .writtenWhen(s -> heldUnder(SpecFields.SIGMA_B, s.init()))
-            .form("σ_b (biases)", "Bias scale σ_b of the initialisation").inAdvanced();
+            .form("σ_b (biases)", "Bias scale σ_b of the initialisation");
     public static final SpecField<Optimizer> OPTIMIZER = SpecField.choice("optimizer", Optimizer.MOMENTUM,
             Optimizer::fromId, Optimizer::id, ExperimentSpec::optimizer)
             .form("Optimiser", "sgd, SGD with Nesterov momentum, or Adam");
@@ -100,7 +100,7 @@ public final class SpecFields {
             ExperimentSpec::learningRate).form("Learning rate", "Step size of the optimiser");
     public static final SpecField<Double> MOMENTUM = SpecField.number("momentum", 0.9, 0, true,
                     ExperimentSpec::momentum).readAs(SpecChecks::momentum)
-            .form("Momentum", "Momentum (β₁ for Adam)").inAdvanced();
+            .form("Momentum", "Momentum (β₁ for Adam)");
     public static final SpecField<Integer> BATCH_SIZE = SpecField.whole("batchSize", 64, 1,
             ExperimentSpec::batchSize).form("Batch size", "Examples per minibatch");
     /**
@@ -134,14 +134,13 @@ public final class SpecFields {
             .form("Step cap", "The most steps a network may take; networks that reach it without meeting the rule "
                     + "are flagged wherever α is shown");
     public static final SpecField<Double> WEIGHT_DECAY = SpecField.number("weightDecay", 0.0, 0, true,
-            ExperimentSpec::weightDecay).form("Weight decay", "L2 weight decay").inAdvanced();
+            ExperimentSpec::weightDecay).form("Weight decay", "L2 weight decay");
     public static final SpecField<LossKind> LOSS = SpecField.choice("loss", LossKind.MSE, LossKind::fromId,
                     LossKind::id, ExperimentSpec::loss)
-            .form("Loss", "mse on centred one-hot targets, or cross-entropy (xent)").inAdvanced();
+            .form("Loss", "mse on centred one-hot targets, or cross-entropy (xent)");
     public static final SpecField<LearningRateSchedule> SCHEDULE = SpecField.choice("schedule",
             LearningRateSchedule.CONSTANT, LearningRateSchedule::fromId, LearningRateSchedule::id,
-            ExperimentSpec::schedule).form("LR schedule", "Learning-rate schedule over the training budget")
-            .inAdvanced();
+            ExperimentSpec::schedule).form("LR schedule", "Learning-rate schedule over the training budget");
     public static final SpecField<List<Learner>> LEARNERS = SpecField.<List<Learner>>custom("learners",
                     List.of(Learner.NETWORK, Learner.ENTK_INIT), SpecChecks::learners, ExperimentSpec::learners,
                     s -> s.learners().stream().map(Learner::id).toList())
@@ -152,26 +151,26 @@ public final class SpecFields {
             + "measured");
     public static final SpecField<Double> RIDGE = SpecField.number("ridge", 1e-4, 0, true,
                     ExperimentSpec::ridge)
-            .form("Kernel ridge", "Kernel-regression ridge, relative to the mean diagonal of K").inAdvanced()
+            .form("Kernel ridge", "Kernel-regression ridge, relative to the mean diagonal of K")
             .forSomeStudies();
     public static final SpecField<Precision> DTYPE = SpecField.choice("dtype", Precision.FLOAT32,
                     Precision::fromId, Precision::id, ExperimentSpec::dtype)
-            .form("Precision", "Floating-point precision of networks and kernels").inAdvanced();
+            .form("Precision", "Floating-point precision of networks and kernels");
     public static final SpecField<Integer> N0 = SpecField.whole("n0", 1000, 1, ExperimentSpec::n0)
             .form("Pre-train n0", "Training examples of the pre-trained network whose kernel is taken")
             .forSomeStudies();
     public static final SpecField<Integer> SNAPSHOT_EVERY = SpecField.whole("snapshotEvery", 1, 1,
                     ExperimentSpec::snapshotEvery)
-            .form("Snapshot every (epochs)", "Epochs between kernel snapshots in a dynamics study").inAdvanced()
+            .form("Snapshot every (epochs)", "Epochs between kernel snapshots in a dynamics study")
             .forSomeStudies();
     public static final SpecField<Boolean> SNAPSHOT_REGRESSION = SpecField.flag("snapshotRegression", false,
                     ExperimentSpec::snapshotRegression)
             .form("Regress on snapshots", "Also regress with each probe-kernel snapshot (costs a test × probe "
-                    + "kernel each)").inAdvanced().forSomeStudies();
+                    + "kernel each)").forSomeStudies();
     public static final SpecField<Boolean> SAVE_KERNELS = SpecField.flag("saveKernels", true,
                     ExperimentSpec::saveKernels)
             .form("Save probe kernels", "Keep every probe-kernel snapshot as .npy under kernels/ in the run folder, "
-                    + "so a reopened run shows its heatmap and the kernels can be checked in NumPy").inAdvanced()
+                    + "so a reopened run shows its heatmap and the kernels can be checked in NumPy")
             .forSomeStudies();
     public static final SpecField<Double> RICHNESS = SpecField.<Double>custom("richness", Double.NaN,
                     r -> r.hasValue(SpecFields.RICHNESS.key())
@@ -179,7 +178,7 @@ public final class SpecFields {
                     ExperimentSpec::richness, s -> Double.isNaN(s.richness()) ? null : s.richness())
             .form("Richness α", "Output scale α: trains α·(f − f₀) on L/α² (empty: off). Large α keeps the network "
                     + "near its kernel (lazy), small α lets features move (rich). With SGD and momentum the loss is "
-                    + "divided by α²; Adam is refused, being scale-invariant").inAdvanced().forSomeStudies();
+                    + "divided by α²; Adam is refused, being scale-invariant").forSomeStudies();
     public static final SpecField<double[]> RICHNESS_GRID = SpecField.positives("richnessGrid",
                     ExperimentSpec::richnessGrid)
             .form("Richness grid α", "The values of α the richness study trains α·(f − f₀) at, e.g. 0.1, 1, 10, 100")
@@ -187,8 +186,7 @@ public final class SpecFields {
     /** Richness is defined on the centred network, so asking for it turns centring on unless said otherwise. */
     public static final SpecField<Boolean> CENTERED = SpecField.flag("centered", false,
                     ExperimentSpec::centered).readAs(SpecChecks::centered)
-            .form("Centred (train f − f₀)", "Train and evaluate f − f₀, the network's change since initialisation")
-            .inAdvanced();
+            .form("Centred (train f − f₀)", "Train and evaluate f − f₀, the network's change since initialisation");
 
     /** Every key of spec.json, in its order. */
     public static final List<SpecField<?>> ALL = List.of(STUDY, DATASET, CLASSES, N_GRID, N_TEST, SEEDS,
