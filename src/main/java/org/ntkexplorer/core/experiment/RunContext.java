@@ -28,6 +28,8 @@ final class RunContext {
     final TaskMonitor monitor;
     final DataType dt;
     final DatasetSource source;
+    /** Row blocks per infinite-width kernel when the run computes them as block units (0: in one pass). */
+    final int kernelBlocks;
     private final ExperimentListener listener;
     private double unitsDone;
     private double unitsTotal;
@@ -40,6 +42,7 @@ final class RunContext {
         this.monitor = monitor;
         this.dt = spec.dtype().dataType();
         this.source = source;
+        this.kernelBlocks = RunKernelBlocks.blocksOf(folder.dir());
     }
 
     void emit(ExperimentEvent e) {
@@ -94,7 +97,11 @@ final class RunContext {
      * initialisation law (§Initialisation); {@code inputDim} is the fan-in of the first layer.
      */
     InfiniteMlpKernel infiniteKernel(long inputDim) {
-        return InfiniteMlpKernel.of(spec.network(spec.width(), 1, new int[] {(int) inputDim})).withMonitor(monitor);
+        InfiniteMlpKernel k = InfiniteMlpKernel.of(spec.network(spec.width(), 1, new int[] {(int) inputDim}))
+                .withMonitor(monitor);
+        // Tests split a small kernel into several panels, to have several row blocks of it (RunKernelBlocksTest).
+        Integer panel = Integer.getInteger(RunKernelBlocks.PANEL_PROPERTY);
+        return panel == null ? k : k.withPanelValues(panel);
     }
 
     void appendResult(ResultRow row) {
