@@ -65,7 +65,7 @@ public final class RunKernelBlocks {
     }
 
     /** Row blocks per kernel the folder's run was started with; 0 when it computes its kernels in one pass. */
-    static int blocksOf(Path dir) {
+    public static int blocksOf(Path dir) {
         try {
             return KernelBlockUnits.blocksOf(dir);
         } catch (IOException e) {
