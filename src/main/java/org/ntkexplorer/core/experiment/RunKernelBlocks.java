@@ -8,7 +8,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +32,7 @@ import org.ntkexplorer.core.regression.KernelRidge;
  * the shards of a run can share one large kernel. Each (n, seed) of the spec gets B blocks (fewer when its kernel has
  * fewer panels); a block holds, for every infinite-width learner of the spec, its train × train rows (upper triangle,
  * packed) and its test × train rows, and {@code block.json}, written last, marks it finished. Blocks are dealt to
- * shards as units are; {@code merge} gathers them ({@link KernelBlockUnits#merge}); a whole run, or {@code run
+ * shards as units are; {@code merge} gathers them ({@link KernelBlockMerger}); a whole run, or {@code run
  * --resume} on the merged folder, solves each (n, seed) once all its blocks are in the folder.
  *
  * <p>A block's rows are whole panels of {@link InfiniteMlpKernel#stream}, each computed by the same calls as in one

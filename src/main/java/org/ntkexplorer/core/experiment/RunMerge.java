@@ -76,7 +76,7 @@ public final class RunMerge {
             parts.add(open(d, all));
         }
         requireSameSpec(parts);
-        Map<String, Path> blocks = KernelBlockUnits.checkMerge(shardDirs, parts.stream().map(p -> p.manifest.shard())
+        Map<String, Path> blocks = KernelBlockMerger.checkMerge(shardDirs, parts.stream().map(p -> p.manifest.shard())
                 .toList(), parts.get(0).manifest.specSha256(), spec, partial);
         Map<UnitKey, List<Part>> holders = holders(parts, all);
         List<UnitKey> missing = all.stream().filter(u -> !holders.containsKey(u)).toList();
@@ -129,7 +129,7 @@ public final class RunMerge {
             int kernelBlocks = KernelBlockUnits.blocksOf(parts.get(0).dir);
             if (kernelBlocks > 0) {
                 KernelBlockUnits.writeSetting(merged.dir(), kernelBlocks);
-                KernelBlockUnits.copy(blocks, merged.dir());
+                KernelBlockMerger.copy(blocks, merged.dir());
             }
             fits = merged.refit();
             List<String> from = parts.stream().map(p -> p.describe() + ", " + units(p.finished.size())).toList();

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -98,6 +99,7 @@ class RunKernelBlocksTest {
         assertTrue(Files.readString(shards.get(0).resolve("run.log")).contains("kernel block"), "blocks are logged");
     }
 
+    @Tag("slow")
     @Test
     void aWholeRunWithBlocksComputesAndSolvesThemItself() throws Exception {
         Path d = dir.resolve("blocked-whole");
