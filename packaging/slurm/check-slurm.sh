@@ -6,7 +6,9 @@
 # spec as one process, and checks that the merged results.csv (without its seconds column) and fits.json equal the
 # unsharded run's. It prints both timings. Then it submits packaging/slurm/kernel.sbatch as a 3-task array and its
 # dependent merge job, for an empirical NTK and an infinite NTK, and checks with cmp that each merged kernel.npy (and
-# its companion files) equals the kernel computed by one unsharded `kernel` process, byte for byte. On exit, however it exits, it cancels its job, stops the daemons it
+# its companion files) equals the kernel computed by one unsharded `kernel` process, byte for byte. Last it submits
+# sweep.sbatch with --kernel-blocks 3 and a dependent solve.sbatch, and checks that the solved results.csv and
+# fits.json equal those of one process without blocks. On exit, however it exits, it cancels its job, stops the daemons it
 # started by their process ids and removes the folder; the packages stay installed. Where the packages cannot be
 # installed (not root, no apt, no network) it says so and exits 0, skipped.
 #
@@ -248,3 +250,44 @@ kernel_check() {
 kernel_options=(--dataset fashion-mnist-sample --classes 0,1 --n 300 --seed 1 --depth 2 --width 64)
 kernel_check entk "${kernel_options[@]}" --kind empirical
 kernel_check infinite-ntk "${kernel_options[@]}" --kind infinite-ntk --dtype float64
+
+# A run's infinite-width kernels as row blocks inside the sweep: 3 shards with --kernel-blocks 3, then solve.sbatch
+# (merge and run --resume) as a job that depends on the array, against one process without blocks. Small panels
+# (-Dntkexplorer.kernelPanelValues, in every process) give these small kernels 1, 2 and 3 blocks (n = 32, 64, 128).
+blocks_spec=$work/blocks-spec.json
+cat >"$blocks_spec" <<'JSON'
+{"study": "scaling", "classes": [0, 1], "nGrid": [32, 64, 128], "nTest": 100, "seeds": 2, "depth": 1,
+ "width": 32, "epochs": 2, "batchSize": 16, "learningRate": 0.1, "probeSize": 20,
+ "learners": ["network", "entk-init", "infinite-ntk", "nngp"]}
+JSON
+export NTK_EXPLORER="java -Dntkexplorer.kernelPanelValues=3200 -jar $ROOT/target/ntk-explorer.jar"
+note "sbatch --array=0-2 packaging/slurm/sweep.sbatch $blocks_spec ... --kernel-blocks 3, then solve.sbatch"
+t0=$(date +%s.%N)
+job=$(sbatch --parsable --array=0-2 --cpus-per-task=1 --mem=2G --output="$work/log/blocks-%a.out" \
+  packaging/slurm/sweep.sbatch "$blocks_spec" "$work/blocks" --kernel-blocks 3) \
+  || { daemon_logs; fail "sbatch refused sweep.sbatch with --kernel-blocks"; }
+job=${job%%;*}
+solve_job=$(sbatch --parsable --dependency=afterok:"$job" --cpus-per-task=1 --mem=2G \
+  --output="$work/log/blocks-solve.out" packaging/slurm/solve.sbatch "$work/blocks") \
+  || { daemon_logs; fail "sbatch refused solve.sbatch"; }
+solve_job=${solve_job%%;*}
+wait_job "$job"
+job=$solve_job
+wait_job "$solve_job"
+job=""
+t1=$(date +%s.%N)
+tail -n 2 "$work/log/blocks-solve.out"
+$NTK_EXPLORER run "$blocks_spec" --out "$work/blocks-whole" --threads "$threads" >"$work/blocks-whole.txt" 2>&1 \
+  || { cat "$work/blocks-whole.txt" >&2; fail "the run without blocks exited non-zero"; }
+t2=$(date +%s.%N)
+cmp -s <(without_seconds "$work/blocks-whole/results.csv") <(without_seconds "$work/blocks/merged/results.csv") || {
+  diff <(without_seconds "$work/blocks-whole/results.csv") <(without_seconds "$work/blocks/merged/results.csv") \
+    | head -20 >&2
+  fail "the solved results.csv of the blocked sweep differs from the run without blocks"
+}
+cmp "$work/blocks-whole/fits.json" "$work/blocks/merged/fits.json" \
+  || fail "the solved fits.json of the blocked sweep differs from the run without blocks"
+blocks=$(find "$work/blocks/merged/kernel-blocks" -name block.json | wc -l)
+[ "$blocks" = 12 ] || fail "the merged folder holds $blocks kernel blocks, not 12"
+note "timing (kernel blocks): array and solve $(secs "$t0" "$t1") s (submit to solve done); one process $(secs "$t1" "$t2") s"
+note "OK: 3 shards with 12 kernel blocks, merged and solved, give the results.csv and fits.json of the run without blocks"

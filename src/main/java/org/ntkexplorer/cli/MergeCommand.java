@@ -58,6 +58,9 @@ final class MergeCommand implements java.util.concurrent.Callable<Integer> {
         }
         o.printf("merged %d folders, %d of %d units, into %s%n", r.shards(), r.units(), r.totalUnits(),
                 r.dir().toAbsolutePath());
+        if (org.ntkexplorer.core.experiment.run.RunKernelBlocks.blocksOf(r.dir()) > 0) {
+            o.printf("the infinite-width learners are still kernel blocks: run --resume %s solves them%n", r.dir());
+        }
         o.flush();
         return 0;
     }

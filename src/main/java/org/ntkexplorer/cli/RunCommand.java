@@ -20,6 +20,7 @@ import org.ntkexplorer.core.experiment.spec.ExperimentSpec;
 import org.ntkexplorer.core.experiment.spec.InvalidSpecException;
 import org.ntkexplorer.core.experiment.spec.Presets;
 import org.ntkexplorer.core.experiment.store.RunFolder;
+import org.ntkexplorer.core.experiment.run.RunKernelBlocks;
 
 @Command(name = "run", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = NtkCli.Version.class,
         description = "Run an experiment spec (a JSON file or a preset name) headless into a run folder.")
@@ -41,6 +42,11 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             + "spec's units, for merging later; auto takes K and N from a Slurm array job, auto/N takes K from a "
             + "Kubernetes Indexed Job.")
     String shard;
+
+    @Option(names = "--kernel-blocks", paramLabel = "B", description = "Compute the infinite-ntk and nngp learners "
+            + "as B row-block units per n and seed, which shards share; merge gathers the blocks, and a whole run or "
+            + "run --resume on the merged folder solves them.")
+    Integer kernelBlocks;
 
     @Option(names = "--threads", description = "Compute threads (default: all cores).")
     Integer threads;
@@ -66,6 +72,10 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "--shard does not go with --resume: a resumed folder keeps the shard it was started with");
             }
+            if (kernelBlocks != null) {
+                throw usage("--kernel-blocks does not go with --resume: a resumed folder keeps the kernel blocks it "
+                        + "was started with");
+            }
             if (!RunFolder.isRun(resume)) {
                 throw usage(resume + " is not a run folder (it has no " + RunFolder.SPEC_FILE + "); --resume names "
                         + "the --out folder of a run");
@@ -83,7 +93,16 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             if (taken != null) {
                 throw usage(taken);
             }
+            if (kernelBlocks != null) {
+                String problem = RunKernelBlocks.problem(experiment, kernelBlocks);
+                if (problem != null) {
+                    throw usage(problem);
+                }
+            }
             folder = createFolder(experiment);
+            if (kernelBlocks != null) {
+                RunKernelBlocks.start(folder.dir(), kernelBlocks);
+            }
         }
         TimeLeft clock = TimeLeft.of(folder);
         clock.accept(new ExperimentEvent.Progress(0, "start"), System.nanoTime() / 1e9);

@@ -126,7 +126,7 @@ public final class InfiniteMlpKernel {
     }
 
     /** A copy whose panels hold at most {@code values} entries each (at least one row). */
-    InfiniteMlpKernel withPanelValues(int values) {
+    public InfiniteMlpKernel withPanelValues(int values) {
         InfiniteMlpKernel k = new InfiniteMlpKernel(activation, depth, sigmaW, sigmaB, biasVariances, quadratureOrder, tablePoints,
                 threads, monitor);
         k.panelValues = values;
@@ -215,6 +215,45 @@ public final class InfiniteMlpKernel {
         if (test) {
             InfinitePanels.Plan swapped = new InfinitePanels.Plan(plan.diagB(), plan.diagA(), plan.duals());
             new InfinitePanels(depth, sigmaW, biasVariances, threads, monitor, swapped, panelValues).run(xTest, xTrain, testSink);
+        }
+    }
+
+    /** Values per panel array unless {@link #withPanelValues} says otherwise. */
+    public static final int DEFAULT_PANEL_VALUES = InfinitePanels.PANEL_VALUES;
+
+    /** Rows per panel over {@code nTrain} training examples when a panel holds at most {@code panelValues}. */
+    public static int panelRows(int nTrain, int panelValues) {
+        return InfinitePanels.panelRows(nTrain, panelValues);
+    }
+
+    /** Rows per panel of {@link #stream} over {@code nTrain} training examples (train and test panels alike). */
+    public int panelRows(int nTrain) {
+        return InfinitePanels.panelRows(nTrain, panelValues);
+    }
+
+    /**
+     * Only the panels of {@link #stream} (with both sinks) whose first row is in [trainFrom, trainTo) of the train
+     * pass and in [testFrom, testTo) of the test pass; the bounds are multiples of {@link #panelRows}. Each panel
+     * holds the bits it holds in the whole stream: the same GEMM, the same variances, the same decision to tabulate
+     * (taken on the whole stream's entries), so a kernel computed in row blocks on several machines equals the
+     * kernel of one process.
+     */
+    public void streamRows(INDArray xTrain, INDArray xTest, int trainFrom, int trainTo, int testFrom, int testTo,
+            PanelSink trainSink, PanelSink testSink) {
+        DoubleMatrices.requireMatrix(xTrain);
+        DoubleMatrices.requireMatrix(xTest);
+        requireSameDimension(xTest, xTrain);
+        long n = xTrain.rows();
+        InfinitePanels.Plan plan = plan(squaredNorms(xTrain), squaredNorms(xTest), xTrain.columns(),
+                n * (n + 1) / 2 + (long) xTest.rows() * n);
+        if (trainTo > trainFrom) {
+            new InfinitePanels(depth, sigmaW, biasVariances, threads, monitor, plan, panelValues)
+                    .run(xTrain, null, trainSink, trainFrom, trainTo);
+        }
+        if (testTo > testFrom) {
+            InfinitePanels.Plan swapped = new InfinitePanels.Plan(plan.diagB(), plan.diagA(), plan.duals());
+            new InfinitePanels(depth, sigmaW, biasVariances, threads, monitor, swapped, panelValues)
+                    .run(xTest, xTrain, testSink, testFrom, testTo);
         }
     }
 

@@ -61,6 +61,15 @@ final class InfinitePanels {
      * variances are {@link Plan#diagA} on both sides), else a × b.
      */
     void run(INDArray a, INDArray b, PanelSink sink) {
+        run(a, b, sink, 0, (int) a.rows());
+    }
+
+    /**
+     * The panels of {@link #run(INDArray, INDArray, PanelSink)} whose first row lies in [fromRow, toRow): with
+     * fromRow a multiple of the panel height, each is the same GEMM and recursion, so it holds the same bits as in
+     * the whole pass.
+     */
+    void run(INDArray a, INDArray b, PanelSink sink, int fromRow, int toRow) {
         boolean symmetric = b == null;
         INDArray ad = a.castTo(DataType.DOUBLE);
         INDArray bd = symmetric ? ad : b.castTo(DataType.DOUBLE);
@@ -69,7 +78,10 @@ final class InfinitePanels {
         int colsTotal = (int) bd.rows();
         double scale = sw2 / ad.columns();
         int step = panelRows(colsTotal, panelValues);
-        for (int r0 = 0; r0 < rowsTotal; r0 += step) {
+        if (fromRow % step != 0) {
+            throw new IllegalArgumentException("panels start at multiples of " + step + " rows, not at " + fromRow);
+        }
+        for (int r0 = fromRow; r0 < Math.min(toRow, rowsTotal); r0 += step) {
             monitor.checkCancelled();
             int rows = Math.min(step, rowsTotal - r0);
             int c0 = symmetric ? r0 : 0;

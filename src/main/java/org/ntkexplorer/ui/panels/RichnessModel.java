@@ -10,6 +10,7 @@ import org.ntkexplorer.core.scaling.PowerLawFitResult;
 import org.ntkexplorer.core.experiment.analysis.RichnessTable;
 import org.ntkexplorer.core.experiment.analysis.ScalingTable;
 import org.ntkexplorer.core.experiment.run.ExperimentEvent;
+import org.ntkexplorer.core.experiment.store.Metric;
 
 /**
  * What the lazy–rich dial shows, without JavaFX: per metric the network's exponents against the richness with their
@@ -36,7 +37,7 @@ final class RichnessModel {
 
     private final RichnessTable table = new RichnessTable();
     /** The lines the core sent for each metric (ExperimentEvent.RichnessVerdict): the panel only shows them. */
-    private final Map<ScalingTable.Metric, List<String>> verdicts = new EnumMap<>(ScalingTable.Metric.class);
+    private final Map<Metric, List<String>> verdicts = new EnumMap<>(Metric.class);
 
     /** Takes rows, fits and the core's verdict lines; true if any. */
     boolean accept(List<ExperimentEvent> events) {
@@ -56,7 +57,7 @@ final class RichnessModel {
         return changed;
     }
 
-    View view(ScalingTable.Metric m) {
+    View view(Metric m) {
         List<RichnessTable.Exponent> ex = table.exponents(m);
         double[] x = new double[ex.size()];
         double[] y = new double[ex.size()];

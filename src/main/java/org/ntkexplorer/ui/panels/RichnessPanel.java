@@ -22,6 +22,7 @@ import io.fair_acc.dataset.spi.DoubleErrorDataSet;
 import org.ntkexplorer.core.experiment.analysis.ScalingTable;
 import org.ntkexplorer.core.experiment.run.ExperimentEvent;
 import org.ntkexplorer.core.experiment.spec.Learner;
+import org.ntkexplorer.core.experiment.store.Metric;
 
 
 /**
@@ -37,8 +38,8 @@ public final class RichnessPanel extends LivePanel {
             true);
     private final DoubleErrorDataSet moved = Charts.styled(new DoubleErrorDataSet("kernel movement (mean over n and "
             + "seeds)"), Charts.colour(Learner.NETWORK), false);
-    private final ComboBox<ScalingTable.Metric> metric = new ComboBox<>(FXCollections.observableArrayList(
-            ScalingTable.Metric.values()));
+    private final ComboBox<Metric> metric = new ComboBox<>(FXCollections.observableArrayList(
+            Metric.values()));
     private final RichnessModel model = new RichnessModel();
     private final Label verdict = new Label();
     private final ChartBox exponentsBox = new ChartBox(exponents);
@@ -50,16 +51,16 @@ public final class RichnessPanel extends LivePanel {
         super("Lazy–rich dial");
         metric.setConverter(new StringConverter<>() {
             @Override
-            public String toString(ScalingTable.Metric m) {
+            public String toString(Metric m) {
                 return m == null ? "" : m.label();
             }
 
             @Override
-            public ScalingTable.Metric fromString(String s) {
+            public Metric fromString(String s) {
                 return null;
             }
         });
-        metric.setValue(ScalingTable.Metric.TEST_ERROR);
+        metric.setValue(Metric.TEST_ERROR);
         metric.setTooltip(new Tooltip("Which test figure the exponents are fitted to"));
         metric.valueProperty().addListener((o, a, b) -> redraw());
         addTools(metric);
@@ -93,7 +94,7 @@ public final class RichnessPanel extends LivePanel {
     }
 
 
-    public void setMetric(ScalingTable.Metric m) {
+    public void setMetric(Metric m) {
         metric.setValue(m);
     }
 

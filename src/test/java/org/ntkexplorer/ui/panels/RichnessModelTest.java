@@ -18,10 +18,12 @@ import org.ntkexplorer.core.experiment.run.ExperimentEvent;
 import org.ntkexplorer.core.experiment.spec.Learner;
 import org.ntkexplorer.core.experiment.store.FitKey;
 import org.ntkexplorer.core.experiment.store.ResultRow;
+import org.ntkexplorer.core.experiment.store.FitEntry;
+import org.ntkexplorer.core.experiment.store.Metric;
 
 /** What the lazy–rich dial draws and says, from a richness run's events alone: no window, no toolkit. */
 class RichnessModelTest {
-    private static final ScalingTable.Metric ERR = ScalingTable.Metric.TEST_ERROR;
+    private static final Metric ERR = Metric.TEST_ERROR;
 
     /**
      * The events a richness run sends after its last row, as RunContext does: every row, the fits of all rows so far
@@ -46,13 +48,13 @@ class RichnessModelTest {
         }
         List<ExperimentEvent> events = new ArrayList<>();
         rows.forEach(r -> events.add(new ExperimentEvent.ScalingPointDone(r)));
-        for (Map.Entry<FitKey, Fits.Entry> f : Fits.ofResults(rows).entrySet()) {
+        for (Map.Entry<FitKey, FitEntry> f : Fits.ofResults(rows).entrySet()) {
             events.add(new ExperimentEvent.FitUpdated((FitKey.OfLearner) f.getKey(), f.getValue()));
         }
         RichnessTable t = new RichnessTable();
         rows.forEach(t::add);
         Fits.ofResults(rows).forEach((key, entry) -> t.fit((FitKey.OfLearner) key, entry));
-        for (ScalingTable.Metric m : ScalingTable.Metric.values()) {
+        for (Metric m : Metric.values()) {
             events.add(new ExperimentEvent.RichnessVerdict(m, t.verdict(m, true)));
         }
         return events;
@@ -117,9 +119,9 @@ class RichnessModelTest {
         assertEquals(2, v.movement().size());
         assertNull(v.exponentsRange(), "nothing on the exponents' axis: it ranges itself");
         m.accept(List.of(new ExperimentEvent.RichnessVerdict(ERR, List.of("first", "second")),
-                new ExperimentEvent.RichnessVerdict(ScalingTable.Metric.TEST_MSE, List.of("mse"))));
+                new ExperimentEvent.RichnessVerdict(Metric.TEST_MSE, List.of("mse"))));
         assertEquals("first\nsecond", m.view(ERR).verdict());
-        assertEquals("mse", m.view(ScalingTable.Metric.TEST_MSE).verdict());
+        assertEquals("mse", m.view(Metric.TEST_MSE).verdict());
         m.clear();
         assertTrue(m.isEmpty());
         assertEquals("", m.view(ERR).verdict());

@@ -87,6 +87,9 @@ public final class ExperimentRunner {
                 ctx.unitDone();
                 ctx.progress(0, u.describe() + " done");
             }
+            if (ctx.kernelBlocks > 0) {
+                new RunKernelBlocks(ctx).run();
+            }
             study.finish();
             double seconds = (System.nanoTime() - start) / 1e9;
             folder.log(String.format("finished in %.1f s", seconds));

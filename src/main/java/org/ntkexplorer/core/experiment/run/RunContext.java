@@ -34,6 +34,8 @@ public final class RunContext {
     public final TaskMonitor monitor;
     final DataType dt;
     final DatasetSource source;
+    /** Row blocks per infinite-width kernel when the run computes them as block units (0: in one pass). */
+    public final int kernelBlocks;
     private final ExperimentListener listener;
     private double unitsDone;
     private double unitsTotal;
@@ -46,6 +48,7 @@ public final class RunContext {
         this.monitor = monitor;
         this.dt = spec.dtype().dataType();
         this.source = source;
+        this.kernelBlocks = RunKernelBlocks.blocksOf(folder.dir());
     }
 
     public void emit(ExperimentEvent e) {
@@ -100,7 +103,11 @@ public final class RunContext {
      * initialisation law (§Initialisation); {@code inputDim} is the fan-in of the first layer.
      */
     public InfiniteMlpKernel infiniteKernel(long inputDim) {
-        return InfiniteMlpKernel.of(spec.network(spec.width(), 1, new int[] {(int) inputDim})).withMonitor(monitor);
+        InfiniteMlpKernel k = InfiniteMlpKernel.of(spec.network(spec.width(), 1, new int[] {(int) inputDim}))
+                .withMonitor(monitor);
+        // Tests split a small kernel into several panels, to have several row blocks of it (RunKernelBlocksTest).
+        Integer panel = Integer.getInteger(RunKernelBlocks.PANEL_PROPERTY);
+        return panel == null ? k : k.withPanelValues(panel);
     }
 
     public void appendResult(ResultRow row) {

@@ -94,6 +94,8 @@ public final class RunMerge {
             parts.add(open(d, all));
         }
         requireSameSpec(parts);
+        Map<String, Path> blocks = KernelBlockMerger.checkMerge(shardDirs, parts.stream().map(p -> p.manifest.shard())
+                .toList(), parts.get(0).manifest.specSha256(), spec, partial);
         Map<UnitKey, List<Part>> holders = holders(parts, all);
         List<UnitKey> missing = all.stream().filter(u -> !holders.containsKey(u)).toList();
         List<UnitKey> doubled = all.stream().filter(u -> holders.getOrDefault(u, List.of()).size() > 1).toList();
@@ -111,7 +113,7 @@ public final class RunMerge {
         Files.createDirectories(parent);
         Path tmp = Files.createTempDirectory(parent, "." + out.getFileName() + ".merging-");
         try {
-            fits = write(parts, spec, owner, order, missing, tmp);
+            fits = write(parts, spec, owner, order, missing, blocks, tmp);
             beforeRename.run();
             if (Files.isDirectory(out)) {
                 Files.delete(out); // empty (checked above): the rename below cannot replace it
@@ -125,8 +127,8 @@ public final class RunMerge {
     }
 
     private static Map<FitKey, FitEntry> write(List<Part> parts, ExperimentSpec spec, Owners owner,
-                                                 Map<UnitKey, Integer> order, List<UnitKey> missing, Path out)
-            throws IOException {
+                                                 Map<UnitKey, Integer> order, List<UnitKey> missing,
+                                                 Map<String, Path> blocks, Path out) throws IOException {
         Map<FitKey, FitEntry> fits;
         try (RunFolder merged = RunFolder.create(out, spec)) {
             copy(parts, f -> f.table(ResultRow.SCHEMA), owner::of, order, merged.table(ResultRow.SCHEMA));
@@ -141,6 +143,11 @@ public final class RunMerge {
             }
             for (Part p : parts) {
                 copyKernels(p, owner, merged.dir().resolve(RunFolder.KERNELS));
+            }
+            int kernelBlocks = KernelBlockUnits.blocksOf(parts.get(0).dir);
+            if (kernelBlocks > 0) {
+                KernelBlockUnits.writeSetting(merged.dir(), kernelBlocks);
+                KernelBlockMerger.copy(blocks, merged.dir());
             }
             fits = Fits.refit(merged);
             List<String> from = parts.stream().map(p -> p.describe() + ", " + units(p.finished.size())).toList();

@@ -53,6 +53,10 @@ final class ScalingStudy extends LearnerStudy {
                 todo.remove(r.learner());
             }
         }
+        if (ctx.kernelBlocks > 0) {
+            // Row-block units compute these kernels, and the run solves them once every block is in the folder.
+            todo.removeIf(Learner::needsInfiniteKernel);
+        }
         return todo;
     }
 
