@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.Set;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.ntkexplorer.core.compute.Footprint;
 import org.ntkexplorer.core.compute.MemoryBudget;
 import org.ntkexplorer.core.io.Npy;
 import org.ntkexplorer.core.io.NpyDtype;
@@ -42,8 +44,9 @@ import org.ntkexplorer.core.experiment.store.RunManifest;
  *
  * <p>A block's rows are whole panels of {@link InfiniteMlpKernel#stream}, each computed by the same calls as in one
  * pass, and the solve fills the same buffer in the same order as {@link KernelLearners#runInfinite} does, so the
- * results rows equal a run without blocks (RunKernelBlocksTest). The solve holds the kernel in memory: there is no
- * out-of-core solve from blocks.
+ * results rows equal a run without blocks (RunKernelBlocksTest). When the kernel does not fit in memory (the rule of
+ * {@link OutOfCoreKernels#choose}), the solve copies the blocks' rows into tile files and solves there instead
+ * ({@link KernelBlocksOutOfCore}).
  */
 public final class RunKernelBlocks {
     /** Values per panel array, for tests only: small kernels then have several panels, hence several blocks. */
@@ -212,15 +215,36 @@ public final class RunKernelBlocks {
         int nTest = (int) test.inputs().rows();
         int step = ctx.infiniteKernel(train.inputs().columns()).panelRows(n);
         KernelBlockUnits.requireCover(blocks, u, n, nTest, step);
-        MemoryBudget.require("The solve of the " + todo.size() + " infinite-width kernel" + (todo.size() > 1 ? "s" : "")
-                        + " of n = " + n + " from its blocks",
-                KernelLearners.infiniteFootprint(n, nTest, (int) train.inputs().columns(), train.outputs(),
-                        todo.size()),
-                "The solve from blocks holds the kernel in memory; run it on a machine with more memory");
         double pass = 0;
         for (KernelBlockUnits.Written w : blocks) {
             pass += w.seconds();
         }
+        int inputDim = (int) train.inputs().columns();
+        // Files a killed out-of-core solve left are resumed whatever memory is free now, as KernelLearners does.
+        KernelBlocksOutOfCore outOfCore = new KernelBlocksOutOfCore(ctx);
+        int tile = outOfCore.leftBehind(n, u.seed());
+        if (tile == 0) {
+            tile = OutOfCoreKernels.choose(Footprint.NONE, n, nTest, inputDim, train.outputs(), todo.size());
+        }
+        if (tile > 0) {
+            ctx.progress(0, "infinite-width kernels of " + u.describe() + " from " + blocks.size()
+                    + " blocks, out of core");
+            List<Learner> ordered = new ArrayList<>();
+            for (Learner l : new Learner[] {Learner.INFINITE_NTK, Learner.NNGP}) {
+                if (todo.contains(l)) {
+                    ordered.add(l);
+                }
+            }
+            outOfCore.solve(ordered, blocks, u, train, test, tile, pass);
+            System.gc();
+            return;
+        }
+        MemoryBudget.require("The solve of the " + todo.size() + " infinite-width kernel" + (todo.size() > 1 ? "s" : "")
+                        + " of n = " + n + " from its blocks",
+                KernelLearners.infiniteFootprint(n, nTest, inputDim, train.outputs(), todo.size()),
+                OutOfCoreKernels.allowed() ? "Neither the kernel in memory nor its tiles on disk fit; run the solve on "
+                        + "a machine with more memory" : "Drop -D" + OutOfCoreKernels.MODE_PROPERTY + "=never to solve "
+                        + "it with the kernel on disk, or run the solve on a machine with more memory");
         ctx.progress(0, "infinite-width kernels of " + u.describe() + " from " + blocks.size() + " blocks");
         try (SpdBuffer k = SpdBuffer.allocate(n)) {
             for (Learner l : new Learner[] {Learner.INFINITE_NTK, Learner.NNGP}) {
@@ -255,7 +279,7 @@ public final class RunKernelBlocks {
         }
     }
 
-    private static void readTest(Path file, INDArray kTest, int n, int from, int to) throws IOException {
+    static void readTest(Path file, INDArray kTest, int n, int from, int to) throws IOException {
         if (to == from) {
             return;
         }

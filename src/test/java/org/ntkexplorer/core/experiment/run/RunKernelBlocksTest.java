@@ -13,13 +13,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -99,6 +103,74 @@ class RunKernelBlocksTest {
         RunMergeTest.assertSameRun(whole, merged);
         assertEquals(4 * 4 + 1, Files.readAllLines(merged.resolve("results.csv")).size());
         assertTrue(Files.readString(shards.get(0).resolve("run.log")).contains("kernel block"), "blocks are logged");
+    }
+
+    @AfterEach
+    void clearOutOfCore() {
+        System.clearProperty(OutOfCoreKernels.MODE_PROPERTY);
+        System.clearProperty(OutOfCoreKernels.TILE_PROPERTY);
+    }
+
+    /** Tiles of 48: 3 tile columns at n = 120, 5 at n = 200, so the blocks' rows cross tiles both ways. */
+    private static void outOfCore() {
+        System.setProperty(OutOfCoreKernels.MODE_PROPERTY, "always");
+        System.setProperty(OutOfCoreKernels.TILE_PROPERTY, "48");
+    }
+
+    @Test
+    void outOfCoreTheMergedBlocksSolveToTheRowsOfTheInMemorySolve() throws Exception {
+        Path merged = dir.resolve("merged");
+        RunMerge.merge(shards, merged, false);
+        outOfCore();
+        resume(merged);
+        String log = Files.readString(merged.resolve("run.log"));
+        assertTrue(log.contains("kernel out of core from blocks: file kernels/blocks-200-0-ntk.tiles, tiles of 48×48 "
+                + "(5 tile columns)"), log);
+        assertTrue(log.contains("nngp kernel from blocks to tiles, tile column 3 of 3 done"), log);
+        // The run without blocks solves in memory, as the in-memory solve of the same blocks does (test above).
+        RunMergeTest.assertSameRun(whole, merged);
+        assertFalse(Files.exists(merged.resolve(RunFolder.KERNELS).resolve("blocks-200-0-ntk.tiles")));
+    }
+
+    /** Cancelled in the copy of the NTK into tiles, or in the NNGP's factorisation after the NTK's row is written. */
+    @ParameterizedTest
+    @ValueSource(strings = {"infinite-ntk kernel from blocks to tiles, tile column 3 of 5",
+            "nngp out-of-core Cholesky from blocks, tile column 2 of 5"})
+    void aCancelledOutOfCoreSolveFromBlocksResumesToTheSameRows(String stage) throws Exception {
+        Path merged = dir.resolve("merged");
+        RunMerge.merge(shards, merged, false);
+        outOfCore();
+        AtomicBoolean cancel = new AtomicBoolean();
+        TaskMonitor monitor = new TaskMonitor() {
+            @Override
+            public boolean isCancelled() {
+                return cancel.get();
+            }
+        };
+        try (RunFolder f = RunFolder.resume(merged)) {
+            new ExperimentRunner(f.spec(), f, e -> {
+                if (e instanceof ExperimentEvent.Progress p && p.stage().contains(stage)) {
+                    cancel.set(true);
+                }
+            }, monitor).run();
+        }
+        assertTrue(cancel.get(), "never reached " + stage);
+        String before = Files.readString(merged.resolve("run.log"));
+        resume(merged);
+        String resumed = Files.readString(merged.resolve("run.log")).substring(before.length());
+        // The cancelled kernel's lines: up to the next kernel's, since the other seed's n = 200 starts from tile 1.
+        String opening = "kernel out of core from blocks: file ";
+        int next = resumed.indexOf(opening, resumed.indexOf(opening) + 1);
+        resumed = resumed.substring(0, next);
+        String learner = stage.substring(0, stage.indexOf(' '));
+        assertTrue(resumed.contains("resuming after tile column " + (stage.startsWith("nngp") ? 4 : 2)), resumed);
+        assertFalse(resumed.contains(learner + " kernel from blocks to tiles, tile column 1 of 5"),
+                "the copy started over:\n" + resumed);
+        if (stage.contains("Cholesky")) {
+            assertFalse(resumed.contains(learner + " out-of-core Cholesky from blocks, tile column 1 of 5"),
+                    "the factorisation started over:\n" + resumed);
+        }
+        RunMergeTest.assertSameRun(whole, merged);
     }
 
     @Tag("slow")
