@@ -1,5 +1,8 @@
 package org.ntkexplorer.core.experiment.spec;
 
+import java.util.Arrays;
+import java.util.Objects;
+
 import org.ntkexplorer.core.data.Preprocessing;
 
 /**
@@ -19,8 +22,20 @@ public record DataSpec(String dataset, int[] classes, Preprocessing preprocessin
         return classes == null ? null : classes.clone();
     }
 
-    /** The data of a spec that gives no data keys. */
-    public static DataSpec defaults() {
-        return ExperimentSpec.defaults().data();
+    // By value, as NetworkSpec is: the kernel command's data is compared with a spec's.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DataSpec d && dataset.equals(d.dataset) && Arrays.equals(classes, d.classes)
+                && preprocessing == d.preprocessing;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(dataset, Arrays.hashCode(classes), preprocessing);
+    }
+
+    @Override
+    public String toString() {
+        return dataset + (classes == null ? "" : " classes " + Arrays.toString(classes)) + " " + preprocessing.id();
     }
 }

@@ -1,5 +1,8 @@
 package org.ntkexplorer.core.experiment.spec;
 
+import java.util.Arrays;
+import java.util.Objects;
+
 /**
  * How much of the data a study draws, and how often.
  *
@@ -16,5 +19,21 @@ public record SampleSizes(int[] nGrid, int nTest, int seeds) {
     @Override
     public int[] nGrid() {
         return nGrid.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SampleSizes s && Arrays.equals(nGrid, s.nGrid) && nTest == s.nTest && seeds == s.seeds;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(Arrays.hashCode(nGrid), nTest, seeds);
+    }
+
+    @Override
+    public String toString() {
+        return SpecFields.N_GRID + " " + Arrays.toString(nGrid) + " " + SpecFields.N_TEST + " " + nTest + " "
+                + SpecFields.SEEDS + " " + seeds;
     }
 }

@@ -1,5 +1,8 @@
 package org.ntkexplorer.core.experiment.spec;
 
+import java.util.Arrays;
+import java.util.Objects;
+
 /**
  * The keys only some studies read ({@link StudyRules#keys()} says which). Every spec holds and writes all of them,
  * whatever its study, because spec.json has always done so and a run is sealed with the hash of that text; so this
@@ -27,5 +30,25 @@ public record StudyParams(int[] widths, int n0, int snapshotEvery, boolean snaps
     @Override
     public double[] richnessGrid() {
         return richnessGrid.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof StudyParams p && Arrays.equals(widths, p.widths) && n0 == p.n0
+                && snapshotEvery == p.snapshotEvery && snapshotRegression == p.snapshotRegression
+                && Arrays.equals(richnessGrid, p.richnessGrid);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(Arrays.hashCode(widths), n0, snapshotEvery, snapshotRegression,
+                Arrays.hashCode(richnessGrid));
+    }
+
+    @Override
+    public String toString() {
+        return SpecFields.WIDTHS + " " + Arrays.toString(widths) + " " + SpecFields.N0 + " " + n0 + " "
+                + SpecFields.SNAPSHOT_EVERY + " " + snapshotEvery + " " + SpecFields.SNAPSHOT_REGRESSION + " "
+                + snapshotRegression + " " + SpecFields.RICHNESS_GRID + " " + Arrays.toString(richnessGrid);
     }
 }
