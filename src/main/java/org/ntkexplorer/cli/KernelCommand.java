@@ -24,6 +24,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import org.ntkexplorer.core.experiment.run.KernelBlockJob;
 import org.ntkexplorer.core.experiment.run.KernelJob;
+import org.ntkexplorer.core.experiment.spec.DataSpec;
+import org.ntkexplorer.core.experiment.spec.NetworkChoice;
 
 @Command(name = "kernel", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = NtkCli.Version.class,
         defaultValueProvider = SpecDefaults.class,
@@ -103,21 +105,9 @@ final class KernelCommand implements java.util.concurrent.Callable<Integer> {
         if (threads != null && threads < 1) {
             problems.add("--threads must be at least 1 (got " + threads + ")");
         }
-        Preprocessing pre = parse(problems, () -> Preprocessing.fromId(preprocessing));
-        Architecture architecture = parse(problems, () -> Architecture.fromId(arch));
-        Activation act = parse(problems, () -> Activation.fromId(activation));
-        Parameterization par = parse(problems, () -> Parameterization.fromId(parameterization));
+        DataSpec data = data(problems);
+        NetworkChoice network = network(problems);
         KernelKind kernelKind = parse(problems, () -> KernelKind.fromName(kind));
-        Init law = parse(problems, () -> Init.fromId(init));
-        CommandLine.ParseResult given = spec.commandLine().getParseResult();
-        if (law != null && !law.freeSigmaW() && given.hasMatchedOption("--sigma-w")) {
-            problems.add("--init " + law.id() + " fixes σ_w = " + law.sigmaW() + "; leave out --sigma-w, or use "
-                    + "--init he to choose σ_w");
-        }
-        if (law != null && !law.usesSigmaB() && given.hasMatchedOption("--sigma-b")) {
-            problems.add("--init pytorch draws biases from U(±1/√fan_in), so --sigma-b does not apply; leave it out "
-                    + "or use --init he or lecun");
-        }
         Precision precision = parse(problems, () -> Precision.fromId(dtype));
         BlockOption blockRange = block == null ? null : parse(problems, () -> BlockOption.parse(block));
         String target = KernelExport.targetProblem(out, force,
@@ -129,8 +119,7 @@ final class KernelCommand implements java.util.concurrent.Callable<Integer> {
             throw usage(problems);
         }
         DatasetSource source = DatasetRegistry.open(dataset);
-        KernelJob job = new KernelJob(dataset, classes, n, seed, pre, architecture, depth, width, act, par, sigmaW,
-                sigmaB, kernelKind, precision, law);
+        KernelJob job = new KernelJob(data, n, seed, network, kernelKind, precision);
         if (blockRange != null) {
             return runBlock(new KernelBlockJob(job, blockRange.index(), blockRange.count()), source);
         }
@@ -149,6 +138,35 @@ final class KernelCommand implements java.util.concurrent.Callable<Integer> {
                 r.parameters() > 0 ? String.format(" (%,d parameters)", r.parameters()) : "", out.toAbsolutePath());
         o.flush();
         return 0;
+    }
+
+    /** The data options as a spec's data; null, with the problem added, when one does not parse. */
+    DataSpec data(List<String> problems) {
+        Preprocessing pre = parse(problems, () -> Preprocessing.fromId(preprocessing));
+        return pre == null ? null : new DataSpec(dataset, classes, pre);
+    }
+
+    /**
+     * The network options as a spec's network keys; null, with the problems added, when one does not parse or
+     * σ_w or σ_b is given to a law that has none.
+     */
+    NetworkChoice network(List<String> problems) {
+        int before = problems.size();
+        Architecture architecture = parse(problems, () -> Architecture.fromId(arch));
+        Activation act = parse(problems, () -> Activation.fromId(activation));
+        Parameterization par = parse(problems, () -> Parameterization.fromId(parameterization));
+        Init law = parse(problems, () -> Init.fromId(init));
+        CommandLine.ParseResult given = spec.commandLine().getParseResult();
+        if (law != null && !law.freeSigmaW() && given.hasMatchedOption("--sigma-w")) {
+            problems.add("--init " + law.id() + " fixes σ_w = " + law.sigmaW() + "; leave out --sigma-w, or use "
+                    + "--init he to choose σ_w");
+        }
+        if (law != null && !law.usesSigmaB() && given.hasMatchedOption("--sigma-b")) {
+            problems.add("--init pytorch draws biases from U(±1/√fan_in), so --sigma-b does not apply; leave it out "
+                    + "or use --init he or lecun");
+        }
+        return problems.size() > before ? null
+                : new NetworkChoice(architecture, depth, width, act, par, sigmaW, sigmaB, law);
     }
 
     /** One row-block of the kernel into --out, for {@code merge} to assemble. */

@@ -79,4 +79,27 @@ class SpecDefaultsTest {
         assertEquals(d.dtype().id(), k.dtype);
         assertEquals(d.init().id(), k.init);
     }
+
+    @Test
+    void kernelsJobHoldsTheDefaultSpecsDataAndNetworkKeys() {
+        KernelCommand k = new KernelCommand();
+        new CommandLine(k).parseArgs("--out", "unused");
+        List<String> problems = new ArrayList<>();
+        ExperimentSpec d = ExperimentSpec.defaults();
+        assertEquals(d.data(), k.data(problems));
+        assertEquals(d.networkChoice(), k.network(problems));
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void kernelsNetworkKeysFollowItsOptions() {
+        KernelCommand k = new KernelCommand();
+        new CommandLine(k).parseArgs("--out", "unused", "--init", "lecun", "--depth", "4", "--classes", "3,5");
+        List<String> problems = new ArrayList<>();
+        ExperimentSpec d = ExperimentSpec.defaults();
+        assertEquals(d.networkChoice().withInit(org.ntkexplorer.core.model.Init.LECUN).withDepth(4),
+                k.network(problems));
+        assertEquals(List.of(3, 5), java.util.Arrays.stream(k.data(problems).classes()).boxed().toList());
+        assertEquals(List.of(), problems);
+    }
 }

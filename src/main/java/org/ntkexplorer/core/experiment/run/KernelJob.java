@@ -16,7 +16,6 @@ import org.ntkexplorer.core.data.DataSplit;
 import org.ntkexplorer.core.data.DatasetRegistry;
 import org.ntkexplorer.core.data.DatasetSource;
 import org.ntkexplorer.core.data.Layout;
-import org.ntkexplorer.core.data.Preprocessing;
 import org.ntkexplorer.core.data.Split;
 import org.ntkexplorer.core.data.SubsetCheck;
 import org.ntkexplorer.core.data.SubsetRequest;
@@ -29,33 +28,25 @@ import org.ntkexplorer.core.kernel.KernelKind;
 import org.ntkexplorer.core.kernel.KernelTiles;
 import org.ntkexplorer.core.kernel.ModelDescription;
 import org.ntkexplorer.core.kernel.Precision;
-import org.ntkexplorer.core.model.Activation;
-import org.ntkexplorer.core.model.Architecture;
-import org.ntkexplorer.core.model.Init;
 import org.ntkexplorer.core.model.NetworkFootprint;
 import org.ntkexplorer.core.model.NetworkSpec;
 import org.ntkexplorer.core.model.NtkNetwork;
 import org.ntkexplorer.core.model.Parameterization;
 import org.ntkexplorer.core.model.TrainingConfig;
+import org.ntkexplorer.core.experiment.spec.DataSpec;
 import org.ntkexplorer.core.experiment.spec.InvalidSpecException;
+import org.ntkexplorer.core.experiment.spec.NetworkChoice;
 
 /**
  * One kernel on a dataset subset, written as an interchange folder: the {@code kernel} command of the CLI and
  * the window's "export kernel" share it. {@link #check} refuses a job that cannot run before any work.
+ *
+ * @param data    the dataset, classes and preprocessing, as a spec holds them
+ * @param n       examples of the subset
+ * @param network the network keys, as a spec holds them (its width is the eNTK network's)
  */
-public record KernelJob(String dataset, int[] classes, int n, long seed, Preprocessing preprocessing,
-                        Architecture architecture, int depth, int width, Activation activation,
-                        Parameterization parameterization, double sigmaW, double sigmaB, KernelKind kind,
-                        Precision precision, Init init) {
-
-    /** A job on a He-normal network, the law every kernel had before init was a choice. */
-    public KernelJob(String dataset, int[] classes, int n, long seed, Preprocessing preprocessing,
-                     Architecture architecture, int depth, int width, Activation activation,
-                     Parameterization parameterization, double sigmaW, double sigmaB, KernelKind kind,
-                     Precision precision) {
-        this(dataset, classes, n, seed, preprocessing, architecture, depth, width, activation, parameterization,
-                sigmaW, sigmaB, kind, precision, Init.HE);
-    }
+public record KernelJob(DataSpec data, int n, long seed, NetworkChoice network, KernelKind kind,
+                        Precision precision) {
 
     /** The exporter writes each array through one Java buffer, which holds at most this many bytes. */
     private static final long MAX_ARRAY_BYTES = Integer.MAX_VALUE - 8L;
@@ -65,10 +56,10 @@ public record KernelJob(String dataset, int[] classes, int n, long seed, Preproc
     }
 
     public Result run(Path out, TaskMonitor monitor) throws IOException {
-        return run(DatasetRegistry.open(dataset), out, monitor);
+        return run(DatasetRegistry.open(data.dataset()), out, monitor);
     }
 
-    /** As {@link #run(Path, TaskMonitor)} on the dataset already opened from {@link #dataset()}. */
+    /** As {@link #run(Path, TaskMonitor)} on the dataset already opened from the job's {@link DataSpec#dataset()}. */
     public Result run(DatasetSource source, Path out, TaskMonitor monitor) throws IOException {
         check(source);
         Prepared p = prepare(source);
@@ -89,7 +80,8 @@ public record KernelJob(String dataset, int[] classes, int n, long seed, Preproc
     }
 
     Prepared prepare(DatasetSource source) {
-        DataSplit split = Subsets.select(source, new SubsetRequest(classes, n, 0, seed, preprocessing, layout()));
+        DataSplit split = Subsets.select(source, new SubsetRequest(data.classes(), n, 0, seed, data.preprocessing(),
+                layout()));
         Split train = split.train();
         NetworkSpec spec = network(train.outputs(), train.inputShape());
         INDArray x = Nd4j.create(train.inputs(), new long[] {train.size(), train.inputDim()}, 'c');
@@ -104,8 +96,8 @@ public record KernelJob(String dataset, int[] classes, int n, long seed, Preproc
         } else {
             strips = InfiniteKernelJobs.strips(spec, x, kind, precision);
         }
-        Map<String, Object> model = ModelDescription.of(spec, kind, precision, preprocessing.describe());
-        model.put("dataset", dataset);
+        Map<String, Object> model = ModelDescription.of(spec, kind, precision, data.preprocessing().describe());
+        model.put("dataset", data.dataset());
         model.put("subset", split.description());
         model.put("seed", seed);
         return new Prepared(train, split.description(), x, model, params, parameters, strips);
@@ -137,18 +129,18 @@ public record KernelJob(String dataset, int[] classes, int n, long seed, Preproc
         if (n < 1) {
             out.add("n must be at least 1 (got " + n + ")");
         } else {
-            out.addAll(SubsetCheck.of(source).problems(classes, n, 0, layout()));
+            out.addAll(SubsetCheck.of(source).problems(data.classes(), n, 0, layout()));
         }
         try {
             network(outputs(source), inputShape(source));
         } catch (IllegalArgumentException e) {
             out.addAll(Arrays.asList(e.getMessage().replaceFirst("^Invalid network: ", "").split("; ")));
         }
-        if (kind != KernelKind.EMPIRICAL_NTK && architecture.isConvolutional()) {
-            out.add("the " + kind.id() + " kernel is available for MLPs only; " + architecture.id()
+        if (kind != KernelKind.EMPIRICAL_NTK && network.architecture().isConvolutional()) {
+            out.add("the " + kind.id() + " kernel is available for MLPs only; " + network.architecture().id()
                     + " has no infinite-width kernel in NTK Explorer (use --kind empirical)");
         }
-        if (kind == KernelKind.INFINITE_NTK && parameterization != Parameterization.NTK) {
+        if (kind == KernelKind.INFINITE_NTK && network.parameterization() != Parameterization.NTK) {
             out.add("the infinite NTK is defined for NTK parameterisation; use --parameterization ntk (the NNGP is the "
                     + "same for both)");
         }
@@ -199,13 +191,14 @@ public record KernelJob(String dataset, int[] classes, int n, long seed, Preproc
     }
 
     private Layout layout() {
-        return architecture.isConvolutional() ? Layout.IMAGE : Layout.FLAT;
+        return network.architecture().isConvolutional() ? Layout.IMAGE : Layout.FLAT;
     }
 
     private int outputs(DatasetSource source) {
         if (source.task() == Task.REGRESSION) {
             return source.outputs();
         }
+        int[] classes = data.classes();
         return classes == null ? source.classNames().size() : classes.length;
     }
 
@@ -220,7 +213,6 @@ public record KernelJob(String dataset, int[] classes, int n, long seed, Preproc
     }
 
     private NetworkSpec network(int outputs, int[] inputShape) {
-        return new NetworkSpec(architecture, depth, width, activation, parameterization, sigmaW, sigmaB, outputs,
-                inputShape, init);
+        return network.on(outputs, inputShape);
     }
 }

@@ -26,6 +26,12 @@ import org.ntkexplorer.core.model.LossKind;
 import org.ntkexplorer.core.model.Optimizer;
 import org.ntkexplorer.core.model.Parameterization;
 import org.ntkexplorer.core.experiment.spec.ExperimentSpec;
+import org.ntkexplorer.core.experiment.spec.DataSpec;
+import org.ntkexplorer.core.experiment.spec.KernelSpec;
+import org.ntkexplorer.core.experiment.spec.NetworkChoice;
+import org.ntkexplorer.core.experiment.spec.SampleSizes;
+import org.ntkexplorer.core.experiment.spec.StudyParams;
+import org.ntkexplorer.core.experiment.spec.TrainingChoice;
 import org.ntkexplorer.core.experiment.spec.InvalidSpecException;
 import org.ntkexplorer.core.experiment.spec.Learner;
 import org.ntkexplorer.core.experiment.spec.Presets;
@@ -84,12 +90,15 @@ class PreflightTest {
     /** A spec whose architecture and learners clash is reported with its data problems, not one after the other. */
     @Test
     void architectureAndDataProblemsComeTogether() {
-        ExperimentSpec s = new ExperimentSpec(Study.SCALING, DatasetRegistry.SAMPLE, new int[] {0, 1},
-                new int[] {64, 4096}, 100, 1, Preprocessing.STANDARDIZE_CHANNELS, Architecture.MYRTLE5, 2, 8,
-                new int[0], Activation.RELU, Parameterization.NTK, 1.4, 0.1, Optimizer.MOMENTUM, 0.1, 0.9, 16,
-                org.ntkexplorer.core.model.TrainingBudget.ofEpochs(1), 0, LossKind.MSE, LearningRateSchedule.CONSTANT,
-                List.of(Learner.NETWORK, Learner.INFINITE_NTK), 20, 1e-4, Precision.FLOAT32, 100, 1, false, false,
-                false, Double.NaN, new double[0]);
+        ExperimentSpec s = new ExperimentSpec(Study.SCALING,
+                new DataSpec(DatasetRegistry.SAMPLE, new int[] {0, 1}, Preprocessing.STANDARDIZE_CHANNELS),
+                new SampleSizes(new int[] {64, 4096}, 100, 1),
+                new NetworkChoice(Architecture.MYRTLE5, 2, 8, Activation.RELU, Parameterization.NTK, 1.4, 0.1,
+                        org.ntkexplorer.core.model.Init.HE),
+                new TrainingChoice(Optimizer.MOMENTUM, 0.1, 0.9, 16, org.ntkexplorer.core.model.TrainingBudget.ofEpochs(1),
+                        0, LossKind.MSE, LearningRateSchedule.CONSTANT, false, Double.NaN),
+                new KernelSpec(List.of(Learner.NETWORK, Learner.INFINITE_NTK), 20, 1e-4, Precision.FLOAT32, false),
+                new StudyParams(new int[0], 100, 1, false, new double[0]));
         var e = refusedQuickly(InvalidSpecException.class, () -> s);
         assertEquals(2, e.problems().size(), e.problems().toString());
         assertTrue(e.problems().get(0).contains("infinite-ntk needs an MLP"), e.getMessage());

@@ -68,4 +68,27 @@ class ExperimentSpecTest {
             assertTrue(p.name().endsWith("-quick") || p.name().endsWith("-full"), p.name());
         }
     }
+
+    @Test
+    void eachKeyLandsInItsPart() {
+        ExperimentSpec s = ExperimentSpec.parse("""
+                {"study": "pretrained", "dataset": "gaussian-mixture", "classes": [1, 2],
+                 "preprocessing": "unit-norm", "nGrid": [50, 90], "nTest": 30, "seeds": 2, "architecture": "mlp",
+                 "depth": 3, "width": 40, "activation": "tanh", "parameterization": "standard", "init": "lecun",
+                 "sigmaB": 0.2, "learners": ["network", "entk-pretrained"], "probeSize": 12, "ridge": 0.01, "dtype": "float64",
+                 "saveKernels": false, "widths": [8, 16], "n0": 77, "snapshotEvery": 3, "snapshotRegression": true,
+                 "learningRate": 0.05, "optimizer": "sgd", "batchSize": 10, "epochs": 4}""");
+        assertEquals(new DataSpec("gaussian-mixture", new int[] {1, 2}, org.ntkexplorer.core.data.Preprocessing.fromId(
+                "unit-norm")), s.data());
+        assertEquals(new SampleSizes(new int[] {50, 90}, 30, 2), s.sizes());
+        assertEquals(new NetworkChoice(org.ntkexplorer.core.model.Architecture.MLP, 3, 40,
+                org.ntkexplorer.core.model.Activation.TANH, org.ntkexplorer.core.model.Parameterization.STANDARD,
+                1, 0.2, org.ntkexplorer.core.model.Init.LECUN), s.networkChoice());
+        assertEquals(new KernelSpec(java.util.List.of(Learner.NETWORK, Learner.ENTK_PRETRAINED), 12, 0.01,
+                org.ntkexplorer.core.kernel.Precision.FLOAT64, false), s.kernel());
+        assertEquals(new StudyParams(new int[] {8, 16}, 77, 3, true, new double[0]), s.params());
+        assertEquals(0.05, s.trainingChoice().learningRate());
+        assertEquals(org.ntkexplorer.core.model.TrainingBudget.ofEpochs(4), s.trainingChoice().budget());
+        assertEquals(s.training(), s.trainingChoice().config());
+    }
 }

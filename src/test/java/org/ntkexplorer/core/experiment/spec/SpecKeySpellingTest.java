@@ -23,7 +23,10 @@ class SpecKeySpellingTest {
             "core/experiment/spec/StudyRules.java", "core/experiment/store/StoredStudy.java",
             "core/experiment/run/StudyDefinition.java", "core/experiment/spec/UnitCount.java",
             "core/experiment/spec/DatasetProblems.java", "core/experiment/run/TimeLeft.java",
-            "ui/form/FormField.java", "ui/form/FormSpec.java", "ui/form/FieldHelp.java", "cli/SpecDefaults.java");
+            "ui/form/FormField.java", "ui/form/FormSpec.java", "ui/form/FieldHelp.java", "cli/SpecDefaults.java",
+            "core/experiment/spec/DataSpec.java", "core/experiment/spec/SampleSizes.java",
+            "core/experiment/spec/NetworkChoice.java", "core/experiment/spec/TrainingChoice.java",
+            "core/experiment/spec/KernelSpec.java", "core/experiment/spec/StudyParams.java", "cli/KernelCommand.java");
 
     @Test
     void noFileOfTheSpecSpellsAKeyOutsideTheTable() throws IOException {
