@@ -41,17 +41,7 @@ final class KernelBlocksOutOfCore {
 
     /** The tile side of files a killed solve of this unit left behind, or 0 when there are none. */
     int leftBehind(int n, long seed) {
-        for (Learner l : new Learner[] {Learner.INFINITE_NTK, Learner.NNGP}) {
-            Path p = kernelFile(n, seed, l);
-            if (Files.exists(p)) {
-                try (TileFile f = TileFile.open(p)) {
-                    return f.n() == n ? f.tile() : 0;
-                } catch (IOException e) {
-                    return 0;
-                }
-            }
-        }
-        return 0;
+        return OutOfCoreLearners.leftBehind(n, l -> kernelFile(n, seed, l));
     }
 
     /**

@@ -38,8 +38,16 @@ final class OutOfCoreLearners {
 
     /** The tile side of files a killed unit left behind, or 0 when there are none. */
     int leftBehind(int n, long seed) {
+        return leftBehind(n, l -> kernelFile(n, seed, l));
+    }
+
+    /**
+     * The tile side of the first infinite-width kernel file of size n that exists ({@code file} names it), or 0: a
+     * file of another n, or one that cannot be read, is not resumed from.
+     */
+    static int leftBehind(int n, java.util.function.Function<Learner, Path> file) {
         for (Learner l : new Learner[] {Learner.INFINITE_NTK, Learner.NNGP}) {
-            Path p = kernelFile(n, seed, l);
+            Path p = file.apply(l);
             if (Files.exists(p)) {
                 try (TileFile f = TileFile.open(p)) {
                     return f.n() == n ? f.tile() : 0;
