@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ntkexplorer.core.compute.TaskMonitor;
@@ -168,6 +169,7 @@ class RunFolderIntegrityTest {
     }
 
     @Test
+    @Tag("slow") // three runs resumed from bad checkpoints: 13 s
     void anEmptyOrGarbageCheckpointIsLogged() throws Exception {
         for (String content : List.of("", "not an npz at all")) {
             Path part = cancelled("part-" + content.length());

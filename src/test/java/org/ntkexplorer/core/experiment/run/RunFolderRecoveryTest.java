@@ -14,6 +14,7 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ntkexplorer.core.compute.TaskMonitor;
@@ -175,6 +176,7 @@ public class RunFolderRecoveryTest {
     }
 
     @Test
+    @Tag("slow") // a whole run cancelled and resumed: 12-18 s
     void aScalingRunCancelledMidTrainingContinuesToTheSameRows() throws Exception {
         Path whole = whole(SCALING.replace("\"steps\": 12", "\"steps\": 40"));
         Path part = cancelledAndResumed(SCALING.replace("\"steps\": 12", "\"steps\": 40"),
@@ -200,6 +202,7 @@ public class RunFolderRecoveryTest {
     }
 
     @Test
+    @Tag("slow") // a whole run cancelled and resumed: 12-18 s
     void aNetworkThatFinishedAfterItsLastCheckpointKeepsEveryRowWhenItsUnitWasNotMarked() throws Exception {
         String json = SCALING.replace("\"steps\": 12", "\"steps\": 40");
         Path whole = whole(json);
