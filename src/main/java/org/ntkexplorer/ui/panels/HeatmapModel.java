@@ -197,7 +197,7 @@ final class HeatmapModel {
                 StringBuilder sb = new StringBuilder();
                 for (int j = 0; j < n; j++) {
                     // Through Float.toString: the shortest decimal of the stored float, not of its double widening.
-                    sb.append(j == 0 ? "" : ",").append(SeriesCsv.number(Double.parseDouble(
+                    sb.append(j == 0 ? "" : ",").append(ShortestDecimal.of(Double.parseDouble(
                             Float.toString(p.values()[i * n + j]))));
                 }
                 lines.add(sb.toString());

@@ -1,7 +1,6 @@
 package org.ntkexplorer.ui.panels;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,8 +24,9 @@ public final class SeriesCsv {
             for (int i = 0; i < ds.getDataCount(); i++) {
                 double err = ds instanceof DataSetError e && e.getErrorType(DataSet.DIM_Y) != DataSetError.ErrorType.NO_ERROR
                         ? e.getErrorPositive(DataSet.DIM_Y, i) : Double.NaN;
-                lines.add(String.join(",", quote(ds.getName()), number(ds.get(DataSet.DIM_X, i)),
-                        number(ds.get(DataSet.DIM_Y, i)), Double.isNaN(err) ? "" : number(err)));
+                lines.add(String.join(",", quote(ds.getName()), ShortestDecimal.of(ds.get(DataSet.DIM_X, i)),
+                        ShortestDecimal.of(ds.get(DataSet.DIM_Y, i)),
+                        Double.isNaN(err) ? "" : ShortestDecimal.of(err)));
             }
         }
         Files.write(file, lines);
@@ -35,17 +35,5 @@ public final class SeriesCsv {
     /** A field in double quotes, inner quotes doubled. */
     public static String quote(String s) {
         return "\"" + s.replace("\"", "\"\"") + "\"";
-    }
-
-    /** The shortest decimal that reads back as the same double: 64 for 64.0, 0.1 for 0.1, 1.5E-7. */
-    public static String number(double v) {
-        if (!Double.isFinite(v)) {
-            return Double.isNaN(v) ? "" : v > 0 ? "inf" : "-inf";
-        }
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
-        }
-        BigDecimal d = new BigDecimal(Double.toString(v));
-        return Math.abs(v) >= 1e-4 && Math.abs(v) < 1e15 ? d.toPlainString() : Double.toString(v);
     }
 }

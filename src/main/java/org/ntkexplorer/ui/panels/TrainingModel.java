@@ -86,7 +86,7 @@ final class TrainingModel {
     /** How the chooser names a network. */
     static String label(UnitKey u) {
         String s = String.format(Locale.ROOT, "n = %d, seed %d", u.n(), u.seed());
-        return s + (Double.isNaN(u.richness()) ? "" : ", α = " + SeriesCsv.number(u.richness()))
+        return s + (Double.isNaN(u.richness()) ? "" : ", α = " + ShortestDecimal.of(u.richness()))
                 + ", width " + u.width();
     }
 
