@@ -16,8 +16,21 @@ public class InsufficientMemoryException extends RuntimeException {
      */
     InsufficientMemoryException(String what, double neededBytes, String parts, long availableBytes, String advice) {
         this(what + " needs about " + MemoryBudget.gib(neededBytes) + " of memory off the Java heap" + parts + ", but only "
-                + MemoryBudget.gib(availableBytes) + " is available (off-heap ceiling "
-                + MemoryBudget.gib(MemoryBudget.offHeapCeilingBytes()) + "). " + advice, neededBytes, availableBytes);
+                + MemoryBudget.gib(availableBytes) + " is available (" + bindingLimit(availableBytes) + "). " + advice,
+                neededBytes, availableBytes);
+    }
+
+    /**
+     * Which limit left only {@code availableBytes}: when it is the machine's free memory, saying "off-heap ceiling 12 GiB"
+     * would point the user at Java settings that cannot help.
+     */
+    private static String bindingLimit(long availableBytes) {
+        long machine = MemoryBudget.machineAvailableBytes();
+        if (machine < Long.MAX_VALUE && availableBytes >= machine) {
+            return "the machine has " + MemoryBudget.gib(machine) + " free now: MemAvailable, or the cgroup's memory.max"
+                    + " less its usage";
+        }
+        return "off-heap ceiling " + MemoryBudget.gib(MemoryBudget.offHeapCeilingBytes());
     }
 
     private InsufficientMemoryException(String message, double neededBytes, long availableBytes) {

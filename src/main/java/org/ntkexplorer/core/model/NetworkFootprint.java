@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.ntkexplorer.core.compute.Footprint;
+import org.ntkexplorer.core.compute.NativeParallel;
 
 /**
  * What a network of a {@link NetworkSpec} will hold, estimated from its {@link LayerPlan} alone, so that a job can be
@@ -15,6 +16,8 @@ public final class NetworkFootprint {
      * Java array holds.
      */
     static final long MAX_LAYER_WEIGHTS = Integer.MAX_VALUE - 8L;
+    /** The largest part of a forward pass over a whole split (TrainingStep.logits): at most 128 rows. */
+    static final int EVALUATION_PART_ROWS = 128;
 
     private NetworkFootprint() {
     }
@@ -39,8 +42,8 @@ public final class NetworkFootprint {
     }
 
     /**
-     * A network trained in minibatches of {@code batchSize} and evaluated in one forward pass over {@code evaluated}
-     * examples (the runner's test and training error), as DL4J holds it.
+     * A network trained in minibatches of {@code batchSize} and evaluated in parts of {@code evaluated} examples (the
+     * runner's test and training error).
      */
     public static Footprint trained(NetworkSpec spec, int bytesPerValue, TrainingConfig training, int evaluated) {
         LayerPlan plan = LayerPlan.of(spec);
@@ -60,9 +63,17 @@ public final class NetworkFootprint {
                 // Backpropagation keeps the activations and an error signal of the same size for each layer.
                 .plus(Footprint.of("training activations (batch size " + batch + ")",
                         batch * (2 * perExample + 2 * im2col), 0))
-                // feedForward keeps every layer's output of the whole set evaluated at once.
-                .plus(Footprint.of("activations of one forward pass over " + evaluated + " examples",
-                        evaluated * (perExample + im2col), 0));
+                // Errors and centring logits come from NtkNetwork.logits, which walks the set in parts of at most
+                // EVALUATION_PART_ROWS rows, one part per compute thread at a time, each keeping its layers' outputs.
+                .plus(Footprint.of("activations of the forward passes over parts of " + evaluated + " examples",
+                        evaluationRows(evaluated) * (perExample + im2col), 0));
+    }
+
+    /** Rows held at once while the network is evaluated on {@code evaluated} examples. */
+    static double evaluationRows(int evaluated) {
+        long parts = (evaluated + EVALUATION_PART_ROWS - 1) / EVALUATION_PART_ROWS;
+        long rowsPerPart = Math.min(evaluated, EVALUATION_PART_ROWS);
+        return (double) Math.min(parts, NativeParallel.threads()) * rowsPerPart;
     }
 
     /** Parameters of the plan, in a double: a long overflows for the widths this is meant to refuse. */

@@ -37,7 +37,7 @@ final class TrainingStep {
      */
     private static final int ROWS_PER_GRADIENT_PART = 32;
     /** Rows per part of a forward pass over a whole split, for the same reason. */
-    private static final int ROWS_PER_FORWARD_PART = 128;
+    private static final int ROWS_PER_FORWARD_PART = NetworkFootprint.EVALUATION_PART_ROWS;
 
     private final MultiLayerNetwork net;
     private final LayerPlan plan;

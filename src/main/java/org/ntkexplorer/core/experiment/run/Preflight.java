@@ -174,9 +174,9 @@ public final class Preflight {
         if (largestPart.startsWith("training activations")) {
             return "Use a smaller batchSize or width.";
         }
-        if (largestPart.startsWith("activations of one forward pass")) {
-            return "Use fewer examples (nGrid, nTest) or a smaller width: the network is evaluated on the whole "
-                    + "training and test subsets at once.";
+        if (largestPart.startsWith("activations of the forward passes")) {
+            return "Use a smaller width, or fewer compute threads (--threads): each thread evaluates the network on "
+                    + "128 examples at a time.";
         }
         if (largestPart.startsWith("the subset")) {
             return "Use fewer examples (nGrid, nTest).";
