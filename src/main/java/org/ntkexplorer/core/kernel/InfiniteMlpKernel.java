@@ -6,6 +6,7 @@ import org.ntkexplorer.core.compute.Footprint;
 import org.ntkexplorer.core.compute.TaskMonitor;
 import org.ntkexplorer.core.linalg.DoubleMatrices;
 import org.ntkexplorer.core.model.Activation;
+import org.ntkexplorer.core.model.InfiniteWidthStep;
 import org.ntkexplorer.core.model.LayerPlan;
 import org.ntkexplorer.core.model.NetworkSpec;
 
@@ -31,10 +32,8 @@ public final class InfiniteMlpKernel {
 
     private final Activation activation;
     private final int depth;
-    private final double sigmaW;
-    private final double sigmaB;
-    /** σ_b² of layers 1..depth+1 (the readout last): all σ_b² unless a law ties them to the fan-in. */
-    private final double[] biasVariances;
+    /** The dense layers' steps, the readout last (depth + 1): σ_w² and each layer's σ_b² under the spec's law. */
+    private final InfiniteWidthStep[] steps;
     private final int quadratureOrder;
     private final int tablePoints;
     private final int threads;
@@ -43,43 +42,49 @@ public final class InfiniteMlpKernel {
     private int panelValues = InfinitePanels.PANEL_VALUES;
 
     public InfiniteMlpKernel(Activation activation, int depth, double sigmaW, double sigmaB) {
-        this(activation, depth, sigmaW, sigmaB, null, DEFAULT_QUADRATURE_ORDER, DEFAULT_TABLE_POINTS,
-                Runtime.getRuntime().availableProcessors(), TaskMonitor.NONE);
+        this(activation, uniformSteps(activation, depth, sigmaW, sigmaB), DEFAULT_QUADRATURE_ORDER,
+                DEFAULT_TABLE_POINTS, Runtime.getRuntime().availableProcessors(), TaskMonitor.NONE);
     }
 
-    /**
-     * The limit of an MLP with this spec's activation, depth and initialisation law (docs/science.md,
-     * §Initialisation): σ_w from the law, and each layer's σ_b² from it too. PyTorch's bias variance 1/(3·fan_in)
-     * has no width limit (it vanishes in the hidden layers as the width grows), so the kernel keeps the spec's
-     * finite fan-ins: the input dimension for layer 1, the spec's width for the later layers and the readout. A spec
-     * with a layer that has no infinite-width recursion is refused with that layer's reason.
-     */
-    public static InfiniteMlpKernel of(NetworkSpec spec) {
-        String refusal = LayerPlan.of(spec).infiniteWidthRefusal();
-        if (refusal != null) {
-            throw new IllegalArgumentException(refusal);
-        }
-        int depth = spec.depth();
-        double[] sb2 = new double[depth + 1];
-        for (int l = 0; l <= depth; l++) {
-            double std = spec.biasStd(l == 0 ? spec.inputDim() : spec.width());
-            sb2[l] = std * std;
-        }
-        return new InfiniteMlpKernel(spec.activation(), depth, spec.sigmaW(), spec.sigmaB(), sb2,
-                DEFAULT_QUADRATURE_ORDER, DEFAULT_TABLE_POINTS, Runtime.getRuntime().availableProcessors(),
-                TaskMonitor.NONE);
-    }
-
-    private InfiniteMlpKernel(Activation activation, int depth, double sigmaW, double sigmaB, double[] biasVariances,
-            int quadratureOrder, int tablePoints, int threads, TaskMonitor monitor) {
-        if (activation == null) {
-            throw new IllegalArgumentException("Activation is required");
-        }
+    /** Every layer with σ_w² and σ_b²; checked here, where σ_w and σ_b are still the user's numbers. */
+    private static InfiniteWidthStep[] uniformSteps(Activation activation, int depth, double sigmaW, double sigmaB) {
         if (depth < 0) {
             throw new IllegalArgumentException("Depth (number of hidden layers) must be ≥ 0, got " + depth);
         }
         if (!(sigmaW > 0) || !(sigmaB >= 0) || Double.isInfinite(sigmaW) || Double.isInfinite(sigmaB)) {
             throw new IllegalArgumentException("Need σ_w > 0 and σ_b ≥ 0, got σ_w=" + sigmaW + ", σ_b=" + sigmaB);
+        }
+        InfiniteWidthStep[] steps = new InfiniteWidthStep[depth + 1];
+        for (int l = 0; l <= depth; l++) {
+            steps[l] = new InfiniteWidthStep(sigmaW * sigmaW, sigmaB * sigmaB, l < depth ? activation : null);
+        }
+        return steps;
+    }
+
+    /**
+     * The limit of an MLP with this spec's activation, depth and initialisation law (docs/science.md,
+     * §Initialisation), the recursion its layers carry ({@link LayerPlan#infiniteWidthSteps}): σ_w from the law, and
+     * each layer's σ_b² from it too. PyTorch's bias variance 1/(3·fan_in) has no width limit (it vanishes in the
+     * hidden layers as the width grows), so the kernel keeps the spec's finite fan-ins: the input dimension for layer
+     * 1, the spec's width for the later layers and the readout. A spec with a layer that has no infinite-width
+     * recursion is refused with that layer's reason.
+     */
+    public static InfiniteMlpKernel of(NetworkSpec spec) {
+        InfiniteWidthStep[] steps = LayerPlan.of(spec).infiniteWidthSteps().toArray(new InfiniteWidthStep[0]);
+        return new InfiniteMlpKernel(spec.activation(), steps, DEFAULT_QUADRATURE_ORDER, DEFAULT_TABLE_POINTS,
+                Runtime.getRuntime().availableProcessors(), TaskMonitor.NONE);
+    }
+
+    private InfiniteMlpKernel(Activation activation, InfiniteWidthStep[] steps, int quadratureOrder, int tablePoints,
+            int threads, TaskMonitor monitor) {
+        if (activation == null) {
+            throw new IllegalArgumentException("Activation is required");
+        }
+        for (InfiniteWidthStep step : steps) {
+            if (!(step.weightVariance() > 0) || !(step.biasVariance() >= 0) || Double.isInfinite(step.weightVariance())
+                    || Double.isInfinite(step.biasVariance())) {
+                throw new IllegalArgumentException("Need σ_w² > 0 and σ_b² ≥ 0 in every layer, got " + step);
+            }
         }
         if (tablePoints != 0 && tablePoints < 8) {
             throw new IllegalArgumentException("Table points must be 0 (off) or ≥ 8, got " + tablePoints);
@@ -88,14 +93,8 @@ public final class InfiniteMlpKernel {
             throw new IllegalArgumentException("Threads must be ≥ 1, got " + threads);
         }
         this.activation = activation;
-        this.depth = depth;
-        this.sigmaW = sigmaW;
-        this.sigmaB = sigmaB;
-        if (biasVariances == null) {
-            biasVariances = new double[depth + 1];
-            java.util.Arrays.fill(biasVariances, sigmaB * sigmaB);
-        }
-        this.biasVariances = biasVariances;
+        this.depth = steps.length - 1;
+        this.steps = steps;
         this.quadratureOrder = quadratureOrder;
         this.tablePoints = tablePoints;
         this.threads = threads;
@@ -107,27 +106,27 @@ public final class InfiniteMlpKernel {
 
     /** Resolution of the quadrature for activations without a closed form (even, ≥ 2; see {@link QuadratureDual}). */
     public InfiniteMlpKernel withQuadratureOrder(int order) {
-        return new InfiniteMlpKernel(activation, depth, sigmaW, sigmaB, biasVariances, order, tablePoints, threads, monitor);
+        return new InfiniteMlpKernel(activation, steps, order, tablePoints, threads, monitor);
     }
 
     /** Grid size of the correlation tables; 0 always integrates per entry. */
     public InfiniteMlpKernel withTablePoints(int points) {
-        return new InfiniteMlpKernel(activation, depth, sigmaW, sigmaB, biasVariances, quadratureOrder, points, threads, monitor);
+        return new InfiniteMlpKernel(activation, steps, quadratureOrder, points, threads, monitor);
     }
 
     public InfiniteMlpKernel withThreads(int count) {
-        return new InfiniteMlpKernel(activation, depth, sigmaW, sigmaB, biasVariances, quadratureOrder, tablePoints, count, monitor);
+        return new InfiniteMlpKernel(activation, steps, quadratureOrder, tablePoints, count, monitor);
     }
 
     /** Checked once per row, so a large kernel (tens of seconds with quadrature) stops soon after a cancel. */
     public InfiniteMlpKernel withMonitor(TaskMonitor taskMonitor) {
-        return new InfiniteMlpKernel(activation, depth, sigmaW, sigmaB, biasVariances, quadratureOrder, tablePoints, threads,
+        return new InfiniteMlpKernel(activation, steps, quadratureOrder, tablePoints, threads,
                 taskMonitor);
     }
 
     /** A copy whose panels hold at most {@code values} entries each (at least one row). */
     public InfiniteMlpKernel withPanelValues(int values) {
-        InfiniteMlpKernel k = new InfiniteMlpKernel(activation, depth, sigmaW, sigmaB, biasVariances, quadratureOrder, tablePoints,
+        InfiniteMlpKernel k = new InfiniteMlpKernel(activation, steps, quadratureOrder, tablePoints,
                 threads, monitor);
         k.panelValues = values;
         return k;
@@ -141,17 +140,9 @@ public final class InfiniteMlpKernel {
         return depth;
     }
 
-    public double sigmaW() {
-        return sigmaW;
-    }
-
-    public double sigmaB() {
-        return sigmaB;
-    }
-
-    /** σ_b² of layer l + 1 (l = 0 the first hidden layer, l = depth the readout). */
-    public double biasVariance(int l) {
-        return biasVariances[l];
+    /** The dense layers' steps, input side first, the readout last. */
+    public java.util.List<InfiniteWidthStep> steps() {
+        return java.util.List.of(steps);
     }
 
     /** Symmetric n×n NNGP and NTK of the rows of {@code x} (n×d); only the upper triangle is computed. */
@@ -210,11 +201,11 @@ public final class InfiniteMlpKernel {
         long entries = (trainSink != null ? n * (n + 1) / 2 : 0) + (test ? (long) xTest.rows() * n : 0);
         InfinitePanels.Plan plan = plan(sqTrain, sqTest, xTrain.columns(), entries);
         if (trainSink != null) {
-            new InfinitePanels(depth, sigmaW, biasVariances, threads, monitor, plan, panelValues).run(xTrain, null, trainSink);
+            new InfinitePanels(steps, threads, monitor, plan, panelValues).run(xTrain, null, trainSink);
         }
         if (test) {
             InfinitePanels.Plan swapped = new InfinitePanels.Plan(plan.diagB(), plan.diagA(), plan.duals());
-            new InfinitePanels(depth, sigmaW, biasVariances, threads, monitor, swapped, panelValues).run(xTest, xTrain, testSink);
+            new InfinitePanels(steps, threads, monitor, swapped, panelValues).run(xTest, xTrain, testSink);
         }
     }
 
@@ -247,12 +238,12 @@ public final class InfiniteMlpKernel {
         InfinitePanels.Plan plan = plan(squaredNorms(xTrain), squaredNorms(xTest), xTrain.columns(),
                 n * (n + 1) / 2 + (long) xTest.rows() * n);
         if (trainTo > trainFrom) {
-            new InfinitePanels(depth, sigmaW, biasVariances, threads, monitor, plan, panelValues)
+            new InfinitePanels(steps, threads, monitor, plan, panelValues)
                     .run(xTrain, null, trainSink, trainFrom, trainTo);
         }
         if (testTo > testFrom) {
             InfinitePanels.Plan swapped = new InfinitePanels.Plan(plan.diagB(), plan.diagA(), plan.duals());
-            new InfinitePanels(depth, sigmaW, biasVariances, threads, monitor, swapped, panelValues)
+            new InfinitePanels(steps, threads, monitor, swapped, panelValues)
                     .run(xTest, xTrain, testSink, testFrom, testTo);
         }
     }
@@ -296,23 +287,23 @@ public final class InfiniteMlpKernel {
 
     /** Variances Σ^{l+1}(x, x) of both sets for l = 0..depth, and the dual to use at each hidden layer. */
     private InfinitePanels.Plan plan(double[] sqA, double[] sqB, int inputDim, long entries) {
-        double sw2 = sigmaW * sigmaW;
-        double sb2 = biasVariances[0];
+        InfiniteWidthStep first = steps[0];
         double[] a = new double[sqA.length];
         double[] b = new double[sqB.length];
         for (int i = 0; i < a.length; i++) {
-            a[i] = sw2 * sqA[i] / inputDim + sb2;
+            a[i] = first.inputVariance(sqA[i], inputDim);
         }
         for (int i = 0; i < b.length; i++) {
-            b[i] = sw2 * sqB[i] / inputDim + sb2;
+            b[i] = first.inputVariance(sqB[i], inputDim);
         }
-        DualActivation base = DualActivation.of(activation, quadratureOrder);
-        boolean tabulate = base instanceof QuadratureDual && tablePoints > 0 && entries > tablePoints
-                && equalVariance(a, b);
+        boolean tabulate = DualActivation.of(activation, quadratureOrder) instanceof QuadratureDual && tablePoints > 0
+                && entries > tablePoints && equalVariance(a, b);
         double[][] diagA = new double[depth + 1][];
         double[][] diagB = new double[depth + 1][];
         DualActivation[] duals = new DualActivation[depth];
         for (int l = 0; l < depth; l++) {
+            // The dual of hidden layer l's own activation feeds layer l + 1's step.
+            DualActivation base = DualActivation.of(steps[l].activation(), quadratureOrder);
             diagA[l] = a;
             diagB[l] = b;
             duals[l] = tabulate ? CorrelationTable.of((QuadratureDual) base, a[0], tablePoints, threads) : base;
@@ -320,11 +311,11 @@ public final class InfiniteMlpKernel {
                 // The table already treats every variance as a[0]; one quadrature then serves every example. Unit
                 // norms differ in their last bits, so comparing them exactly took one quadrature per example: gelu
                 // at n = 4,096 spent 2.3 of its 3.4 s there.
-                a = sameVariance(a, base, biasVariances[l + 1]);
+                a = sameVariance(a, base, steps[l + 1]);
                 b = sameVariance(b, a[0]);
             } else {
-                a = nextVariance(a, base, biasVariances[l + 1]);
-                b = nextVariance(b, base, biasVariances[l + 1]);
+                a = nextVariance(a, base, steps[l + 1]);
+                b = nextVariance(b, base, steps[l + 1]);
             }
         }
         diagA[depth] = a;
@@ -333,11 +324,11 @@ public final class InfiniteMlpKernel {
     }
 
     /** The next layer's variance of inputs that share one variance (within {@link #EQUAL_VARIANCE_TOLERANCE}). */
-    private double[] sameVariance(double[] variances, DualActivation dual, double sb2) {
+    private static double[] sameVariance(double[] variances, DualActivation dual, InfiniteWidthStep next) {
         double[] out = new double[2];
         double s = variances[0];
         dual.evaluate(s, s, s, out);
-        return sameVariance(variances, sigmaW * sigmaW * out[0] + sb2);
+        return sameVariance(variances, next.nngp(out[0]));
     }
 
     private static double[] sameVariance(double[] variances, double value) {
@@ -346,22 +337,21 @@ public final class InfiniteMlpKernel {
         return next;
     }
 
-    private double[] nextVariance(double[] variances, DualActivation dual, double sb2) {
-        double sw2 = sigmaW * sigmaW;
+    private static double[] nextVariance(double[] variances, DualActivation dual, InfiniteWidthStep next) {
         double[] out = new double[2];
-        double[] next = new double[variances.length];
+        double[] values = new double[variances.length];
         for (int i = 0; i < variances.length; i++) {
             double s = variances[i];
             // Unit-norm inputs share one variance: one quadrature (about 3,000 activation calls) serves them all,
             // where one per example took gelu 4 s at n = 4,096.
             if (i > 0 && s == variances[i - 1]) {
-                next[i] = next[i - 1];
+                values[i] = values[i - 1];
                 continue;
             }
             dual.evaluate(s, s, s, out);
-            next[i] = sw2 * out[0] + sb2;
+            values[i] = next.nngp(out[0]);
         }
-        return next;
+        return values;
     }
 
     private static boolean equalVariance(double[] a, double[] b) {

@@ -6,6 +6,7 @@ import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.ntkexplorer.core.compute.TaskMonitor;
+import org.ntkexplorer.core.model.InfiniteWidthStep;
 
 /**
  * The layer recursion of {@link InfiniteMlpKernel} over panels of rows: per panel one GEMM for Σ¹ (only the columns
@@ -20,9 +21,8 @@ final class InfinitePanels {
     static final int PANEL_VALUES = 1 << 22;
 
     private final int depth;
-    private final double sw2;
-    /** σ_b² of each layer: index 0 the first hidden layer's pre-activation, l + 1 the layer after hidden layer l. */
-    private final double[] sb2;
+    /** Each dense layer's step: index 0 the first hidden layer, l + 1 the layer after hidden layer l. */
+    private final InfiniteWidthStep[] steps;
     private final int threads;
     private final TaskMonitor monitor;
     private final Plan plan;
@@ -33,11 +33,10 @@ final class InfinitePanels {
     record Plan(double[][] diagA, double[][] diagB, DualActivation[] duals) {
     }
 
-    InfinitePanels(int depth, double sigmaW, double[] biasVariances, int threads, TaskMonitor monitor, Plan plan, int panelValues) {
+    InfinitePanels(InfiniteWidthStep[] steps, int threads, TaskMonitor monitor, Plan plan, int panelValues) {
         this.panelValues = panelValues;
-        this.depth = depth;
-        this.sw2 = sigmaW * sigmaW;
-        this.sb2 = biasVariances.clone();
+        this.depth = steps.length - 1;
+        this.steps = steps.clone();
         this.threads = threads;
         this.monitor = monitor;
         this.plan = plan;
@@ -76,7 +75,8 @@ final class InfinitePanels {
         double[][] diagCols = symmetric ? plan.diagA() : plan.diagB();
         int rowsTotal = (int) ad.rows();
         int colsTotal = (int) bd.rows();
-        double scale = sw2 / ad.columns();
+        InfiniteWidthStep first = steps[0];
+        double scale = first.inputScale((int) ad.columns());
         int step = panelRows(colsTotal, panelValues);
         if (fromRow % step != 0) {
             throw new IllegalArgumentException("panels start at multiples of " + step + " rows, not at " + fromRow);
@@ -99,7 +99,7 @@ final class InfinitePanels {
                 // In a symmetric panel the row starts at its diagonal: entries left of it are never read.
                 int from = symmetric ? i - c0 : 0;
                 for (int k = from; k < cols; k++) {
-                    sigma[base + k] = scale * sigma[base + k] + sb2[0];
+                    sigma[base + k] = first.inputCovariance(scale * sigma[base + k]);
                 }
                 if (symmetric) {
                     // The diagonal's variance from the norms, not the GEMM: arccos-type duals amplify a rounding gap
@@ -125,9 +125,10 @@ final class InfinitePanels {
             double s = sigma[k];
             double th = s;
             for (int l = 0; l < depth; l++) {
+                InfiniteWidthStep next = steps[l + 1];
                 plan.duals()[l].evaluate(plan.diagA()[l][i], s, diagCols[l][j], out);
-                s = sw2 * out[0] + sb2[l + 1];
-                th = s + sw2 * out[1] * th;
+                s = next.nngp(out[0]);
+                th = next.ntk(s, out[1], th);
             }
             sigma[k] = s;
             theta[k] = th;
@@ -158,8 +159,9 @@ final class InfinitePanels {
                     t = norm * (Math.sqrt(1 - cos * cos) + rest * cos) * invTwoPi;
                     tDot = rest * invTwoPi;
                 }
-                s = sw2 * t + sb2[l + 1];
-                th = s + sw2 * tDot * th;
+                InfiniteWidthStep next = steps[l + 1];
+                s = next.nngp(t);
+                th = next.ntk(s, tDot, th);
             }
             sigma[k] = s;
             theta[k] = th;

@@ -13,7 +13,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * z = s_w·a·W + s_b·b with W of shape (fanIn, fanOut); {@code activation} is null for the readout. The one kind with
- * an infinite-width limit (kernel.InfiniteMlpKernel: Σ^{l+1} = σ_w²·T + σ_b², Θ^{l+1} = Σ^{l+1} + σ_w²·Ṫ·Θ^l).
+ * an infinite-width limit, its {@link InfiniteWidthStep} (Σ^{l+1} = σ_w²·T + σ_b², Θ^{l+1} = Σ^{l+1} + σ_w²·Ṫ·Θ^l).
  */
 public record Dense(int fanIn, int fanOut, double weightMultiplier, double biasMultiplier, Activation activation)
         implements PlannedLayer {
@@ -144,5 +144,13 @@ public record Dense(int fanIn, int fanOut, double weightMultiplier, double biasM
     @Override
     public String infiniteWidthRefusal() {
         return null;
+    }
+
+    /** σ_w² and σ_b² of the spec's law at this layer's fan-in, whatever the parameterisation's multipliers. */
+    @Override
+    public InfiniteWidthStep infiniteWidthStep(NetworkSpec spec) {
+        double sigmaW = spec.sigmaW();
+        double biasStd = spec.biasStd(fanIn);
+        return new InfiniteWidthStep(sigmaW * sigmaW, biasStd * biasStd, activation);
     }
 }

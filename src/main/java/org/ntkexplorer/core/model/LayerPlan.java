@@ -59,6 +59,23 @@ public final class LayerPlan {
         return null;
     }
 
+    /**
+     * Each layer's {@link InfiniteWidthStep}, input side first: the recursion of the plan's infinite-width kernels.
+     *
+     * @throws IllegalArgumentException with {@link #infiniteWidthRefusal} when a layer has none
+     */
+    public List<InfiniteWidthStep> infiniteWidthSteps() {
+        String refusal = infiniteWidthRefusal();
+        if (refusal != null) {
+            throw new IllegalArgumentException(refusal);
+        }
+        List<InfiniteWidthStep> out = new ArrayList<>();
+        for (PlannedLayer l : layers) {
+            out.add(l.infiniteWidthStep(spec));
+        }
+        return out;
+    }
+
     private static List<PlannedLayer> mlp(NetworkSpec s) {
         List<PlannedLayer> out = new ArrayList<>();
         Parameterization p = s.parameterization();

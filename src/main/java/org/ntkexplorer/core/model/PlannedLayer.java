@@ -135,9 +135,17 @@ public interface PlannedLayer {
 
     /**
      * Why this layer has no infinite-width kernel in NTK Explorer, or null when it has one: only dense layers carry
-     * the recursion (kernel.InfiniteMlpKernel), and this is the one place that says so.
+     * a recursion step ({@link #infiniteWidthStep}), and this is the one place that says so.
      */
     default String infiniteWidthRefusal() {
         return describe().get("type") + " layers have no infinite-width recursion";
+    }
+
+    /**
+     * The layer's map on kernels in the infinite-width limit, for a plan of {@code spec} (which holds the law the
+     * layer's σ_w and σ_b come from). Only layers whose {@link #infiniteWidthRefusal} is null have one.
+     */
+    default InfiniteWidthStep infiniteWidthStep(NetworkSpec spec) {
+        throw new UnsupportedOperationException(infiniteWidthRefusal());
     }
 }
