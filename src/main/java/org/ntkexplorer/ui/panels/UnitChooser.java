@@ -13,7 +13,7 @@ import javafx.util.StringConverter;
  */
 final class UnitChooser<K> extends ComboBox<K> {
     private final Consumer<K> onShow;
-    private boolean following = true;
+    private final UnitFollow<K> follow = new UnitFollow<>();
     private boolean setting;
     /** False where the panel's current view does not pick one network. */
     final javafx.beans.property.BooleanProperty wanted = new javafx.beans.property.SimpleBooleanProperty(true);
@@ -33,8 +33,8 @@ final class UnitChooser<K> extends ComboBox<K> {
             }
         });
         valueProperty().addListener((o, a, b) -> {
-            if (!setting) {
-                following = false;
+            if (!setting && b != null) {
+                follow.picked(b);
             }
             if (b != null) {
                 onShow.accept(b);
@@ -46,19 +46,20 @@ final class UnitChooser<K> extends ComboBox<K> {
 
     /** A unit has new data: listed if new, and shown if the chooser follows the newest (or it is shown). */
     void offer(K key) {
-        boolean fresh = !getItems().contains(key);
-        if (fresh) {
+        UnitFollow.Action action = follow.offer(key);
+        if (!getItems().contains(key)) {
             getItems().add(key);
         }
-        if (following && fresh || getValue() == null) {
+        if (action == UnitFollow.Action.SELECT) {
             select(key);
-        } else if (key.equals(getValue())) {
+        } else if (action == UnitFollow.Action.REDRAW) {
             onShow.accept(key);
         }
     }
 
     /** Shows a unit as the program's choice, without ending "follow the newest". */
     void select(K key) {
+        follow.select(key);
         setting = true;
         try {
             setValue(key);
@@ -75,6 +76,6 @@ final class UnitChooser<K> extends ComboBox<K> {
         } finally {
             setting = false;
         }
-        following = true;
+        follow.reset();
     }
 }
