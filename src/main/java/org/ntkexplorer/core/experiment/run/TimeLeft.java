@@ -20,7 +20,8 @@ import org.ntkexplorer.core.experiment.store.UnitRow;
  * said "261 s left" at n = 16,384 with 1,300 s to go. Here:
  * <ul>
  * <li>training left = steps left to the cap × seconds per step measured at that width (a stopping rule that ended
- * networks early scales the cap by the share of it the finished networks used);</li>
+ * networks early scales the cap by the share of it the finished networks used), timed from the moment training
+ * began: a scaling unit computes its eNTK at initialisation first, and that time is kernel time;</li>
  * <li>kernels left = the time a unit spent after its last evaluation, as a power law in n with exponent between 2
  * and 3 fitted over the sizes measured (2 while one size is measured, so the first extrapolation is a lower bound).</li>
  * </ul>
@@ -38,6 +39,8 @@ public final class TimeLeft {
     private final List<Measured> measured = new ArrayList<>();
     private UnitKey current;
     private double currentStart = Double.NaN;
+    /** When the current unit's network began training: after any kernel its unit computes first. */
+    private double trainStart = Double.NaN;
     private double lastEvaluation = Double.NaN;
     private long stepsDone;
     private long currentCap;
@@ -87,8 +90,16 @@ public final class TimeLeft {
             stepsDone = d.step();
             currentCap = d.maxSteps();
             lastEvaluation = now;
+        } else if (stepsDone == 0 && current != null && (e instanceof ExperimentEvent.StableRateEstimated r
+                && r.unit().equals(current) || e instanceof ExperimentEvent.ScalingPointDone p
+                && p.row().learner() != Learner.NETWORK && p.row().n() == current.n()
+                && p.row().seed() == current.seed())) {
+            // A scaling unit computes its eNTK at initialisation before it trains: at n = 16,384 (Myrtle-5) that
+            // took half an hour, which counted as training made every step look 8 times as slow.
+            trainStart = now;
+            lastEvaluation = now;
         } else if (e instanceof ExperimentEvent.UnitFinished u) {
-            double train = stepsDone > 0 && u.unit().equals(current) ? lastEvaluation - currentStart : 0;
+            double train = stepsDone > 0 && u.unit().equals(current) ? lastEvaluation - trainStart : 0;
             double total = u.seconds();
             measured.add(new Measured(u.unit(), stepsDone, currentCap, train, Math.max(0, total - train)));
             done.put(u.unit(), total);
@@ -99,6 +110,7 @@ public final class TimeLeft {
     private void startUnit(double now) {
         current = plan.stream().filter(u -> !done.containsKey(u)).findFirst().orElse(null);
         currentStart = now;
+        trainStart = now;
         lastEvaluation = now;
         stepsDone = 0;
         currentCap = current == null ? 0 : stepCap.applyAsLong(current);
@@ -128,10 +140,13 @@ public final class TimeLeft {
                 continue;
             }
             if (u.equals(current)) {
-                double rate = stepsDone > 0 ? (lastEvaluation - currentStart) / stepsDone : secondsPerStep(u.width());
+                double rate = stepsDone > 0 ? (lastEvaluation - trainStart) / stepsDone : secondsPerStep(u.width());
                 double training = Math.max(0, currentCap * used - stepsDone) * rate;
-                double sinceTraining = now - (stepsDone > 0 ? lastEvaluation : currentStart);
-                left += training + Math.max(0, kernelSeconds(u.n()) - (training > 0 ? 0 : sinceTraining));
+                // Kernel time spent in this unit: what came before training, and what has run since it ended.
+                // Before the first evaluation all the time so far counts, as a unit starts with its kernels.
+                double kernelSpent = stepsDone == 0 ? now - currentStart
+                        : trainStart - currentStart + (training > 0 ? 0 : now - lastEvaluation);
+                left += training + Math.max(0, kernelSeconds(u.n()) - kernelSpent);
             } else {
                 left += stepCap.applyAsLong(u) * used * secondsPerStep(u.width()) + kernelSeconds(u.n());
             }

@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ntkexplorer.core.compute.TaskMonitor;
 import org.ntkexplorer.core.experiment.spec.ExperimentSpec;
+import org.ntkexplorer.core.experiment.spec.Learner;
 import org.ntkexplorer.core.experiment.spec.UnitKey;
+import org.ntkexplorer.core.experiment.store.ResultRow;
 import org.ntkexplorer.core.experiment.store.RunFolder;
 
 class TimeLeftTest {
@@ -73,6 +75,33 @@ class TimeLeftTest {
         // In its kernel phase the estimate falls with the time spent there.
         t.accept(evaluated(plan.get(2), 1000, 1000), now + 10);
         assertEquals(expected - 10 - 3, t.secondsLeft(now + 13), 1e-6 * expected);
+    }
+
+    @Test
+    void aKernelComputedBeforeTrainingCountsAsKernelNotAsSteps() {
+        // Scaling units compute the eNTK at initialisation first. Counted as training, a Myrtle-5 eNTK of 431 s at
+        // n = 4,096 made each step look slow, and the n = 16,384 unit said "840 s left" before its 35-min eNTK.
+        ExperimentSpec spec = ExperimentSpec.parse("""
+                {"study": "scaling", "nGrid": [1024, 4096], "seeds": 1, "width": 32, "steps": 1000,
+                 "learners": ["network", "entk-init"]}""");
+        List<UnitKey> plan = RunPlan.units(spec);
+        TimeLeft t = TimeLeft.of(spec, List.of());
+        t.accept(new ExperimentEvent.Progress(0, "start"), 0);
+        UnitKey first = plan.get(0);
+        t.accept(new ExperimentEvent.ScalingPointDone(new ResultRow(Learner.ENTK_INIT, first.n(), first.seed(),
+                Double.NaN, 0.2, 0.04, Double.NaN, Double.NaN, 0, 0, false, Double.NaN, Double.NaN, Double.NaN, 30)), 30);
+        t.accept(evaluated(first, 1000, 1000), 40);
+        t.accept(new ExperimentEvent.UnitFinished(first, 40), 40);
+        // Next: 1,000 steps at 0.01 s, and 30 s of kernel at 4× the n with exponent 2 (one size measured).
+        assertEquals(10 + 30 * 16, t.secondsLeft(40), 1e-9);
+        // 100 s into the next unit's eNTK: the kernel part falls by what has been spent, the steps do not.
+        assertEquals(10 + 30 * 16 - 100, t.secondsLeft(140), 1e-9);
+        // Its eNTK done after 480 s and 500 steps trained at the measured rate: 5 s of steps left, no kernel.
+        UnitKey second = plan.get(1);
+        t.accept(new ExperimentEvent.ScalingPointDone(new ResultRow(Learner.ENTK_INIT, second.n(), second.seed(),
+                Double.NaN, 0.2, 0.04, Double.NaN, Double.NaN, 0, 0, false, Double.NaN, Double.NaN, Double.NaN, 480)), 520);
+        t.accept(evaluated(second, 500, 1000), 525);
+        assertEquals(5, t.secondsLeft(525), 1e-9);
     }
 
     @Test
