@@ -80,7 +80,7 @@ class TimeLeftTest {
     @Test
     void aKernelComputedBeforeTrainingCountsAsKernelNotAsSteps() {
         // Scaling units compute the eNTK at initialisation first. Counted as training, a Myrtle-5 eNTK of 431 s at
-        // n = 4,096 made each step look slow, and the n = 16,384 unit said "840 s left" before its 35-min eNTK.
+        // n = 4,096 made each step look slow, and the n = 16,384 unit said "840 s left" before its eNTK of 2,233 s.
         ExperimentSpec spec = ExperimentSpec.parse("""
                 {"study": "scaling", "nGrid": [1024, 4096], "seeds": 1, "width": 32, "steps": 1000,
                  "learners": ["network", "entk-init"]}""");
