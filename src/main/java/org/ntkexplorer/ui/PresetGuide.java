@@ -32,7 +32,9 @@ public final class PresetGuide {
             return own;
         }
         if (own.isPresent()) {
-            Optional<Presets.Preset> sibling = Presets.find(own.get().name().replace("-full", "-quick"));
+            // A name without "-full" (scaling-mlp-60k) replaces to itself, which is not quick.
+            Optional<Presets.Preset> sibling = Presets.find(own.get().name().replace("-full", "-quick"))
+                    .filter(PresetGuide::isQuick);
             if (sibling.isPresent()) {
                 return sibling;
             }

@@ -27,8 +27,8 @@ public class InsufficientMemoryException extends RuntimeException {
     private static String bindingLimit(long availableBytes) {
         long machine = MemoryBudget.machineAvailableBytes();
         if (machine < Long.MAX_VALUE && availableBytes >= machine) {
-            return "the machine has " + MemoryBudget.gib(machine) + " free now: MemAvailable, or the cgroup's memory.max"
-                    + " less its usage";
+            // No second figure: the memory free moves between two readings, and the message already gives one.
+            return "all the machine has free now: MemAvailable, or the cgroup's memory.max less its usage";
         }
         return "off-heap ceiling " + MemoryBudget.gib(MemoryBudget.offHeapCeilingBytes());
     }

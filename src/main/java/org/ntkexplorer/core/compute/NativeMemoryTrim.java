@@ -1,8 +1,5 @@
 package org.ntkexplorer.core.compute;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
@@ -35,7 +32,6 @@ public final class NativeMemoryTrim {
      * second, still let the n = 512 phase above reach 2.52 GB.
      */
     static final long COLLECT_GROWTH_MIB = 1024;
-    private static final Path STATUS = Path.of("/proc/self/status");
 
     private static Thread started;
 
@@ -104,18 +100,10 @@ public final class NativeMemoryTrim {
         }
     }
 
-    /** This process's resident size (VmRSS of /proc/self/status) in bytes, or -1 when unreadable. */
+    /** This process's resident size in bytes, as MemoryBudget reads it (JavaCPP), or -1 when unknown. */
     static long residentBytes() {
-        try {
-            for (String line : Files.readAllLines(STATUS)) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.substring(6).replace("kB", "").trim()) * 1024;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // Unreadable: trim every period instead.
-        }
-        return -1;
+        long bytes = MemoryBudget.usedBytes();
+        return bytes > 0 ? bytes : -1;
     }
 
     /**

@@ -80,6 +80,13 @@ public final class InfiniteMlpKernel {
         if (activation == null) {
             throw new IllegalArgumentException("Activation is required");
         }
+        for (int l = 0; l + 1 < steps.length; l++) {
+            // Whether to tabulate is decided for the activation; each hidden layer's dual comes from its step.
+            if (steps[l].activation() != activation) {
+                throw new IllegalArgumentException("Every hidden layer needs activation " + activation.id() + ", layer "
+                        + (l + 1) + " has " + steps[l].activation());
+            }
+        }
         for (InfiniteWidthStep step : steps) {
             if (!(step.weightVariance() > 0) || !(step.biasVariance() >= 0) || Double.isInfinite(step.weightVariance())
                     || Double.isInfinite(step.biasVariance())) {
@@ -138,11 +145,6 @@ public final class InfiniteMlpKernel {
 
     public int depth() {
         return depth;
-    }
-
-    /** The dense layers' steps, input side first, the readout last. */
-    public java.util.List<InfiniteWidthStep> steps() {
-        return java.util.List.of(steps);
     }
 
     /** Symmetric n×n NNGP and NTK of the rows of {@code x} (n×d); only the upper triangle is computed. */

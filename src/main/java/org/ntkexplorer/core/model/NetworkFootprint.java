@@ -17,7 +17,7 @@ public final class NetworkFootprint {
      */
     static final long MAX_LAYER_WEIGHTS = Integer.MAX_VALUE - 8L;
     /** The largest part of a forward pass over a whole split (TrainingStep.logits): at most 128 rows. */
-    static final int EVALUATION_PART_ROWS = 128;
+    public static final int EVALUATION_PART_ROWS = 128;
 
     private NetworkFootprint() {
     }
@@ -42,8 +42,8 @@ public final class NetworkFootprint {
     }
 
     /**
-     * A network trained in minibatches of {@code batchSize} and evaluated in parts of {@code evaluated} examples (the
-     * runner's test and training error).
+     * A network trained in minibatches of {@code batchSize} and evaluated on {@code evaluated} examples (the runner's
+     * test and training error) in parts of at most 128 rows.
      */
     public static Footprint trained(NetworkSpec spec, int bytesPerValue, TrainingConfig training, int evaluated) {
         LayerPlan plan = LayerPlan.of(spec);
@@ -71,8 +71,9 @@ public final class NetworkFootprint {
 
     /** Rows held at once while the network is evaluated on {@code evaluated} examples. */
     static double evaluationRows(int evaluated) {
-        long parts = (evaluated + EVALUATION_PART_ROWS - 1) / EVALUATION_PART_ROWS;
-        long rowsPerPart = Math.min(evaluated, EVALUATION_PART_ROWS);
+        // As TrainingStep.logits splits them: ceil(n / 128) parts of nearly equal size.
+        long parts = Math.max(1, (evaluated + EVALUATION_PART_ROWS - 1) / EVALUATION_PART_ROWS);
+        long rowsPerPart = (evaluated + parts - 1) / parts;
         return (double) Math.min(parts, NativeParallel.threads()) * rowsPerPart;
     }
 

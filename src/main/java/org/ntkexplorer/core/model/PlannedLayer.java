@@ -135,7 +135,8 @@ public interface PlannedLayer {
 
     /**
      * Why this layer has no infinite-width kernel in NTK Explorer, or null when it has one: only dense layers carry
-     * a recursion step ({@link #infiniteWidthStep}), and this is the one place that says so.
+     * a recursion step ({@link #infiniteWidthStep}). The kernel jobs ask the plan; the spec's checks, which run
+     * before the data's shape is known, still go by the architecture being convolutional.
      */
     default String infiniteWidthRefusal() {
         return describe().get("type") + " layers have no infinite-width recursion";

@@ -391,9 +391,4 @@ public final class Charts {
         double[] x = {rows.get(0).x(), rows.get(rows.size() - 1).x()};
         line.set(x, new double[] {f.a() * Math.pow(x[0], -f.alpha()), f.a() * Math.pow(x[1], -f.alpha())});
     }
-
-    /** "α = 0.247 [0.223, 0.267]", or "α = 0.247 (needs ≥ 2 seeds for an interval)". */
-    static String alpha(PowerLawFitResult f) {
-        return ScalingModel.alpha(f);
-    }
 }

@@ -8,7 +8,6 @@ import java.util.Map;
 
 import org.ntkexplorer.core.scaling.PowerLawFitResult;
 import org.ntkexplorer.core.experiment.analysis.RichnessTable;
-import org.ntkexplorer.core.experiment.analysis.ScalingTable;
 import org.ntkexplorer.core.experiment.run.ExperimentEvent;
 import org.ntkexplorer.core.experiment.store.Metric;
 

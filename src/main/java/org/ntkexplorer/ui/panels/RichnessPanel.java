@@ -19,7 +19,6 @@ import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.plugins.YRangeIndicator;
 import io.fair_acc.dataset.spi.DoubleDataSet;
 import io.fair_acc.dataset.spi.DoubleErrorDataSet;
-import org.ntkexplorer.core.experiment.analysis.ScalingTable;
 import org.ntkexplorer.core.experiment.run.ExperimentEvent;
 import org.ntkexplorer.core.experiment.spec.Learner;
 import org.ntkexplorer.core.experiment.store.Metric;

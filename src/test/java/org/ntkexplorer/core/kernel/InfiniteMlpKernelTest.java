@@ -164,4 +164,18 @@ class InfiniteMlpKernelTest {
         INDArray x = Nd4j.randn(DataType.DOUBLE, n, d);
         return x.diviColumnVector(x.norm2(1).reshape(n, 1));
     }
+
+    @ParameterizedTest
+    @EnumSource(Activation.class)
+    void theLayersStepsGiveTheBitsOfTheKernelBuiltFromSigmas(Activation act) {
+        // Under He-normal init every layer's σ_b² is σ_b², so the recursion the plan's Dense layers carry must give
+        // exactly the kernel built from σ_w and σ_b alone: the same operations in the same order.
+        NetworkSpec spec = NetworkSpec.mlp(3, 16, act, Parameterization.NTK, 1.3, 0.2, 2, 7);
+        Nd4j.getRandom().setSeed(5);
+        INDArray x = Nd4j.randn(DataType.DOUBLE, 9, 7);
+        KernelPair fromPlan = InfiniteMlpKernel.of(spec).train(x);
+        KernelPair fromSigmas = new InfiniteMlpKernel(act, 3, spec.sigmaW(), spec.sigmaB()).train(x);
+        assertArrayEquals(fromSigmas.ntk().data().asDouble(), fromPlan.ntk().data().asDouble(), 0.0);
+        assertArrayEquals(fromSigmas.nngp().data().asDouble(), fromPlan.nngp().data().asDouble(), 0.0);
+    }
 }

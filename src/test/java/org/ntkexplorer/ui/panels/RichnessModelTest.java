@@ -13,7 +13,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.ntkexplorer.core.experiment.analysis.Fits;
 import org.ntkexplorer.core.experiment.analysis.RichnessTable;
-import org.ntkexplorer.core.experiment.analysis.ScalingTable;
 import org.ntkexplorer.core.experiment.run.ExperimentEvent;
 import org.ntkexplorer.core.experiment.spec.Learner;
 import org.ntkexplorer.core.experiment.store.FitKey;

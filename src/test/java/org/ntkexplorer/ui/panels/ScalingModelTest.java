@@ -9,7 +9,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.ntkexplorer.core.scaling.PowerLawFitResult;
-import org.ntkexplorer.core.experiment.analysis.Claims;
 import org.ntkexplorer.core.experiment.run.ExperimentEvent;
 import org.ntkexplorer.core.experiment.spec.Learner;
 import org.ntkexplorer.core.experiment.spec.Study;

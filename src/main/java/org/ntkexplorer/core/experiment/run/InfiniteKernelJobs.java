@@ -5,6 +5,7 @@ import org.ntkexplorer.core.kernel.InfiniteMlpKernel;
 import org.ntkexplorer.core.kernel.KernelKind;
 import org.ntkexplorer.core.kernel.KernelTiles;
 import org.ntkexplorer.core.kernel.Precision;
+import org.ntkexplorer.core.model.LayerPlan;
 import org.ntkexplorer.core.model.NetworkSpec;
 import org.ntkexplorer.core.model.Parameterization;
 
@@ -20,9 +21,10 @@ final class InfiniteKernelJobs {
     }
 
     private static void refuse(NetworkSpec spec, KernelKind kind) {
-        if (spec.architecture().isConvolutional()) {
-            throw new IllegalArgumentException("the " + kind.id() + " kernel is available for MLPs only; "
-                    + spec.architecture().id() + " has no infinite-width kernel in NTK Explorer (use --kind empirical)");
+        String refusal = LayerPlan.of(spec).infiniteWidthRefusal();
+        if (refusal != null) {
+            throw new IllegalArgumentException("the " + kind.id() + " kernel is available for MLPs only; " + refusal
+                    + " (use --kind empirical)");
         }
         if (kind == KernelKind.INFINITE_NTK && spec.parameterization() != Parameterization.NTK) {
             throw new IllegalArgumentException("the infinite NTK is defined for NTK parameterisation; use "

@@ -1,7 +1,6 @@
 package org.ntkexplorer.core.experiment.run;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
 import java.nio.file.Files;
@@ -53,6 +52,14 @@ final class KernelBlocksOutOfCore {
         int n = (int) train.inputs().rows();
         int nTest = (int) test.inputs().rows();
         Files.createDirectories(dir());
+        for (Learner l : new Learner[] {Learner.INFINITE_NTK, Learner.NNGP}) {
+            if (!todo.contains(l)) {
+                // Solved before a kill that came between its result row and the deletion of its files.
+                OutOfCoreLearners.deleteKernel(kernelFile(n, u.seed(), l));
+                Files.deleteIfExists(kernelFile(n, u.seed(), l).resolveSibling(kernelFile(n, u.seed(), l).getFileName()
+                        + ".fill.progress"));
+            }
+        }
         for (int k = 0; k < todo.size(); k++) {
             Learner l = todo.get(k);
             ctx.monitor.checkCancelled();
@@ -64,7 +71,7 @@ final class KernelBlocksOutOfCore {
                     && TileFile.lastFinished(filled, tiles, "tile column") >= 0;
             if (!resuming) {
                 // A factor left from another copy of the kernel would be resumed as if it were this one's.
-                deleteKernel(file);
+                OutOfCoreLearners.deleteKernel(file);
                 Files.deleteIfExists(filled);
             }
             OutOfCoreKernels.requireDisk(dir(), OutOfCoreKernels.diskBytes(n, tile, 1), resuming);
@@ -72,7 +79,7 @@ final class KernelBlocksOutOfCore {
                     + tile + "×" + tile + " (" + tiles + " tile columns), " + MemoryBudget.gib(
                     OutOfCoreKernels.diskBytes(n, tile, 1)) + " on disk at most (in memory the kernel would take "
                     + OutOfCoreKernels.inMemorySize(n) + ")" + (resuming ? "; resuming after tile column "
-                    + TileFile.lastFinished(filled, tiles, "tile column") : ""));
+                    + (TileFile.lastFinished(filled, tiles, "tile column") + 1) + " of " + tiles : ""));
             KernelRidgeModel model;
             try (TileFile kernel = open(file, n, tile, resuming)) {
                 fill(kernel, blocks, l, filled, k, todo.size());
@@ -88,7 +95,7 @@ final class KernelBlocksOutOfCore {
             kTest.close();
             ctx.appendResult(Evaluation.of(predictions, test).kernelRow(l, u.n(), u.seed(),
                     pass + (System.nanoTime() - start) / 1e9));
-            deleteKernel(file);
+            OutOfCoreLearners.deleteKernel(file);
             Files.deleteIfExists(filled);
         }
         try (var left = Files.list(dir())) {
@@ -175,20 +182,8 @@ final class KernelBlocksOutOfCore {
         return resuming ? TileFile.open(p) : TileFile.create(p, n, tile);
     }
 
-    /** The kernel's file, its factor and the factor's progress (named as {@link OutOfCoreRidge} names them). */
-    private static void deleteKernel(Path kernel) {
-        Path factor = kernel.resolveSibling(kernel.getFileName() + ".factor");
-        for (Path p : new Path[] {kernel, factor, factor.resolveSibling(factor.getFileName() + ".progress")}) {
-            try {
-                Files.deleteIfExists(p);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot delete " + p + " (" + e.getMessage() + "); delete it by hand", e);
-            }
-        }
-    }
-
     private Path dir() {
-        return ctx.folder.dir().resolve("kernels");
+        return OutOfCoreLearners.dir(ctx);
     }
 
     private Path kernelFile(int n, long seed, Learner l) {

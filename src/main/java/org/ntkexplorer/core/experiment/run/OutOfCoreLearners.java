@@ -96,7 +96,7 @@ final class OutOfCoreLearners {
         ctx.folder.log("kernel out of core: file " + String.join(" and ", files) + ", tiles of " + tile + "×" + tile + " (" + tiles
                 + " tile rows), " + MemoryBudget.gib(disk) + " on disk at most (in memory one kernel would take "
                 + OutOfCoreKernels.inMemorySize(n) + ")" + (resuming ? "; resuming after tile row "
-                + TileFile.lastFinished(build, tiles, "tile row") : ""));
+                + (TileFile.lastFinished(build, tiles, "tile row") + 1) + " of " + tiles : ""));
         int nTest = (int) test.inputs().rows();
         INDArray[] testBlocks = testBlocks(wanted, n, nTest, train, test);
         TileFile ntk = null;
@@ -199,7 +199,7 @@ final class OutOfCoreLearners {
     }
 
     /** The kernel's file, its factor and the factor's progress (named as {@link OutOfCoreRidge} names them). */
-    private static void deleteKernel(Path kernel) {
+    static void deleteKernel(Path kernel) {
         Path factor = kernel.resolveSibling(kernel.getFileName() + ".factor");
         delete(kernel);
         delete(factor);
@@ -215,6 +215,11 @@ final class OutOfCoreLearners {
     }
 
     private Path dir() {
+        return dir(ctx);
+    }
+
+    /** The folder of a run's out-of-core kernel files. */
+    static Path dir(RunContext ctx) {
         return ctx.folder.dir().resolve("kernels");
     }
 

@@ -176,7 +176,7 @@ public final class Preflight {
         }
         if (largestPart.startsWith("activations of the forward passes")) {
             return "Use a smaller width, or fewer compute threads (--threads): each thread evaluates the network on "
-                    + "128 examples at a time.";
+                    + NetworkFootprint.EVALUATION_PART_ROWS + " examples at a time.";
         }
         if (largestPart.startsWith("the subset")) {
             return "Use fewer examples (nGrid, nTest).";

@@ -10,12 +10,11 @@ import org.ntkexplorer.core.data.DatasetRegistry;
 import org.ntkexplorer.core.data.DatasetSource;
 import org.ntkexplorer.core.data.Layout;
 import org.ntkexplorer.core.data.SubsetCheck;
-import org.ntkexplorer.core.experiment.run.Preflight;
 
 /**
  * The dataset name and the class list of a spec that has other problems, checked against the dataset, so that a
  * class that does not exist is reported with them instead of only after they are fixed. Anything that cannot be
- * read here is left to the check before the run ({@link Preflight}).
+ * read here is left to the check before the run ({@link org.ntkexplorer.core.experiment.run.Preflight}).
  */
 final class DatasetProblems {
     private DatasetProblems() {

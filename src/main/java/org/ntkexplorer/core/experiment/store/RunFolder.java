@@ -16,8 +16,6 @@ import java.util.stream.Stream;
 
 import org.ntkexplorer.core.io.Npy;
 import org.ntkexplorer.core.io.NpyArray;
-import org.ntkexplorer.core.experiment.run.RunMerge;
-import org.ntkexplorer.core.experiment.run.StudyDefinition;
 import org.ntkexplorer.core.experiment.spec.ExperimentSpec;
 
 /**
@@ -73,7 +71,7 @@ public final class RunFolder implements AutoCloseable {
 
     /**
      * A new run of shard {@code index} of {@code count} (from 0): only the units {@link ShardPlan} deals to it. Its
-     * folder is an ordinary run folder that records the shard; {@link RunMerge} joins the shards into one.
+     * folder is an ordinary run folder that records the shard; {@link org.ntkexplorer.core.experiment.run.RunMerge} joins the shards into one.
      */
     public static RunFolder createShard(Path dir, ExperimentSpec spec, int index, int count) throws IOException {
         return create(dir, spec, new RunManifest.Shard(index, count));

@@ -161,9 +161,12 @@ class RunKernelBlocksTest {
         // The cancelled kernel's lines: up to the next kernel's, since the other seed's n = 200 starts from tile 1.
         String opening = "kernel out of core from blocks: file ";
         int next = resumed.indexOf(opening, resumed.indexOf(opening) + 1);
+        assertTrue(next > 0, "no second kernel after the resumed one:\n" + resumed);
         resumed = resumed.substring(0, next);
         String learner = stage.substring(0, stage.indexOf(' '));
-        assertTrue(resumed.contains("resuming after tile column " + (stage.startsWith("nngp") ? 4 : 2)), resumed);
+        // Counted from 1, as the progress lines count: "tile column 3 of 5 done", then "resuming after tile column 3".
+        assertTrue(resumed.contains("resuming after tile column " + (stage.startsWith("nngp") ? 5 : 3) + " of 5"),
+                resumed);
         assertFalse(resumed.contains(learner + " kernel from blocks to tiles, tile column 1 of 5"),
                 "the copy started over:\n" + resumed);
         if (stage.contains("Cholesky")) {

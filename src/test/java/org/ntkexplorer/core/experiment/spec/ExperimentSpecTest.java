@@ -91,6 +91,10 @@ class ExperimentSpecTest {
         assertEquals(new StudyParams(new int[] {8, 16}, 77, 3, true, new double[0]), s.params());
         assertEquals(0.05, s.trainingChoice().learningRate());
         assertEquals(org.ntkexplorer.core.model.TrainingBudget.ofEpochs(4), s.trainingChoice().budget());
-        assertEquals(s.training(), s.trainingChoice().config());
+        assertEquals(org.ntkexplorer.core.model.Optimizer.SGD, s.trainingChoice().optimizer());
+        assertEquals(10, s.trainingChoice().batchSize());
+        assertEquals(new org.ntkexplorer.core.model.TrainingConfig(org.ntkexplorer.core.model.Optimizer.SGD, 0.05,
+                s.trainingChoice().momentum(), 10, 4, 0, org.ntkexplorer.core.model.LossKind.MSE,
+                org.ntkexplorer.core.model.LearningRateSchedule.CONSTANT), s.training());
     }
 }
