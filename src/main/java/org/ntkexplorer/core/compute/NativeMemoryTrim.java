@@ -1,5 +1,8 @@
 package org.ntkexplorer.core.compute;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
@@ -32,6 +35,7 @@ public final class NativeMemoryTrim {
      * second, still let the n = 512 phase above reach 2.52 GB.
      */
     static final long COLLECT_GROWTH_MIB = 1024;
+    private static final Path STATUS = Path.of("/proc/self/status");
 
     private static Thread started;
 
@@ -100,10 +104,22 @@ public final class NativeMemoryTrim {
         }
     }
 
-    /** This process's resident size in bytes, as MemoryBudget reads it (JavaCPP), or -1 when unknown. */
+    /**
+     * This process's resident size (VmRSS of /proc/self/status) in bytes, or -1 when unreadable. Not through JavaCPP's
+     * Pointer.physicalBytes (MemoryBudget.usedBytes): this thread starts before ND4J loads, and initialising Pointer here
+     * while the main thread initialises JavaCPP's Loader deadlocked both (seen in KillResumeStressTest).
+     */
     static long residentBytes() {
-        long bytes = MemoryBudget.usedBytes();
-        return bytes > 0 ? bytes : -1;
+        try {
+            for (String line : Files.readAllLines(STATUS)) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.substring(6).replace("kB", "").trim()) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Unreadable: trim every period instead.
+        }
+        return -1;
     }
 
     /**
