@@ -142,7 +142,7 @@ public final class FormModel {
             architecture.set(s.architecture());
             depth.set(Integer.toString(s.depth()));
             width.set(Integer.toString(s.width()));
-            widths.set(FormText.join(s.widths()));
+            widths.set(FormText.join(SpecFields.WIDTHS.get(s)));
             activation.set(s.activation());
             parameterization.set(s.parameterization());
             init.set(s.init());
@@ -161,12 +161,12 @@ public final class FormModel {
             number(ridge, FormField.RIDGE, s.ridge());
             dtype.set(s.dtype());
             n0.set(Integer.toString(s.n0()));
-            snapshotEvery.set(Integer.toString(s.snapshotEvery()));
+            snapshotEvery.set(Integer.toString(SpecFields.SNAPSHOT_EVERY.get(s)));
             snapshotRegression.set(s.snapshotRegression());
             saveKernels.set(s.saveKernels());
             centered.set(s.centered());
             richness.set(Double.isNaN(s.richness()) ? "" : FormText.number(s.richness()));
-            richnessGrid.set(FormText.join(s.richnessGrid()));
+            richnessGrid.set(FormText.join(SpecFields.RICHNESS_GRID.get(s)));
         } finally {
             filling = false;
         }

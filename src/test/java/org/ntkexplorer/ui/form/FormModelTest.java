@@ -100,7 +100,7 @@ class FormModelTest {
         m.study.set(Study.SCALING);
         m.widths.set("abc");
         m.richnessGrid.set("x");
-        m.n0.set("");
+        m.snapshotEvery.set("");
         assertNotNull(m.validate(), m.problems().toString());
         m.study.set(Study.WIDTH_SWEEP);
         assertNull(m.validate());

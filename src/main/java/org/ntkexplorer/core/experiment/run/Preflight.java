@@ -16,6 +16,7 @@ import org.ntkexplorer.core.kernel.InfiniteMlpKernel;
 import org.ntkexplorer.core.model.LossKind;
 import org.ntkexplorer.core.model.NetworkFootprint;
 import org.ntkexplorer.core.model.NetworkSpec;
+import org.ntkexplorer.core.experiment.spec.StudyParams;
 import org.ntkexplorer.core.experiment.spec.ExperimentSpec;
 import org.ntkexplorer.core.experiment.spec.InvalidSpecException;
 import org.ntkexplorer.core.experiment.spec.Learner;
@@ -87,7 +88,7 @@ public final class Preflight {
                     spec.network(width, outputs(spec, source), inputShape(spec, source));
                 } catch (IllegalArgumentException e) {
                     for (String p : e.getMessage().replaceFirst("^Invalid network: ", "").split("; ")) {
-                        out.add(study.sweepsWidths() ? "widths: " + p : p);
+                        out.add(spec.params() instanceof StudyParams.WidthSweep ? "widths: " + p : p);
                     }
                 }
             }

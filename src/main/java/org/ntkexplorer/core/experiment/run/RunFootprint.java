@@ -1,6 +1,7 @@
 package org.ntkexplorer.core.experiment.run;
 
 import java.util.function.BiFunction;
+import org.ntkexplorer.core.experiment.spec.StudyParams;
 import org.ntkexplorer.core.compute.Footprint;
 import org.ntkexplorer.core.kernel.EmpiricalNtk;
 import org.ntkexplorer.core.kernel.InfiniteMlpKernel;
@@ -78,7 +79,7 @@ public record RunFootprint(String where, Footprint footprint) {
         int n = spec.nGrid()[0];
         int p = Math.min(spec.probeSize(), n);
         RunFootprint largest = null;
-        for (int width : spec.widths()) {
+        for (int width : spec.params(StudyParams.WidthSweep.class).widths()) {
             NetworkSpec net = spec.network(width, data.outputs(), data.inputShape());
             double probeDouble = (double) p * p * Double.BYTES;
             Footprint f = subset(spec, data, n)

@@ -173,7 +173,7 @@ public final class RunKernelBlocks {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        KernelBlockUnits.write(dir, new KernelBlockUnits.Written(b, step, r, RunManifest.sha256(ctx.spec), seconds));
+        KernelBlockUnits.write(dir, new KernelBlockUnits.Written(b, step, r, sealOf(ctx), seconds));
         ctx.folder.log(String.format(java.util.Locale.ROOT, "kernel block %s: train rows %d–%d, %s, %.1f s",
                 b.describe(), r[0], r[1] - 1, r[3] > r[2] ? "test rows " + r[2] + "–" + (r[3] - 1) : "no test rows",
                 seconds));
@@ -291,5 +291,14 @@ public final class RunKernelBlocks {
             double[] rows = f.readRows(r, end).toDoubles();
             kTest.data().asNioDouble().put((int) ((long) (from + r) * n), rows, 0, rows.length);
         }
+    }
+
+    /**
+     * The seal the folder was started with, which the merge compares with: a folder sealed by an earlier version may
+     * hold keys this version leaves out of spec.json, so the spec's hash now can differ from it.
+     */
+    private static String sealOf(RunContext ctx) {
+        RunManifest m = ctx.folder.manifest();
+        return m != null ? m.specSha256() : RunManifest.sha256(ctx.spec);
     }
 }

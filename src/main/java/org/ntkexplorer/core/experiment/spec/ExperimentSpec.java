@@ -98,15 +98,21 @@ public record ExperimentSpec(Study study, DataSpec data, SampleSizes sizes, Netw
 
     public boolean saveKernels() { return kernel.saveKernels(); }
 
-    public int[] widths() { return params.widths(); }
+    public int n0() { return kernel.n0(); }
 
-    public int n0() { return params.n0(); }
+    public boolean snapshotRegression() { return kernel.snapshotRegression(); }
 
-    public int snapshotEvery() { return params.snapshotEvery(); }
-
-    public boolean snapshotRegression() { return params.snapshotRegression(); }
-
-    public double[] richnessGrid() { return params.richnessGrid(); }
+    /**
+     * The keys of its study's own, of the kind the caller knows the study to hold (a width sweep asks for
+     * {@link StudyParams.WidthSweep}); another kind is a bug in the caller, named as such.
+     */
+    public <P extends StudyParams> P params(Class<P> kind) {
+        if (!kind.isInstance(params)) {
+            throw new IllegalStateException("a " + study + " spec holds " + params.getClass().getSimpleName()
+                    + " keys, not " + kind.getSimpleName());
+        }
+        return kind.cast(params);
+    }
 
     /** What the training loss sees of this spec's networks ({@link TrainingChoice#transform()}). */
     public OutputTransform transform() {
@@ -139,7 +145,7 @@ public record ExperimentSpec(Study study, DataSpec data, SampleSizes sizes, Netw
     }
 
     /** The values of a spec's fields, as a reader has them. */
-    interface Values {
+    public interface Values {
         <T> T get(SpecField<T> field);
     }
 
@@ -156,9 +162,9 @@ public record ExperimentSpec(Study study, DataSpec data, SampleSizes sizes, Netw
                         v.get(SpecFields.WEIGHT_DECAY), v.get(SpecFields.LOSS), v.get(SpecFields.SCHEDULE),
                         v.get(SpecFields.CENTERED), v.get(SpecFields.RICHNESS)),
                 new KernelSpec(v.get(SpecFields.LEARNERS), v.get(SpecFields.PROBE_SIZE), v.get(SpecFields.RIDGE),
-                        v.get(SpecFields.DTYPE), v.get(SpecFields.SAVE_KERNELS)),
-                new StudyParams(v.get(SpecFields.WIDTHS), v.get(SpecFields.N0), v.get(SpecFields.SNAPSHOT_EVERY),
-                        v.get(SpecFields.SNAPSHOT_REGRESSION), v.get(SpecFields.RICHNESS_GRID)));
+                        v.get(SpecFields.DTYPE), v.get(SpecFields.SAVE_KERNELS), v.get(SpecFields.N0),
+                        v.get(SpecFields.SNAPSHOT_REGRESSION)),
+                Studies.of(v.get(SpecFields.STUDY)).params(v));
     }
 
     public static ExperimentSpec read(Path file) throws IOException {
@@ -213,10 +219,6 @@ public record ExperimentSpec(Study study, DataSpec data, SampleSizes sizes, Netw
                     + " needs at least two distinct sizes to fit a scaling law"));
         }
         p.addAll(def.problems(this));
-        if (!def.richnessGrid() && params.richnessGrid().length > 0) {
-            p.add(new InvalidSpecException.Problem(SpecFields.RICHNESS_GRID.key(), SpecFields.RICHNESS_GRID.key()
-                    + " is used by the richness study only"));
-        }
         boolean scaled = !Double.isNaN(richness()) || def.richnessGrid();
         if (scaled && optimizer() == Optimizer.ADAM) {
             p.add(new InvalidSpecException.Problem(SpecFields.OPTIMIZER.key(), "richness cannot be combined with "

@@ -137,6 +137,14 @@ public final class SpecField<T> {
                 new Form(form.label(), form.help(), true));
     }
 
+    /**
+     * The same field as a study's own key ({@link StudyParams}): written only for a spec whose study holds it, so
+     * that spec.json, and the seal of its run, carry no value the run does not read.
+     */
+    SpecField<T> studysOwn() {
+        return writtenWhen(s -> s.params().holds(key));
+    }
+
     /** The same field, read another way (a default or a check that depends on other keys). */
     SpecField<T> readAs(Reading<T> other) {
         return new SpecField<>(key, fallback, ranged, other, getter, writing, text, form);

@@ -63,8 +63,8 @@ public final class SpecFields {
     public static final SpecField<Integer> WIDTH = SpecField.whole("width", 512, 1, ExperimentSpec::width)
             .form("Width", "Hidden units (MLP) or channels (CNN): any whole number").forSomeStudies();
     public static final SpecField<int[]> WIDTHS = SpecField.wholes("widths", new int[0], 1,
-            ExperimentSpec::widths).form("Sweep widths", "Widths of a width sweep, separated by commas")
-            .forSomeStudies();
+                    s -> s.params() instanceof StudyParams.WidthSweep w ? w.widths() : new int[0])
+            .form("Sweep widths", "Widths of a width sweep, separated by commas").forSomeStudies().studysOwn();
     public static final SpecField<Activation> ACTIVATION = SpecField.choice("activation", Activation.RELU,
             Activation::fromId, Activation::id, ExperimentSpec::activation)
             .form("Activation", "Nonlinearity of the hidden layers");
@@ -160,9 +160,9 @@ public final class SpecFields {
             .form("Pre-train n0", "Training examples of the pre-trained network whose kernel is taken")
             .forSomeStudies();
     public static final SpecField<Integer> SNAPSHOT_EVERY = SpecField.whole("snapshotEvery", 1, 1,
-                    ExperimentSpec::snapshotEvery)
+                    s -> s.params() instanceof StudyParams.Dynamics d ? d.snapshotEvery() : 1)
             .form("Snapshot every (epochs)", "Epochs between kernel snapshots in a dynamics study")
-            .forSomeStudies();
+            .forSomeStudies().studysOwn();
     public static final SpecField<Boolean> SNAPSHOT_REGRESSION = SpecField.flag("snapshotRegression", false,
                     ExperimentSpec::snapshotRegression)
             .form("Regress on snapshots", "Also regress with each probe-kernel snapshot (costs a test × probe "
@@ -180,9 +180,9 @@ public final class SpecFields {
                     + "near its kernel (lazy), small α lets features move (rich). With SGD and momentum the loss is "
                     + "divided by α²; Adam is refused, being scale-invariant").forSomeStudies();
     public static final SpecField<double[]> RICHNESS_GRID = SpecField.positives("richnessGrid",
-                    ExperimentSpec::richnessGrid)
+                    s -> s.params() instanceof StudyParams.Richness r ? r.grid() : new double[0])
             .form("Richness grid α", "The values of α the richness study trains α·(f − f₀) at, e.g. 0.1, 1, 10, 100")
-            .forSomeStudies();
+            .forSomeStudies().studysOwn();
     /** Richness is defined on the centred network, so asking for it turns centring on unless said otherwise. */
     public static final SpecField<Boolean> CENTERED = SpecField.flag("centered", false,
                     ExperimentSpec::centered).readAs(SpecChecks::centered)
@@ -194,6 +194,9 @@ public final class SpecFields {
             OPTIMIZER, LEARNING_RATE, MOMENTUM, BATCH_SIZE, EPOCHS, STEPS, TRAIN_UNTIL, WEIGHT_DECAY, LOSS, SCHEDULE,
             LEARNERS, PROBE_SIZE, RIDGE, DTYPE, N0, SNAPSHOT_EVERY, SNAPSHOT_REGRESSION, SAVE_KERNELS, CENTERED,
             RICHNESS, RICHNESS_GRID);
+
+    /** The keys that belong to one study alone ({@link StudyParams}): spec.json holds those of its own study. */
+    public static final List<SpecField<?>> STUDYS_OWN = List.of(WIDTHS, SNAPSHOT_EVERY, RICHNESS_GRID);
 
     /** The keys of the stopping rule, inside trainUntil. */
     public static final List<SpecField<?>> RULE = List.of(TRAIN_ERROR, TRAIN_LOSS, MAX_STEPS);

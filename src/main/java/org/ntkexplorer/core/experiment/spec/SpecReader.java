@@ -59,6 +59,12 @@ final class SpecReader {
         // with the field problems rather than after they are fixed.
         ExperimentSpec spec = ExperimentSpec.of(this::value);
         problems.addAll(spec.crossProblems());
+        if (!spec.params().holds(SpecFields.RICHNESS_GRID.key()) && value(SpecFields.RICHNESS_GRID).length > 0) {
+            // The other studies' own keys are let through unread, as spec.json of earlier versions held them all;
+            // a grid of α was never accepted outside the richness study, and looks as if it did something.
+            problem(SpecFields.RICHNESS_GRID.key(), SpecFields.RICHNESS_GRID.key()
+                    + " is used by the richness study only");
+        }
         problems.addAll(UnitCount.problems(spec));
         if (!problems.isEmpty()) {
             // The class list and the dataset name can only be checked against the dataset; report them with the

@@ -1,54 +1,106 @@
 package org.ntkexplorer.core.experiment.spec;
 
 import java.util.Arrays;
-import java.util.Objects;
+import java.util.List;
 
 /**
- * The keys only some studies read ({@link StudyRules#keys()} says which). Every spec holds and writes all of them,
- * whatever its study, because spec.json has always done so and a run is sealed with the hash of that text; so this
- * is one record, not one per study.
+ * The keys that belong to one study alone: a width sweep's widths, a dynamics study's snapshot interval, a richness
+ * study's grid of α. A spec holds the one kind its study makes ({@link StudyRules#params}), spec.json writes only
+ * that kind's keys, and code that needs them asks for the kind ({@link ExperimentSpec#params(Class)}), so a value
+ * that no part of the run reads is neither carried nor sealed with the run. Keys that several studies read (n0,
+ * snapshotRegression) belong to {@link KernelSpec}.
  *
- * @param widths             widths of a width sweep (other studies use the network's width)
- * @param n0                 training examples of the pre-trained network (pretrained)
- * @param snapshotEvery      epochs between kernel snapshots (dynamics)
- * @param snapshotRegression also kernel-regress with each probe-kernel snapshot (dynamics)
- * @param richnessGrid       the values of α a richness study trains at
+ * <p>Sealed, so that a switch over the kinds is checked whole by the compiler. A study added as a plug-in picks one
+ * of these kinds; a study that needs keys of its own adds a kind here together with its fields in
+ * {@link SpecFields}, which are one table anyway.
  */
-public record StudyParams(int[] widths, int n0, int snapshotEvery, boolean snapshotRegression,
-                          double[] richnessGrid) {
+public sealed interface StudyParams {
 
-    public StudyParams {
-        widths = widths.clone();
-        richnessGrid = richnessGrid.clone();
+    /** The fields of spec.json this kind holds, in the order of {@link SpecFields#ALL}. */
+    List<SpecField<?>> fields();
+
+    /** Whether spec.json holds the key for a spec of this kind. */
+    default boolean holds(String key) {
+        return fields().stream().anyMatch(f -> f.key().equals(key));
     }
 
-    @Override
-    public int[] widths() {
-        return widths.clone();
+    /** A study with no keys of its own: scaling and pretrained, and a plug-in study unless it says otherwise. */
+    record None() implements StudyParams {
+        @Override
+        public List<SpecField<?>> fields() {
+            return List.of();
+        }
     }
 
-    @Override
-    public double[] richnessGrid() {
-        return richnessGrid.clone();
+    /** @param widths the widths the sweep trains at, each a network of its own */
+    record WidthSweep(int[] widths) implements StudyParams {
+        public WidthSweep {
+            widths = widths.clone();
+        }
+
+        @Override
+        public int[] widths() {
+            return widths.clone();
+        }
+
+        @Override
+        public List<SpecField<?>> fields() {
+            return List.of(SpecFields.WIDTHS);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof WidthSweep w && Arrays.equals(widths, w.widths);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(widths);
+        }
+
+        @Override
+        public String toString() {
+            return SpecFields.WIDTHS + " " + Arrays.toString(widths);
+        }
     }
 
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof StudyParams p && Arrays.equals(widths, p.widths) && n0 == p.n0
-                && snapshotEvery == p.snapshotEvery && snapshotRegression == p.snapshotRegression
-                && Arrays.equals(richnessGrid, p.richnessGrid);
+    /** @param snapshotEvery epochs between the probe-kernel snapshots */
+    record Dynamics(int snapshotEvery) implements StudyParams {
+        @Override
+        public List<SpecField<?>> fields() {
+            return List.of(SpecFields.SNAPSHOT_EVERY);
+        }
     }
 
-    @Override
-    public int hashCode() {
-        return Objects.hash(Arrays.hashCode(widths), n0, snapshotEvery, snapshotRegression,
-                Arrays.hashCode(richnessGrid));
-    }
+    /** @param grid the values of α the study trains α·(f − f₀) at */
+    record Richness(double[] grid) implements StudyParams {
+        public Richness {
+            grid = grid.clone();
+        }
 
-    @Override
-    public String toString() {
-        return SpecFields.WIDTHS + " " + Arrays.toString(widths) + " " + SpecFields.N0 + " " + n0 + " "
-                + SpecFields.SNAPSHOT_EVERY + " " + snapshotEvery + " " + SpecFields.SNAPSHOT_REGRESSION + " "
-                + snapshotRegression + " " + SpecFields.RICHNESS_GRID + " " + Arrays.toString(richnessGrid);
+        @Override
+        public double[] grid() {
+            return grid.clone();
+        }
+
+        @Override
+        public List<SpecField<?>> fields() {
+            return List.of(SpecFields.RICHNESS_GRID);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Richness r && Arrays.equals(grid, r.grid);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(grid);
+        }
+
+        @Override
+        public String toString() {
+            return SpecFields.RICHNESS_GRID + " " + Arrays.toString(grid);
+        }
     }
 }

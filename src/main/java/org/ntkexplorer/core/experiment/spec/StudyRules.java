@@ -34,14 +34,17 @@ public interface StudyRules {
         return false;
     }
 
-    /** Whether the study sweeps the widths of {@code widths} rather than using {@code width}. */
-    default boolean sweepsWidths() {
-        return false;
+    /**
+     * The keys of its own a spec of this study holds, made from the values read ({@link StudyParams}: a study picks
+     * one kind, so spec.json holds no key of another study's).
+     */
+    default StudyParams params(ExperimentSpec.Values values) {
+        return new StudyParams.None();
     }
 
-    /** The widths its networks have. */
+    /** The widths its networks have: a width sweep's widths, or the network's one width. */
     default int[] widths(ExperimentSpec spec) {
-        return sweepsWidths() ? spec.widths() : new int[] {spec.width()};
+        return spec.params() instanceof StudyParams.WidthSweep w ? w.widths() : new int[] {spec.width()};
     }
 
     /** The training-set sizes its networks train at. */

@@ -26,7 +26,8 @@ final class UnitCount {
 
     private static double perSeed(ExperimentSpec spec) {
         StudyRules def = Studies.of(spec.study());
-        double richness = def.richnessGrid() ? Math.max(1, spec.richnessGrid().length) : 1;
+        double[] grid = spec.params() instanceof StudyParams.Richness r ? r.grid() : new double[0];
+        double richness = Math.max(1, grid.length);
         return Math.max(1, def.sizes(spec).length) * (double) Math.max(1, def.widths(spec).length) * richness;
     }
 
@@ -35,9 +36,10 @@ final class UnitCount {
         if (units <= MAX_UNITS) {
             return List.of();
         }
-        StudyRules def = Studies.of(spec.study());
-        SpecField<?> grown = spec.seeds() > 1 ? SpecFields.SEEDS : def.sweepsWidths() ? SpecFields.WIDTHS
-                : def.richnessGrid() && spec.richnessGrid().length > 1 ? SpecFields.RICHNESS_GRID : SpecFields.N_GRID;
+        SpecField<?> grown = spec.seeds() > 1 ? SpecFields.SEEDS
+                : spec.params() instanceof StudyParams.WidthSweep ? SpecFields.WIDTHS
+                : spec.params() instanceof StudyParams.Richness r && r.grid().length > 1 ? SpecFields.RICHNESS_GRID
+                : SpecFields.N_GRID;
         String key = grown.key();
         double perSeed = perSeed(spec);
         return List.of(new InvalidSpecException.Problem(key, String.format(Locale.ROOT, "the spec asks for %,.0f units "

@@ -13,12 +13,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.ntkexplorer.core.experiment.spec.ExperimentSpec;
+import org.ntkexplorer.core.experiment.spec.SpecFields;
 
 /**
  * run.json: the seal of a run folder. It keeps the spec the run started with and its SHA-256, so that resuming
@@ -97,13 +99,27 @@ public record RunManifest(String specSha256, JsonNode spec, Shard shard) {
         if (sha256(current).equals(specSha256)) {
             return;
         }
-        List<String> diff = differences(spec, JSON.valueToTree(current.toMap()));
+        JsonNode now = JSON.valueToTree(current.toMap());
+        // spec.json of earlier versions held every study's own keys; a value the run never read did not shape its
+        // rows, so a seal that holds one this spec leaves out still seals it.
+        Predicate<String> unread = k -> !now.has(k) && SpecFields.STUDYS_OWN.stream().anyMatch(f -> f.key().equals(k))
+                && !current.params().holds(k);
+        List<String> diff = differences(spec, now, unread);
+        if (diff.isEmpty()) {
+            return;
+        }
         throw new IllegalStateException(dir.resolve(RunFolder.SPEC_FILE) + " was changed after the run started ("
                 + String.join("; ", diff) + "). Resuming would mix results of two settings in one fit: put spec.json "
                 + "back, or start the changed spec in a new folder");
     }
 
     public static List<String> differences(JsonNode sealed, JsonNode now) {
+        List<String> out = differences(sealed, now, k -> false);
+        return out.isEmpty() ? List.of("the spec's text differs") : out;
+    }
+
+    /** The keys whose values differ, less those {@code ignored}. */
+    private static List<String> differences(JsonNode sealed, JsonNode now, Predicate<String> ignored) {
         TreeSet<String> keys = new TreeSet<>();
         sealed.fieldNames().forEachRemaining(keys::add);
         now.fieldNames().forEachRemaining(keys::add);
@@ -111,11 +127,11 @@ public record RunManifest(String specSha256, JsonNode spec, Shard shard) {
         for (String k : keys) {
             JsonNode a = sealed.get(k);
             JsonNode b = now.get(k);
-            if (a == null || b == null || !same(a, b)) {
+            if (!ignored.test(k) && (a == null || b == null || !same(a, b))) {
                 out.add(k + " was " + text(a) + ", now " + text(b));
             }
         }
-        return out.isEmpty() ? List.of("the spec's text differs") : out;
+        return out;
     }
 
     /**

@@ -14,6 +14,7 @@ import org.ntkexplorer.core.experiment.spec.InvalidSpecException;
 import org.ntkexplorer.core.experiment.spec.Learner;
 import org.ntkexplorer.core.experiment.spec.SpecFields;
 import org.ntkexplorer.core.experiment.spec.Study;
+import org.ntkexplorer.core.experiment.spec.StudyParams;
 import org.ntkexplorer.core.experiment.spec.StudyProvider;
 import org.ntkexplorer.core.experiment.spec.UnitKey;
 import org.ntkexplorer.core.experiment.store.FlowRow;
@@ -73,7 +74,8 @@ public final class BuiltInStudies implements StudyProvider {
 
         @Override
         public Set<String> keys() {
-            return SpecFields.keys(SpecFields.WIDTH, SpecFields.LEARNERS, SpecFields.RIDGE,
+            // n0 is read when learners has entk-pretrained.
+            return SpecFields.keys(SpecFields.WIDTH, SpecFields.LEARNERS, SpecFields.N0, SpecFields.RIDGE,
                     SpecFields.SNAPSHOT_REGRESSION, SpecFields.SAVE_KERNELS, SpecFields.RICHNESS);
         }
     }
@@ -131,6 +133,11 @@ public final class BuiltInStudies implements StudyProvider {
         }
 
         @Override
+        public StudyParams params(ExperimentSpec.Values v) {
+            return new StudyParams.Dynamics(v.get(SpecFields.SNAPSHOT_EVERY));
+        }
+
+        @Override
         public Set<String> keys() {
             return SpecFields.keys(SpecFields.WIDTH, SpecFields.RIDGE, SpecFields.SNAPSHOT_EVERY,
                     SpecFields.SNAPSHOT_REGRESSION, SpecFields.SAVE_KERNELS, SpecFields.RICHNESS);
@@ -160,8 +167,8 @@ public final class BuiltInStudies implements StudyProvider {
         }
 
         @Override
-        public boolean sweepsWidths() {
-            return true;
+        public StudyParams params(ExperimentSpec.Values v) {
+            return new StudyParams.WidthSweep(v.get(SpecFields.WIDTHS));
         }
 
         @Override
@@ -176,7 +183,7 @@ public final class BuiltInStudies implements StudyProvider {
                 p.add(new InvalidSpecException.Problem(SpecFields.ARCHITECTURE.key(),
                         "the width sweep compares with the infinite NTK and needs an MLP"));
             }
-            if (spec.widths().length == 0) {
+            if (spec.params(StudyParams.WidthSweep.class).widths().length == 0) {
                 p.add(new InvalidSpecException.Problem(SpecFields.WIDTHS.key(),
                         "widths must list at least one width for a width sweep"));
             }
@@ -225,8 +232,14 @@ public final class BuiltInStudies implements StudyProvider {
         }
 
         @Override
+        public StudyParams params(ExperimentSpec.Values v) {
+            return new StudyParams.Richness(v.get(SpecFields.RICHNESS_GRID));
+        }
+
+        @Override
         public Set<String> keys() {
-            return SpecFields.keys(SpecFields.WIDTH, SpecFields.LEARNERS, SpecFields.RICHNESS_GRID, SpecFields.RIDGE);
+            return SpecFields.keys(SpecFields.WIDTH, SpecFields.LEARNERS, SpecFields.N0, SpecFields.RICHNESS_GRID,
+                    SpecFields.RIDGE);
         }
 
         /** The eNTK's gradient flow at the grid's largest α, for the lazy end's verdict. */
@@ -238,14 +251,15 @@ public final class BuiltInStudies implements StudyProvider {
         /** Its kernel learners' rows carry no richness: they belong to the unit at the grid's first α. */
         @Override
         public UnitKey ownerOf(ResultRow r, ExperimentSpec spec) {
-            double richness = Double.isNaN(r.richness()) ? spec.richnessGrid()[0] : r.richness();
+            double richness = Double.isNaN(r.richness()) ? spec.params(StudyParams.Richness.class).grid()[0]
+                    : r.richness();
             return new UnitKey(r.n(), spec.width(), r.seed(), richness);
         }
 
         @Override
         public List<InvalidSpecException.Problem> problems(ExperimentSpec spec) {
             List<InvalidSpecException.Problem> p = new ArrayList<>();
-            if (spec.richnessGrid().length == 0) {
+            if (spec.params(StudyParams.Richness.class).grid().length == 0) {
                 p.add(new InvalidSpecException.Problem(SpecFields.RICHNESS_GRID.key(),
                         "a richness study needs richnessGrid, the "
                         + "values of α to train at (e.g. [0.1, 1, 10, 100])"));

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.ntkexplorer.core.experiment.spec.StudyParams;
 import org.ntkexplorer.core.experiment.run.NetworkUnit;
 import org.ntkexplorer.core.experiment.run.PreparedSplit;
 import org.ntkexplorer.core.experiment.run.ProbeSnapshots;
@@ -88,7 +89,7 @@ final class DynamicsStudy implements StudyRun {
 
         @Override
         public boolean afterEpoch(TrainingLoop.EpochEnd e) {
-            if (e.epoch() % ctx.spec.snapshotEvery() != 0 && !e.last()) {
+            if (e.epoch() % ctx.spec.params(StudyParams.Dynamics.class).snapshotEvery() != 0 && !e.last()) {
                 return false;
             }
             // The same fraction as the training loop reports (steps of the budget), so progress never runs back.

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.ntkexplorer.core.experiment.spec.StudyParams;
 import org.ntkexplorer.core.kernel.EmpiricalNtk;
 import org.ntkexplorer.core.model.LossKind;
 import org.ntkexplorer.core.model.NtkNetwork;
@@ -53,7 +54,7 @@ final class RichnessStudy extends LearnerStudy {
         List<UnitKey> out = new ArrayList<>();
         for (long seed = 0; seed < spec.seeds(); seed++) {
             for (int n : spec.nGrid()) {
-                for (double a : spec.richnessGrid()) {
+                for (double a : spec.params(StudyParams.Richness.class).grid()) {
                     out.add(new UnitKey(n, spec.width(), seed, a));
                 }
             }
@@ -67,7 +68,7 @@ final class RichnessStudy extends LearnerStudy {
      */
     @Override
     Set<Learner> missing(UnitKey u) throws IOException {
-        boolean kernelsHere = u.richness() == ctx.spec.richnessGrid()[0];
+        boolean kernelsHere = u.richness() == ctx.spec.params(StudyParams.Richness.class).grid()[0];
         Set<Learner> todo = EnumSet.noneOf(Learner.class);
         todo.addAll(ctx.spec.learners());
         if (!kernelsHere) {
@@ -104,7 +105,7 @@ final class RichnessStudy extends LearnerStudy {
      * and the squared loss (the flow is that of the squared loss), once the network's row is there.
      */
     private boolean flowMissing(UnitKey u) throws IOException {
-        if (u.richness() != lazyEnd(ctx.spec.richnessGrid()) || !flowApplies(ctx.spec)) {
+        if (u.richness() != lazyEnd(ctx.spec.params(StudyParams.Richness.class).grid()) || !flowApplies(ctx.spec)) {
             return false;
         }
         for (FlowRow r : ctx.folder.table(FlowRow.SCHEMA).read()) {

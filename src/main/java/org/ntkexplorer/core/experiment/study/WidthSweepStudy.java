@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.ntkexplorer.core.experiment.spec.StudyParams;
 import org.ntkexplorer.core.kernel.KernelAlignment;
 import org.ntkexplorer.core.experiment.run.ExperimentEvent;
 import org.ntkexplorer.core.experiment.run.NetworkUnit;
@@ -39,7 +40,7 @@ final class WidthSweepStudy implements StudyRun {
     static List<UnitKey> units(ExperimentSpec spec) {
         List<UnitKey> out = new ArrayList<>();
         for (long seed = 0; seed < spec.seeds(); seed++) {
-            for (int width : spec.widths()) {
+            for (int width : spec.params(StudyParams.WidthSweep.class).widths()) {
                 out.add(new UnitKey(spec.nGrid()[0], width, seed, Double.NaN));
             }
         }

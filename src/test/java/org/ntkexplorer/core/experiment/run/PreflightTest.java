@@ -100,8 +100,8 @@ class PreflightTest {
                         org.ntkexplorer.core.model.Init.HE),
                 new TrainingChoice(Optimizer.MOMENTUM, 0.1, 0.9, 16, org.ntkexplorer.core.model.TrainingBudget.ofEpochs(1),
                         0, LossKind.MSE, LearningRateSchedule.CONSTANT, false, Double.NaN),
-                new KernelSpec(List.of(Learner.NETWORK, Learner.INFINITE_NTK), 20, 1e-4, Precision.FLOAT32, false),
-                new StudyParams(new int[0], 100, 1, false, new double[0]));
+                new KernelSpec(List.of(Learner.NETWORK, Learner.INFINITE_NTK), 20, 1e-4, Precision.FLOAT32, false, 100,
+                        false), new StudyParams.None());
         var e = refusedQuickly(InvalidSpecException.class, () -> s);
         assertEquals(2, e.problems().size(), e.problems().toString());
         assertTrue(e.problems().get(0).contains("infinite-ntk needs an MLP"), e.getMessage());

@@ -1,6 +1,7 @@
 package org.ntkexplorer.core.experiment.spec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -87,8 +88,11 @@ class ExperimentSpecTest {
                 org.ntkexplorer.core.model.Activation.TANH, org.ntkexplorer.core.model.Parameterization.STANDARD,
                 1, 0.2, org.ntkexplorer.core.model.Init.LECUN), s.networkChoice());
         assertEquals(new KernelSpec(java.util.List.of(Learner.NETWORK, Learner.ENTK_PRETRAINED), 12, 0.01,
-                org.ntkexplorer.core.kernel.Precision.FLOAT64, false), s.kernel());
-        assertEquals(new StudyParams(new int[] {8, 16}, 77, 3, true, new double[0]), s.params());
+                org.ntkexplorer.core.kernel.Precision.FLOAT64, false, 77, true), s.kernel());
+        // widths and snapshotEvery belong to other studies: read (so a bad value is still refused), then dropped.
+        assertEquals(new StudyParams.None(), s.params());
+        assertFalse(s.toMap().containsKey("widths"), s.toJson());
+        assertFalse(s.toMap().containsKey("snapshotEvery"), s.toJson());
         assertEquals(0.05, s.trainingChoice().learningRate());
         assertEquals(org.ntkexplorer.core.model.TrainingBudget.ofEpochs(4), s.trainingChoice().budget());
         assertEquals(org.ntkexplorer.core.model.Optimizer.SGD, s.trainingChoice().optimizer());

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.ntkexplorer.core.experiment.spec.StudyParams;
 import org.ntkexplorer.core.experiment.run.ExperimentRunnerTest;
 import org.ntkexplorer.core.experiment.run.RunFolderRecoveryTest;
 import org.junit.jupiter.api.Test;
@@ -51,14 +52,14 @@ class RichnessStudyTest {
         assertEquals(12, rows.stream().filter(r -> r.learner() == Learner.NETWORK).count());
         assertEquals(4, rows.stream().filter(r -> r.learner() == Learner.ENTK_INIT).count());
         Map<FitKey, FitEntry> fits = folder.fits();
-        for (double a : spec.richnessGrid()) {
+        for (double a : spec.params(StudyParams.Richness.class).grid()) {
             assertTrue(fits.containsKey(new FitKey.OfLearner(Learner.NETWORK, a, Metric.TEST_ERROR)),
                     "a fit at richness " + a + ": " + fits.keySet());
         }
         assertTrue(fits.containsKey(new FitKey.OfLearner(Learner.ENTK_INIT, Double.NaN, Metric.TEST_ERROR)));
         double[] movement = new double[3];
         for (int i = 0; i < 3; i++) {
-            double a = spec.richnessGrid()[i];
+            double a = spec.params(StudyParams.Richness.class).grid()[i];
             movement[i] = rows.stream().filter(r -> r.learner() == Learner.NETWORK && r.richness() == a)
                     .mapToDouble(ResultRow::kernelMovement).average().orElseThrow();
         }
@@ -96,7 +97,7 @@ class RichnessStudyTest {
     void theFlowIsAtTheLargestRichnessOfAnUnsortedGrid() throws Exception {
         ExperimentSpec spec = ExperimentSpec.parse(SPEC.replace("\"seeds\": 2", "\"seeds\": 1")
                 .replace("[0.1, 1, 10]", "[10, 0.1]"));
-        assertEquals(10, RichnessStudy.lazyEnd(spec.richnessGrid()));
+        assertEquals(10, RichnessStudy.lazyEnd(spec.params(StudyParams.Richness.class).grid()));
         List<ExperimentEvent> events = ExperimentRunnerTest.run(spec, RunFolder.create(dir.resolve("u"), spec),
                 TaskMonitor.NONE);
         RunFolder folder = RunFolder.open(dir.resolve("u"));
