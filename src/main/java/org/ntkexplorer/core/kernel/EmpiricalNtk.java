@@ -145,6 +145,44 @@ public final class EmpiricalNtk {
         }
     }
 
+    /** A finished block of a kernel: rows [r0, r1) and columns [c0, c1), in the network's precision. */
+    @FunctionalInterface
+    public interface BlockSink {
+        void put(int r0, int r1, int c0, int c1, INDArray block);
+    }
+
+    /**
+     * The blocks of rows [r0, r1) of the symmetric kernel of the rows of {@code x} against its columns [0, r1), on
+     * or left of the diagonal, with the work space of {@link #computeInto}: for a kernel written to disk one tile row
+     * at a time. Rows are relative to r0; r0 must be a multiple of {@code blockRows} (see {@link #stripBlockRows}).
+     */
+    public void computeLowerStrip(INDArray x, int r0, int r1, int blockRows, BlockSink sink) {
+        if (blockRows <= 0 || r0 % blockRows != 0) {
+            throw new IllegalArgumentException("rows from " + r0 + " with blocks of " + blockRows + " rows");
+        }
+        try {
+            compute(x.get(interval(r0, r1), all()).dup('c'), x.get(interval(0, r1), all()), r0, blockRows, false,
+                    (r, c, block) -> sink.put(r[0], r[1], c[0], c[1], block));
+        } finally {
+            extractor.release();
+        }
+    }
+
+    /**
+     * Block rows for {@link #computeLowerStrip} of tile rows of {@code tile} rows: those {@link #computeInto} would
+     * take, rounded down to a power of two that divides the tile (tiles are powers of two), so that every tile row
+     * starts on a block.
+     */
+    public int stripBlockRows(int tile) {
+        int most = blockRows > 0 ? blockRows : Math.min(SINK_BLOCK_ROWS,
+                chooseBlockRows(extractor.featureBytesPerExample(), MemoryBudget.availableBytes()));
+        int b = Math.min(tile, Integer.highestOneBit(Math.max(1, most)));
+        while (tile % b != 0) {
+            b /= 2;
+        }
+        return b;
+    }
+
     /**
      * The n1×n2 kernel between the rows of {@code x1} and {@code x2} as {@link #compute(INDArray, INDArray)} gives
      * it, with the work space of {@link #computeInto}: blocks of at most {@link #SINK_BLOCK_ROWS} rows, no feature

@@ -32,18 +32,21 @@ import org.ntkexplorer.core.experiment.spec.Learner;
  * block and then factorised in place, plus its n_test×n test block (docs/science.md, §Memory of a kernel learner).
  * The infinite NTK and NNGP share one pass: the NTK goes to the buffer and the NNGP's upper triangle to a spill
  * file in the run folder, read back into the same buffer once the NTK is solved. When that buffer does not fit in
- * memory, the infinite-width kernels go to tile files in the run folder instead ({@link OutOfCoreLearners}).
+ * memory, the kernels go to tile files in the run folder instead ({@link OutOfCoreLearners} for the infinite-width
+ * ones, {@link OutOfCoreEmpirical} for an eNTK).
  */
 public final class KernelLearners {
-    /** The eNTK's kernel, by name in refusals: it has no out-of-core path (Preflight.advice says so). */
+    /** The eNTK's kernel in memory, by name in refusals (Preflight.advice says what to change). */
     static final String EMPIRICAL_KERNEL = "the eNTK's float64 kernel in memory";
 
     private final RunContext ctx;
     private final OutOfCoreLearners outOfCore;
+    private final OutOfCoreEmpirical outOfCoreEmpirical;
 
     public KernelLearners(RunContext ctx) {
         this.ctx = ctx;
         this.outOfCore = new OutOfCoreLearners(ctx);
+        this.outOfCoreEmpirical = new OutOfCoreEmpirical(ctx);
     }
 
     /**
@@ -75,6 +78,16 @@ public final class KernelLearners {
         ctx.progress(0.05, l.id() + " kernel, n = " + n);
         long start = System.nanoTime();
         EmpiricalNtk ntk = EmpiricalNtk.of(net, ctx.spec.dtype(), 0, ctx.monitor);
+        // A file a killed out-of-core unit left is resumed whatever memory is free now.
+        int tile = outOfCoreEmpirical.leftBehind(l, n, seed);
+        if (tile == 0) {
+            tile = OutOfCoreKernels.chooseEmpirical(Footprint.NONE, net.spec(), ctx.spec.dtype(), n,
+                    (int) test.inputs().rows(), train.outputs());
+        }
+        if (tile > 0) {
+            outOfCoreEmpirical.run(l, net, ntk, n, seed, train, test, tile);
+            return;
+        }
         INDArray predictions;
         try (SpdBuffer k = SpdBuffer.allocate(n)) {
             ntk.computeInto(train.inputs(), k);

@@ -8,15 +8,19 @@ import java.util.Locale;
 import org.bytedeco.javacpp.Pointer;
 import org.ntkexplorer.core.compute.Footprint;
 import org.ntkexplorer.core.compute.MemoryBudget;
+import org.ntkexplorer.core.kernel.EmpiricalKernelTiles;
+import org.ntkexplorer.core.kernel.EmpiricalNtk;
 import org.ntkexplorer.core.kernel.InfiniteKernelTiles;
 import org.ntkexplorer.core.kernel.InfiniteMlpKernel;
+import org.ntkexplorer.core.kernel.Precision;
 import org.ntkexplorer.core.linalg.SpdBuffer;
+import org.ntkexplorer.core.model.NetworkSpec;
 import org.ntkexplorer.core.linalg.TileFile;
 import org.ntkexplorer.core.regression.KernelRidge;
 
 /**
- * Whether the infinite NTK and NNGP learners keep their n×n kernel in memory or on disk (docs/science.md, §Kernel
- * regression out of core), and what the disk path holds. The kernel goes to tile files in the run folder when the
+ * Whether the kernel learners (the infinite NTK and NNGP, and each eNTK) keep their n×n kernel in memory or on disk
+ * (docs/science.md, §Kernel regression out of core), and what the disk path holds. The kernel goes to tile files in the run folder when the
  * in-memory peak does not fit the memory budget and the out-of-core one does; the system property
  * {@value #MODE_PROPERTY} ({@code auto}, {@code always}, {@code never}) overrides the choice and
  * {@value #TILE_PROPERTY} the tile side, so that tests can take the disk path at sizes that fit both ways.
@@ -35,18 +39,10 @@ final class OutOfCoreKernels {
      * else is {@code alive} at the same time.
      */
     static int choose(Footprint alive, int n, int nTest, int inputDim, int outputs, int kernels) {
-        String mode = System.getProperty(MODE_PROPERTY, "auto").trim().toLowerCase(Locale.ROOT);
+        String mode = mode();
         Integer forced = Integer.getInteger(TILE_PROPERTY);
-        switch (mode) {
-            case "never":
-                return 0;
-            case "always":
-                return forced != null ? forced : Math.min(TILES[0], n);
-            case "auto":
-                break;
-            default:
-                throw new IllegalArgumentException("-D" + MODE_PROPERTY + " must be auto, always or never (got '"
-                        + mode + "')");
+        if (!mode.equals("auto")) {
+            return mode.equals("never") ? 0 : forced != null ? forced : Math.min(TILES[0], n);
         }
         if (!fits(alive)) {
             return 0; // refused whatever the kernels do; the refusal names what is alive
@@ -64,9 +60,60 @@ final class OutOfCoreKernels {
         return 0;
     }
 
-    /** Whether the infinite-width kernels may go out of core (not with -D{@value #MODE_PROPERTY}=never). */
+    /**
+     * The tile side to compute an eNTK learner's kernel out of core with, or 0 to keep it in memory, given what else
+     * is {@code alive}: as {@link #choose} for the infinite-width kernels.
+     */
+    static int chooseEmpirical(Footprint alive, NetworkSpec net, Precision precision, int n, int nTest, int outputs) {
+        String mode = mode();
+        Integer forced = Integer.getInteger(TILE_PROPERTY);
+        if (!mode.equals("auto")) {
+            return mode.equals("never") ? 0 : forced != null ? forced : Math.min(TILES[0], n);
+        }
+        if (!fits(alive)) {
+            return 0;
+        }
+        if (n <= InfiniteMlpKernel.maxExamples()
+                && fits(alive.plus(KernelLearners.empiricalFootprint(net, precision, n, nTest, outputs)))) {
+            return 0;
+        }
+        for (int t : forced != null ? new int[] {forced} : TILES) {
+            if (nativeFits(n, t) && fits(alive.plus(empiricalFootprint(net, precision, n, nTest, outputs, t)))) {
+                return t;
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * Peak of an eNTK learner out of core (docs/science.md, §Kernel regression out of core): the eNTK's test block
+     * and work space as in memory ({@link EmpiricalNtk#learnerFootprint}), then the larger of the build (a tile row's
+     * native strip, 8·t·n, and one tile) and the blocked Cholesky, and regression's targets and coefficients.
+     */
+    static Footprint empiricalFootprint(NetworkSpec net, Precision precision, int n, int nTest, int outputs,
+                                        int tile) {
+        double t2 = (double) tile * tile * Double.BYTES;
+        Footprint cholesky = Footprint.of("out-of-core Cholesky: one tile column of " + n + "×" + tile + " and two "
+                + "tiles", (double) n * tile * Double.BYTES + 2 * t2, 0);
+        Footprint build = Footprint.of("eNTK tile row of " + tile + "×" + n + " and one tile",
+                EmpiricalKernelTiles.stripBytes(n, tile) + t2, 0);
+        return EmpiricalNtk.learnerFootprint(net, precision, n, nTest)
+                .plus(Footprint.larger(build, cholesky))
+                .plus(KernelRidge.inPlaceFootprint(n, outputs));
+    }
+
+    /** Whether kernels may go out of core (not with -D{@value #MODE_PROPERTY}=never). */
     static boolean allowed() {
-        return !"never".equals(System.getProperty(MODE_PROPERTY, "auto").trim().toLowerCase(Locale.ROOT));
+        return !mode().equals("never");
+    }
+
+    private static String mode() {
+        String mode = System.getProperty(MODE_PROPERTY, "auto").trim().toLowerCase(Locale.ROOT);
+        if (!mode.equals("auto") && !mode.equals("always") && !mode.equals("never")) {
+            throw new IllegalArgumentException("-D" + MODE_PROPERTY + " must be auto, always or never (got '"
+                    + mode + "')");
+        }
+        return mode;
     }
 
     /**

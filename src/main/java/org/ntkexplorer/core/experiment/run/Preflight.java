@@ -119,13 +119,7 @@ public final class Preflight {
         int most = InfiniteMlpKernel.maxExamples();
         boolean kernels = spec.learners().stream().anyMatch(l -> l != Learner.NETWORK);
         int n = Arrays.stream(spec.nGrid()).max().orElse(0);
-        boolean empirical = spec.learners().contains(Learner.ENTK_INIT)
-                || spec.learners().contains(Learner.ENTK_PRETRAINED);
-        if (StudyDefinition.of(spec.study()).scalingLaw() && n > most && empirical) {
-            out.add("nGrid: the eNTK learners (entk-init, entk-pretrained) hold their n×n kernel in memory and have no "
-                    + "out-of-core path, so n can be at most " + most + " with them (got " + n + "); the infinite NTK "
-                    + "and the NNGP alone go out of core beyond it");
-        } else if (StudyDefinition.of(spec.study()).scalingLaw() && kernels && n > most && !OutOfCoreKernels.allowed()) {
+        if (StudyDefinition.of(spec.study()).scalingLaw() && kernels && n > most && !OutOfCoreKernels.allowed()) {
             out.add("nGrid: kernel regression in memory holds the n×n kernel in one Java array, so n can be at most "
                     + most + " (got " + n + ") with -D" + OutOfCoreKernels.MODE_PROPERTY + "=never");
         }
@@ -162,9 +156,13 @@ public final class Preflight {
     /** What to change, by the part of the estimate that dominates it. */
     static String advice(String largestPart) {
         if (largestPart.startsWith(KernelLearners.EMPIRICAL_KERNEL)) {
-            return "The eNTK learners (entk-init, entk-pretrained) keep their n×n kernel in memory: unlike the infinite "
-                    + "NTK and the NNGP, which go to files in the run folder when memory is short, they have no "
-                    + "out-of-core path. Use fewer examples (nGrid), or leave them out of learners.";
+            return OutOfCoreKernels.allowed()
+                    ? "The eNTK learners (entk-init, entk-pretrained) fit neither with their n×n kernel in memory nor "
+                    + "with it in tile files in the run folder, beside what else is alive. Use fewer examples (nGrid, "
+                    + "nTest), a smaller width, or leave them out of learners."
+                    : "The eNTK learners (entk-init, entk-pretrained) keep their n×n kernel in memory with -D"
+                    + OutOfCoreKernels.MODE_PROPERTY + "=never. Drop it, so that the kernel goes to tile files in the "
+                    + "run folder, or use fewer examples (nGrid).";
         }
         if (largestPart.startsWith("eNTK features")) {
             return "Use a smaller width: the eNTK's features of each example grow with it (with its square for a CNN).";

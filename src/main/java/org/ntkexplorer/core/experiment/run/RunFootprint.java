@@ -46,8 +46,11 @@ public record RunFootprint(String where, Footprint footprint) {
         int infinite = 0;
         for (Learner l : spec.learners()) {
             if (l == Learner.ENTK_INIT || l == Learner.ENTK_PRETRAINED) {
-                step = Footprint.larger(step, KernelLearners.empiricalFootprint(net, spec.dtype(), n, spec.nTest(),
-                        data.outputs()));
+                // In memory, or in tile files on disk when its n×n buffer does not fit (OutOfCoreEmpirical).
+                int tile = OutOfCoreKernels.chooseEmpirical(alive, net, spec.dtype(), n, spec.nTest(), data.outputs());
+                step = Footprint.larger(step, tile > 0
+                        ? OutOfCoreKernels.empiricalFootprint(net, spec.dtype(), n, spec.nTest(), data.outputs(), tile)
+                        : KernelLearners.empiricalFootprint(net, spec.dtype(), n, spec.nTest(), data.outputs()));
             } else if (l.needsInfiniteKernel()) {
                 infinite++;
             }
