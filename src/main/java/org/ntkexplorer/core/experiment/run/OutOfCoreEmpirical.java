@@ -83,7 +83,9 @@ final class OutOfCoreEmpirical {
                 + tile + " (" + tiles + " tile rows), " + MemoryBudget.gib(disk) + " on disk at most (in memory the "
                 + "kernel would take " + OutOfCoreKernels.inMemorySize(n) + ")" + (resuming && done > 0
                 ? "; resuming after tile row " + done + " of " + tiles : ""));
-        INDArray kTest = ntk.computeBounded(test.inputs(), train.inputs()).castTo(DataType.DOUBLE);
+        // In the network's precision until the prediction casts it, as on the in-memory path: a float64 copy kept
+        // through the build would add 8·n_test·n bytes beyond the estimate.
+        INDArray kTest = ntk.computeBounded(test.inputs(), train.inputs());
         try (TileFile k = resuming ? TileFile.open(file) : TileFile.create(file, n, tile)) {
             new EmpiricalKernelTiles(ntk).build(train.inputs(), k, build, buildMonitor(l));
             KernelRidgeModel model = OutOfCoreRidge.fit(k, train.regressionTargets(), ctx.spec.ridge(),
