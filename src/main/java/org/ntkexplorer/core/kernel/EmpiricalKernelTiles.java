@@ -48,7 +48,13 @@ public final class EmpiricalKernelTiles {
                 int cols = r0 + rows;
                 int tileRow = i;
                 ntk.computeLowerStrip(x, r0, cols, blockRows, (a0, a1, c0, c1, block) -> {
-                    INDArray d = block.castTo(DataType.DOUBLE).dup('c');
+                    // One float64 copy, closed here: 30 strips of copies left to the collector piled up off-heap.
+                    INDArray d = block.dataType() == DataType.DOUBLE ? block.dup('c') : block.castTo(DataType.DOUBLE);
+                    if (d.ordering() != 'c' || d.isView()) {
+                        INDArray c = d.dup('c');
+                        d.close();
+                        d = c;
+                    }
                     DoubleBuffer src = d.data().asNioDouble();
                     int width = c1 - c0;
                     for (int a = a0; a < a1; a++) {

@@ -169,16 +169,15 @@ public final class EmpiricalNtk {
     }
 
     /**
-     * Block rows for {@link #computeLowerStrip} of tile rows of {@code tile} rows: those {@link #computeInto} would
-     * take, rounded down to a power of two that divides the tile (tiles are powers of two), so that every tile row
-     * starts on a block.
+     * Block rows for {@link #computeLowerStrip} of tile rows of {@code tile} rows: the largest divisor of the tile
+     * that is at most what {@link #computeInto} would take, so that every tile row starts on a block.
      */
     public int stripBlockRows(int tile) {
         int most = blockRows > 0 ? blockRows : Math.min(SINK_BLOCK_ROWS,
                 chooseBlockRows(extractor.featureBytesPerExample(), MemoryBudget.availableBytes()));
-        int b = Math.min(tile, Integer.highestOneBit(Math.max(1, most)));
+        int b = Math.max(1, Math.min(tile, most));
         while (tile % b != 0) {
-            b /= 2;
+            b--;
         }
         return b;
     }

@@ -51,18 +51,40 @@ class EmpiricalKernelTilesTest {
         return worst;
     }
 
-    @Test
-    void theTilesHoldTheDenseKernel() throws Exception {
+    /**
+     * Tiles of 32: five tile rows, the last of 22 rows. Blocks of 0 (chosen: one block per tile) and of 8 rows (four
+     * per tile, so the blocks right of the diagonal inside a diagonal tile are never computed and its upper half is
+     * the mirror; the strip is reused, so they would hold the previous tile row's values); 12 does not divide 32 and
+     * gives blocks of 8.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {0, 8, 12})
+    void theTilesHoldTheDenseKernel(int blockRows) throws Exception {
         int n = 150;
         INDArray x = Nd4j.rand(DataType.DOUBLE, n, 10).subi(0.5);
         NtkNetwork net = net(DataType.DOUBLE);
         INDArray dense = EmpiricalNtk.of(net, Precision.FLOAT64).compute(x);
-        // Tiles of 32: five tile rows, the last of 22 rows, so blocks, tiles and the ragged end all meet.
+        EmpiricalNtk ntk = EmpiricalNtk.of(net, Precision.FLOAT64, blockRows, TaskMonitor.NONE);
+        assertEquals(blockRows == 0 ? 32 : 8, ntk.stripBlockRows(32));
         try (TileFile f = TileFile.create(dir.resolve("k.tiles"), n, 32)) {
-            new EmpiricalKernelTiles(EmpiricalNtk.of(net, Precision.FLOAT64, 0, TaskMonitor.NONE))
-                    .build(x, f, dir.resolve("k.progress"), TaskMonitor.NONE);
+            new EmpiricalKernelTiles(ntk).build(x, f, dir.resolve("k.progress"), TaskMonitor.NONE);
             double worst = maxRelativeDifference(f, dense);
             assertTrue(worst < 1e-13, "largest difference " + worst + " of the kernel's largest entry");
+        }
+    }
+
+    /** A float32 network: the blocks are cast once, and the tiles hold the float32 kernel's values. */
+    @Test
+    void aFloat32KernelIsWrittenInFloat64() throws Exception {
+        int n = 100;
+        INDArray x = Nd4j.rand(DataType.FLOAT, n, 10).subi(0.5);
+        NtkNetwork net = net(DataType.FLOAT);
+        INDArray dense = EmpiricalNtk.of(net, Precision.FLOAT32).compute(x).castTo(DataType.DOUBLE);
+        try (TileFile f = TileFile.create(dir.resolve("f.tiles"), n, 32)) {
+            new EmpiricalKernelTiles(EmpiricalNtk.of(net, Precision.FLOAT32, 8, TaskMonitor.NONE))
+                    .build(x, f, dir.resolve("f.progress"), TaskMonitor.NONE);
+            double worst = maxRelativeDifference(f, dense);
+            assertTrue(worst < 1e-6, "largest difference " + worst + " of the kernel's largest entry");
         }
     }
 

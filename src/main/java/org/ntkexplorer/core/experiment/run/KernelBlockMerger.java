@@ -23,8 +23,8 @@ final class KernelBlockMerger {
      * {@code --kernel-blocks}, a block of another spec, a block given twice, and (unless {@code partial}) a missing
      * one, naming each; otherwise returns the finished blocks to copy, by id, with their folder.
      */
-    static Map<String, Path> checkMerge(List<Path> dirs, List<RunManifest.Shard> shards, String specSha256,
-            ExperimentSpec spec, boolean partial) throws IOException {
+    static Map<String, Path> checkMerge(List<Path> dirs, List<RunManifest.Shard> shards,
+            java.util.Set<String> seals, ExperimentSpec spec, boolean partial) throws IOException {
         Map<Integer, List<Path>> settings = new TreeMap<>();
         for (Path d : dirs) {
             settings.computeIfAbsent(KernelBlockUnits.blocksOf(d), k -> new ArrayList<>()).add(d);
@@ -44,10 +44,10 @@ final class KernelBlockMerger {
         List<String> doubled = new ArrayList<>();
         for (Path d : dirs) {
             for (KernelBlockUnits.Written w : KernelBlockUnits.finished(d).values()) {
-                if (!w.specSha256().equals(specSha256)) {
+                if (!seals.contains(w.specSha256())) {
                     throw new IllegalArgumentException("kernel block " + w.unit().describe() + " in " + d + " was "
-                            + "computed for another spec (SHA-256 " + w.specSha256() + ", the run's is " + specSha256
-                            + "); compute it again in a shard of this spec");
+                            + "computed for another spec (SHA-256 " + w.specSha256() + ", the run's is "
+                            + String.join(" or ", seals) + "); compute it again in a shard of this spec");
                 }
                 Path before = from.putIfAbsent(w.unit().id(), d);
                 if (before != null) {

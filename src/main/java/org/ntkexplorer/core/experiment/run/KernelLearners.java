@@ -23,6 +23,7 @@ import org.ntkexplorer.core.linalg.SpdBuffer;
 import org.ntkexplorer.core.model.NetworkSpec;
 import org.ntkexplorer.core.model.NtkNetwork;
 import org.ntkexplorer.core.regression.KernelRidge;
+import org.ntkexplorer.core.regression.KernelRidgeModel;
 import org.ntkexplorer.core.experiment.spec.Learner;
 
 /**
@@ -77,7 +78,6 @@ public final class KernelLearners {
         ctx.monitor.checkCancelled();
         ctx.progress(0.05, l.id() + " kernel, n = " + n);
         long start = System.nanoTime();
-        EmpiricalNtk ntk = EmpiricalNtk.of(net, ctx.spec.dtype(), 0, ctx.monitor);
         // A file a killed out-of-core unit left is resumed whatever memory is free now.
         int tile = outOfCoreEmpirical.leftBehind(l, n, seed);
         if (tile == 0) {
@@ -85,16 +85,22 @@ public final class KernelLearners {
                     (int) test.inputs().rows(), train.outputs());
         }
         if (tile > 0) {
-            outOfCoreEmpirical.run(l, net, ntk, n, seed, train, test, tile);
+            outOfCoreEmpirical.run(l, net, n, seed, train, test, tile);
             return;
         }
-        INDArray predictions;
+        // Files of an earlier out-of-core attempt that cannot be resumed: this unit is made in memory now.
+        outOfCoreEmpirical.delete(l, n, seed);
+        EmpiricalNtk ntk = EmpiricalNtk.of(net, ctx.spec.dtype(), 0, ctx.monitor);
+        KernelRidgeModel model;
+        INDArray kTest;
         try (SpdBuffer k = SpdBuffer.allocate(n)) {
             ntk.computeInto(train.inputs(), k);
-            INDArray kTest = ntk.computeBounded(test.inputs(), train.inputs());
-            predictions = KernelRidge.fitInPlace(k, train.regressionTargets(), ctx.spec.ridge()).predict(kTest);
-            kTest.close();
+            kTest = ntk.computeBounded(test.inputs(), train.inputs());
+            model = KernelRidge.fitInPlace(k, train.regressionTargets(), ctx.spec.ridge());
         }
+        // After the n×n buffer is freed: the prediction makes a float64 copy of the test block.
+        INDArray predictions = model.predict(kTest);
+        kTest.close();
         ctx.appendResult(Evaluation.of(predictions, test).kernelRow(l, n, seed,
                 (System.nanoTime() - start) / 1e9));
     }

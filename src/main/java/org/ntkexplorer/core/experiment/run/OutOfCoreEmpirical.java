@@ -13,6 +13,7 @@ import java.util.HexFormat;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.ntkexplorer.core.compute.MemoryBudget;
 import org.ntkexplorer.core.compute.TaskMonitor;
 import org.ntkexplorer.core.experiment.spec.Learner;
@@ -50,8 +51,14 @@ final class OutOfCoreEmpirical {
         }
     }
 
-    void run(Learner l, NtkNetwork net, EmpiricalNtk ntk, int n, long seed, PreparedSplit train, PreparedSplit test,
-             int tile) {
+    void run(Learner l, NtkNetwork net, int n, long seed, PreparedSplit train, PreparedSplit test, int tile) {
+        // Its own progress is per strip; the build reports the whole kernel's (buildMonitor), so this one only stops.
+        EmpiricalNtk ntk = EmpiricalNtk.of(net, ctx.spec.dtype(), 0, new TaskMonitor() {
+            @Override
+            public boolean isCancelled() {
+                return ctx.monitor.isCancelled();
+            }
+        });
         try {
             Files.createDirectories(OutOfCoreLearners.dir(ctx));
             runIn(l, net, ntk, n, seed, train, test, tile);
@@ -69,7 +76,8 @@ final class OutOfCoreEmpirical {
         Path params = file.resolveSibling(file.getFileName() + ".params");
         String sha = parametersSha256(net);
         int tiles = (n + tile - 1) / tile;
-        boolean resuming = Files.exists(file) && Files.exists(params) && Files.readString(params).strip().equals(sha);
+        boolean resuming = Files.exists(params) && Files.readString(params).strip().equals(sha)
+                && opens(file, n, tile);
         if (!resuming) {
             // Tiles or a factor of another network's kernel would be resumed as if they were this one's.
             Files.deleteIfExists(build);
@@ -95,19 +103,50 @@ final class OutOfCoreEmpirical {
                         ctx.progress(0.5 + 0.5 * (column + 1.0) / columns, stage);
                         ctx.folder.log("kernel out of core: " + stage + " done");
                     });
+            k.close();
             INDArray predictions = model.predict(kTest);
+            // The files go before the row is written: a kill between the two then costs the unit again, where the
+            // other order would leave files of up to 8n² bytes that no later run deletes.
+            delete(file);
             ctx.appendResult(Evaluation.of(predictions, test).kernelRow(l, n, seed,
                     (System.nanoTime() - start) / 1e9));
         } finally {
             kTest.close();
         }
+    }
+
+    /** The kernel's files (tiles, factor, progress, parameters' hash), and kernels/ when nothing else is in it. */
+    void delete(Learner l, int n, long seed) {
+        try {
+            delete(kernelFile(l, n, seed));
+        } catch (IOException e) {
+            // Left behind only if the folder is not writable any more; the results are unaffected.
+        }
+    }
+
+    private void delete(Path file) throws IOException {
         OutOfCoreLearners.deleteKernel(file);
-        Files.deleteIfExists(build);
-        Files.deleteIfExists(params);
-        try (var left = Files.list(OutOfCoreLearners.dir(ctx))) {
-            if (left.findAny().isEmpty()) {
-                Files.delete(OutOfCoreLearners.dir(ctx));
+        Files.deleteIfExists(file.resolveSibling(file.getFileName() + ".build.progress"));
+        Files.deleteIfExists(file.resolveSibling(file.getFileName() + ".params"));
+        Path dir = OutOfCoreLearners.dir(ctx);
+        if (Files.isDirectory(dir)) {
+            try (var left = Files.list(dir)) {
+                if (left.findAny().isEmpty()) {
+                    Files.delete(dir);
+                }
             }
+        }
+    }
+
+    /** Whether the file opens as a kernel of n examples in tiles of {@code tile}. */
+    private static boolean opens(Path file, int n, int tile) {
+        if (!Files.exists(file)) {
+            return false;
+        }
+        try (TileFile f = TileFile.open(file)) {
+            return f.n() == n && f.tile() == tile;
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -130,13 +169,27 @@ final class OutOfCoreEmpirical {
         };
     }
 
-    /** SHA-256 of the parameters' values in float64, whatever the network's precision. */
+    /**
+     * SHA-256 of the parameters' values in float64, whatever the network's precision, read in chunks so that a wide
+     * network's parameters are not copied whole.
+     */
     static String parametersSha256(NtkNetwork net) {
-        double[] p = net.dl4j().params().castTo(DataType.DOUBLE).data().asDouble();
-        ByteBuffer b = ByteBuffer.allocate(p.length * Double.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        b.asDoubleBuffer().put(p);
+        INDArray all = net.dl4j().params().reshape(-1);
+        long count = all.length();
+        int chunk = 1 << 20;
+        ByteBuffer b = ByteBuffer.allocate(chunk * Double.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b.array()));
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            for (long from = 0; from < count; from += chunk) {
+                long to = Math.min(count, from + chunk);
+                INDArray part = all.get(NDArrayIndex.interval(from, to)).castTo(DataType.DOUBLE);
+                double[] v = part.toDoubleVector();
+                part.close();
+                b.clear();
+                b.asDoubleBuffer().put(v);
+                d.update(b.array(), 0, v.length * Double.BYTES);
+            }
+            return HexFormat.of().formatHex(d.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

@@ -87,8 +87,9 @@ final class OutOfCoreKernels {
 
     /**
      * Peak of an eNTK learner out of core (docs/science.md, §Kernel regression out of core): the eNTK's test block
-     * and work space as in memory ({@link EmpiricalNtk#learnerFootprint}), then the larger of the build (a tile row's
-     * native strip, 8·t·n, and one tile) and the blocked Cholesky, and regression's targets and coefficients.
+     * and work space as in memory ({@link EmpiricalNtk#learnerFootprint}), then the largest of the build (a tile row's
+     * native strip, 8·t·n, and one tile), the blocked Cholesky, and the prediction (which casts the test block to
+     * float64, 8·n_test·n), and regression's targets and coefficients.
      */
     static Footprint empiricalFootprint(NetworkSpec net, Precision precision, int n, int nTest, int outputs,
                                         int tile) {
@@ -97,8 +98,10 @@ final class OutOfCoreKernels {
                 + "tiles", (double) n * tile * Double.BYTES + 2 * t2, 0);
         Footprint build = Footprint.of("eNTK tile row of " + tile + "×" + n + " and one tile",
                 EmpiricalKernelTiles.stripBytes(n, tile) + t2, 0);
+        Footprint predict = Footprint.of("the prediction's float64 copy of the test block",
+                (double) nTest * n * Double.BYTES, 0);
         return EmpiricalNtk.learnerFootprint(net, precision, n, nTest)
-                .plus(Footprint.larger(build, cholesky))
+                .plus(Footprint.larger(Footprint.larger(build, cholesky), predict))
                 .plus(KernelRidge.inPlaceFootprint(n, outputs));
     }
 

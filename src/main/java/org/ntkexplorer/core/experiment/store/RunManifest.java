@@ -102,8 +102,7 @@ public record RunManifest(String specSha256, JsonNode spec, Shard shard) {
         JsonNode now = JSON.valueToTree(current.toMap());
         // spec.json of earlier versions held every study's own keys; a value the run never read did not shape its
         // rows, so a seal that holds one this spec leaves out still seals it.
-        Predicate<String> unread = k -> !now.has(k) && SpecFields.STUDYS_OWN.stream().anyMatch(f -> f.key().equals(k))
-                && !current.params().holds(k);
+        Predicate<String> unread = k -> !now.has(k) && unreadBy(current).test(k);
         List<String> diff = differences(spec, now, unread);
         if (diff.isEmpty()) {
             return;
@@ -111,6 +110,11 @@ public record RunManifest(String specSha256, JsonNode spec, Shard shard) {
         throw new IllegalStateException(dir.resolve(RunFolder.SPEC_FILE) + " was changed after the run started ("
                 + String.join("; ", diff) + "). Resuming would mix results of two settings in one fit: put spec.json "
                 + "back, or start the changed spec in a new folder");
+    }
+
+    /** The keys of another study's own: a spec of {@code spec}'s study never reads them. */
+    public static Predicate<String> unreadBy(ExperimentSpec spec) {
+        return k -> SpecFields.STUDYS_OWN.stream().anyMatch(f -> f.key().equals(k)) && !spec.params().holds(k);
     }
 
     public static List<String> differences(JsonNode sealed, JsonNode now) {

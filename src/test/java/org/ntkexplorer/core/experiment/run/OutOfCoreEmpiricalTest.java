@@ -116,6 +116,40 @@ class OutOfCoreEmpiricalTest {
         assertFalse(Files.exists(part.resolve("kernels")), "kernel files left in the run folder");
     }
 
+    /** Tiles of another network's kernel (the parameters' hash differs) are built again, not resumed. */
+    @Test
+    void tilesOfOtherParametersAreNotResumed() throws Exception {
+        List<String> uninterrupted = results(whole("always"));
+        outOfCore("always");
+        ExperimentSpec spec = ExperimentSpec.parse(SPEC);
+        Path part = dir.resolve("other");
+        AtomicBoolean cancel = new AtomicBoolean();
+        TaskMonitor monitor = new TaskMonitor() {
+            @Override
+            public boolean isCancelled() {
+                return cancel.get();
+            }
+        };
+        try (RunFolder folder = RunFolder.create(part, spec)) {
+            new ExperimentRunner(spec, folder, e -> {
+                if (e instanceof ExperimentEvent.Progress p && p.stage().contains("tile row 3 of 5")) {
+                    cancel.set(true);
+                }
+            }, monitor).run();
+        }
+        Path params = part.resolve("kernels/entk-init-200-0.tiles.params");
+        assertTrue(Files.exists(params), "no parameters' hash beside the tiles");
+        Files.writeString(params, "0".repeat(64) + "\n");
+        String before = Files.readString(part.resolve("run.log"));
+        RunFolder reopened = RunFolder.resume(part);
+        ExperimentRunnerTest.run(reopened.spec(), reopened, TaskMonitor.NONE);
+        String resumed = Files.readString(part.resolve("run.log")).substring(before.length());
+        assertFalse(resumed.contains("resuming after tile row"), resumed);
+        assertTrue(resumed.contains("empirical NTK, tile row 1 of 5"), resumed);
+        assertEquals(uninterrupted, results(part));
+        assertFalse(Files.exists(part.resolve("kernels")), "kernel files left in the run folder");
+    }
+
     /** docs/science.md, §Kernel regression out of core: the eNTK's estimate follows the stated formula. */
     @Test
     void theOutOfCoreEntkEstimateFollowsItsFormula() {
@@ -128,8 +162,10 @@ class OutOfCoreEmpiricalTest {
                 double kernel = 8.0 * n * n;
                 double build = 8.0 * t * n + 8.0 * t * t;
                 double cholesky = 8.0 * n * t + 2 * 8.0 * t * t;
-                // The in-memory peak less its n×n kernel, plus the larger of the build and the factorisation.
-                double formula = inMemory - kernel + Math.max(build, cholesky);
+                double predict = 8.0 * nTest * n;
+                // The in-memory peak less its n×n kernel, plus the largest of the build, the factorisation and the
+                // prediction's float64 copy of the test block.
+                double formula = inMemory - kernel + Math.max(Math.max(build, cholesky), predict);
                 double estimate = OutOfCoreKernels.empiricalFootprint(net, Precision.FLOAT32, n, nTest, c, t)
                         .totalBytes();
                 assertEquals(formula, estimate, 1e-9 * formula, "n = " + n + ", t = " + t);

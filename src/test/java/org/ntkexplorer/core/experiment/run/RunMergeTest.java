@@ -170,6 +170,38 @@ class RunMergeTest {
         assertFalse(Files.exists(dir.resolve("m")));
     }
 
+    /**
+     * A shard sealed by a version whose spec.json held every study's own keys (widths, snapshotEvery, richnessGrid)
+     * merges with shards of this version: those keys are not read by a scaling run.
+     */
+    @Test
+    void aShardSealedWithOtherStudiesKeysMergesWithTheOthers() throws Exception {
+        Path earlier = copy(shards.get(1), dir.resolve("shard-1-earlier"));
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var manifest = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(
+                earlier.resolve("run.json").toFile());
+        var sealed = (com.fasterxml.jackson.databind.node.ObjectNode) manifest.get("spec");
+        sealed.putArray("widths").add(64);
+        sealed.put("snapshotEvery", 1);
+        sealed.putArray("richnessGrid");
+        manifest.put("specSha256", "1".repeat(64));
+        json.writeValue(earlier.resolve("run.json").toFile(), manifest);
+        RunMerge.merge(List.of(shards.get(0), earlier, shards.get(2)), dir.resolve("m"), false);
+        assertSameRun(whole, dir.resolve("m"));
+
+        // A key the study reads is still compared (changed in the shard's spec.json and its seal alike).
+        sealed.put("nTest", 999);
+        json.writeValue(earlier.resolve("run.json").toFile(), manifest);
+        var specJson = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(
+                earlier.resolve("spec.json").toFile());
+        specJson.put("nTest", 999);
+        json.writeValue(earlier.resolve("spec.json").toFile(), specJson);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RunMerge.merge(List.of(shards.get(0), earlier, shards.get(2)), dir.resolve("m2"), false));
+        assertTrue(e.getMessage().contains("nTest is "), e.getMessage());
+        assertFalse(e.getMessage().contains("widths"), e.getMessage());
+    }
+
     /** The merged folder holds the rows the unsharded run wrote (in any order, timings apart) and its fits. */
     static void assertSameRun(Path expected, Path actual) throws IOException {
         for (String f : List.of("results.csv", "units.csv")) {
