@@ -83,6 +83,8 @@ public final class EmpiricalKernelTiles {
                 TileFile.markFinished(progressFile, i);
             }
             strip.position(0);
+        } finally {
+            ntk.release();
         }
     }
 
