@@ -32,6 +32,11 @@ class OutOfCoreEmpiricalTest {
     @TempDir
     Path dir;
 
+    /** The uninterrupted on-disk run's rows, made once for every resume case. */
+    @TempDir
+    static Path shared;
+    private static List<String> uninterrupted;
+
     /** n = 200 in tiles of 48: five tile rows, a last tile of 8; float64, so both paths agree to rounding. */
     private static final String SPEC = """
             {"study": "scaling", "classes": [0, 1, 2], "nGrid": [40, 200], "nTest": 40, "seeds": 1, "depth": 2,
@@ -62,6 +67,17 @@ class OutOfCoreEmpiricalTest {
         return out;
     }
 
+    private static List<String> uninterrupted() throws Exception {
+        if (uninterrupted == null) {
+            outOfCore("always");
+            ExperimentSpec spec = ExperimentSpec.parse(SPEC);
+            Path out = shared.resolve("always");
+            ExperimentRunnerTest.run(spec, RunFolder.create(out, spec), TaskMonitor.NONE);
+            uninterrupted = results(out);
+        }
+        return uninterrupted;
+    }
+
     @Test
     void onDiskTheEntkGivesTheInMemoryResults() throws Exception {
         Path inMemory = whole("never");
@@ -79,7 +95,6 @@ class OutOfCoreEmpiricalTest {
     @ParameterizedTest
     @ValueSource(strings = {"empirical NTK, tile row 3 of 5", "entk-init out-of-core Cholesky, tile column 3 of 5"})
     void aCancelledOutOfCoreEntkResumesFromItsLastTileToTheSameResults(String stage) throws Exception {
-        List<String> uninterrupted = results(whole("always"));
         outOfCore("always");
         ExperimentSpec spec = ExperimentSpec.parse(SPEC);
         Path part = dir.resolve("part");
@@ -112,14 +127,13 @@ class OutOfCoreEmpiricalTest {
             assertFalse(resumed.contains("Cholesky, tile column 1 of 5"), "the factorisation started over:\n" + resumed);
             assertFalse(resumed.contains("empirical NTK, tile row"), "the build was made again:\n" + resumed);
         }
-        assertEquals(uninterrupted, results(part));
+        assertEquals(uninterrupted(), results(part));
         assertFalse(Files.exists(part.resolve("kernels")), "kernel files left in the run folder");
     }
 
     /** Tiles of another network's kernel (the parameters' hash differs) are built again, not resumed. */
     @Test
     void tilesOfOtherParametersAreNotResumed() throws Exception {
-        List<String> uninterrupted = results(whole("always"));
         outOfCore("always");
         ExperimentSpec spec = ExperimentSpec.parse(SPEC);
         Path part = dir.resolve("other");
@@ -146,7 +160,7 @@ class OutOfCoreEmpiricalTest {
         String resumed = Files.readString(part.resolve("run.log")).substring(before.length());
         assertFalse(resumed.contains("resuming after tile row"), resumed);
         assertTrue(resumed.contains("empirical NTK, tile row 1 of 5"), resumed);
-        assertEquals(uninterrupted, results(part));
+        assertEquals(uninterrupted(), results(part));
         assertFalse(Files.exists(part.resolve("kernels")), "kernel files left in the run folder");
     }
 
