@@ -162,8 +162,9 @@ public record Conv(int inChannels, int outChannels, int kernel, int padding, int
         w.assign(pass.scaledWeight(k).reshape('c', 1, outChannels, fanIn()).broadcast(m, outChannels, fanIn()));
         INDArray z3 = z.reshape('c', m, outChannels, positions);
         Nd4j.matmul(w, cols.reshape('c', m, fanIn(), positions), z3, false, false, false);
-        Nd4j.getExecutioner().exec(new BroadcastAddOp(z3,
-                pass.bias(k).reshape('c', new long[] {outChannels}).mul(biasMultiplier), z3, 1));
+        INDArray bias = pass.bias(k).reshape('c', new long[] {outChannels}).mul(biasMultiplier);
+        Nd4j.getExecutioner().exec(new BroadcastAddOp(z3, bias, z3, 1));
+        java.lang.ref.Reference.reachabilityFence(bias); // held by the op alone while native code reads it (FeaturePass)
     }
 
     @Override

@@ -158,6 +158,10 @@ public final class FeaturePass {
         long[] shape = delta.shape();
         INDArray d3 = delta.reshape('c', new long[] {m, logits, delta.length() / ((long) m * logits)});
         Nd4j.getExecutioner().exec(new BroadcastMulOp(d3, dphi, d3, 0, 2));
+        // Only the op holds φ'(z) while native code reads it: without a later use the collector may free its
+        // buffer mid-op (two crashes of a 60,000-example eNTK, SEGV_MAPERR in this broadcast, with malloc_trim
+        // returning freed pages).
+        java.lang.ref.Reference.reachabilityFence(dphi);
         return d3.reshape('c', shape);
     }
 }

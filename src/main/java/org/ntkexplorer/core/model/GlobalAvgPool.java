@@ -43,6 +43,7 @@ public record GlobalAvgPool(int channels, int height, int width) implements Plan
         INDArray below = pass.cache().get("d" + li, pass.dataType(), pass.input(li).shape());
         INDArray share = delta.div((double) height * width);
         Nd4j.getExecutioner().exec(new BroadcastCopyOp(below, share, below, 0, pass.channelsLast() ? 3 : 1));
+        java.lang.ref.Reference.reachabilityFence(share); // held by the op alone while native code reads it (FeaturePass)
         return below;
     }
 
@@ -56,6 +57,7 @@ public record GlobalAvgPool(int channels, int height, int width) implements Plan
         INDArray below = pass.signalBelow(li, delta.rows(), channels, height, width);
         INDArray share = delta.div((double) height * width);
         Nd4j.getExecutioner().exec(new BroadcastCopyOp(below, share, below, 0, 1));
+        java.lang.ref.Reference.reachabilityFence(share); // held by the op alone while native code reads it (FeaturePass)
         return below;
     }
 }

@@ -29,7 +29,9 @@ public class NtkScaleBiasLayer extends BaseLayer<NtkScaleBias> {
         out.assign(in).muli(c.getWeightMultiplier());
         INDArray shift = getParam(NtkScaleBias.BIAS).mul(c.getBiasMultiplier());
         if (c.isConvolutional()) {
-            Nd4j.getExecutioner().exec(new BroadcastAddOp(out, shift.reshape(shift.length()), out, 1));
+            INDArray s = shift.reshape(shift.length());
+            Nd4j.getExecutioner().exec(new BroadcastAddOp(out, s, out, 1));
+            java.lang.ref.Reference.reachabilityFence(s); // held by the op alone while native code reads it (FeaturePass)
         } else {
             out.addiRowVector(shift);
         }

@@ -59,7 +59,9 @@ public final class ConvOps {
         INDArray out3 = out.reshape('c', m, cout, positions);
         Nd4j.matmul(tiledW, cols.reshape('c', m, fanIn, positions), out3, false, false, false);
         if (bias != null) {
-            Nd4j.getExecutioner().exec(new BroadcastAddOp(out3, bias.reshape(cout), out3, 1));
+            INDArray b = bias.reshape(cout);
+            Nd4j.getExecutioner().exec(new BroadcastAddOp(out3, b, out3, 1));
+            java.lang.ref.Reference.reachabilityFence(b); // held by the op alone while native code reads it (FeaturePass)
         }
     }
 
