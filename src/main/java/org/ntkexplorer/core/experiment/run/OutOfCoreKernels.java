@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.IntFunction;
 
 import org.bytedeco.javacpp.Pointer;
 import org.ntkexplorer.core.compute.Footprint;
@@ -39,6 +40,21 @@ final class OutOfCoreKernels {
      * else is {@code alive} at the same time.
      */
     static int choose(Footprint alive, int n, int nTest, int inputDim, int outputs, int kernels) {
+        return choose(alive, n, KernelLearners.infiniteFootprint(n, nTest, inputDim, outputs, kernels),
+                t -> footprint(n, nTest, inputDim, outputs, kernels, t));
+    }
+
+    /**
+     * The tile side to compute an eNTK learner's kernel out of core with, or 0 to keep it in memory, given what else
+     * is {@code alive}: as {@link #choose} for the infinite-width kernels.
+     */
+    static int chooseEmpirical(Footprint alive, NetworkSpec net, Precision precision, int n, int nTest, int outputs) {
+        return choose(alive, n, KernelLearners.empiricalFootprint(net, precision, n, nTest, outputs),
+                t -> empiricalFootprint(net, precision, n, nTest, outputs, t));
+    }
+
+    /** The mode's tile, or 0 for memory when {@code inMemory} fits, else the largest tile whose peak fits, else 0. */
+    private static int choose(Footprint alive, int n, Footprint inMemory, IntFunction<Footprint> onDisk) {
         String mode = mode();
         Integer forced = Integer.getInteger(TILE_PROPERTY);
         if (!mode.equals("auto")) {
@@ -48,37 +64,11 @@ final class OutOfCoreKernels {
             return 0; // refused whatever the kernels do; the refusal names what is alive
         }
         // Beyond maxExamples the in-memory path is refused by Preflight (one Java array per kernel in places).
-        if (n <= InfiniteMlpKernel.maxExamples()
-                && fits(alive.plus(KernelLearners.infiniteFootprint(n, nTest, inputDim, outputs, kernels)))) {
+        if (n <= InfiniteMlpKernel.maxExamples() && fits(alive.plus(inMemory))) {
             return 0;
         }
         for (int t : forced != null ? new int[] {forced} : TILES) {
-            if (nativeFits(n, t) && fits(alive.plus(footprint(n, nTest, inputDim, outputs, kernels, t)))) {
-                return t;
-            }
-        }
-        return 0;
-    }
-
-    /**
-     * The tile side to compute an eNTK learner's kernel out of core with, or 0 to keep it in memory, given what else
-     * is {@code alive}: as {@link #choose} for the infinite-width kernels.
-     */
-    static int chooseEmpirical(Footprint alive, NetworkSpec net, Precision precision, int n, int nTest, int outputs) {
-        String mode = mode();
-        Integer forced = Integer.getInteger(TILE_PROPERTY);
-        if (!mode.equals("auto")) {
-            return mode.equals("never") ? 0 : forced != null ? forced : Math.min(TILES[0], n);
-        }
-        if (!fits(alive)) {
-            return 0;
-        }
-        if (n <= InfiniteMlpKernel.maxExamples()
-                && fits(alive.plus(KernelLearners.empiricalFootprint(net, precision, n, nTest, outputs)))) {
-            return 0;
-        }
-        for (int t : forced != null ? new int[] {forced} : TILES) {
-            if (nativeFits(n, t) && fits(alive.plus(empiricalFootprint(net, precision, n, nTest, outputs, t)))) {
+            if (nativeFits(n, t) && fits(alive.plus(onDisk.apply(t)))) {
                 return t;
             }
         }

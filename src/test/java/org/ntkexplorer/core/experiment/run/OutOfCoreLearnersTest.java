@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -96,21 +95,7 @@ class OutOfCoreLearnersTest {
         outOfCore("always");
         ExperimentSpec spec = ExperimentSpec.parse(SPEC);
         Path part = dir.resolve("part");
-        AtomicBoolean cancel = new AtomicBoolean();
-        TaskMonitor monitor = new TaskMonitor() {
-            @Override
-            public boolean isCancelled() {
-                return cancel.get();
-            }
-        };
-        try (RunFolder folder = RunFolder.create(part, spec)) {
-            new ExperimentRunner(spec, folder, e -> {
-                if (e instanceof ExperimentEvent.Progress p && p.stage().contains(stage)) {
-                    cancel.set(true);
-                }
-            }, monitor).run();
-        }
-        assertTrue(cancel.get(), "never reached " + stage);
+        CancelledRun.cancelAt(spec, part, stage);
         assertTrue(Files.isDirectory(part.resolve("kernels")), "the cancelled unit's files are kept for the resume");
         String before = Files.readString(part.resolve("run.log"));
 
