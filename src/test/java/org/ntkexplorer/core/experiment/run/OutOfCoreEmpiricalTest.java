@@ -43,19 +43,15 @@ class OutOfCoreEmpiricalTest {
 
     @AfterEach
     void clearProperties() {
-        System.clearProperty(OutOfCoreKernels.MODE_PROPERTY);
-        System.clearProperty(OutOfCoreKernels.TILE_PROPERTY);
+        OutOfCoreRuns.clear();
     }
 
     private static void outOfCore(String mode) {
-        System.setProperty(OutOfCoreKernels.MODE_PROPERTY, mode);
-        System.setProperty(OutOfCoreKernels.TILE_PROPERTY, "48");
+        OutOfCoreRuns.outOfCore(mode);
     }
 
-    /** results.csv's rows without their timing column, sorted. */
     private static List<String> results(Path runDir) throws Exception {
-        return Files.readAllLines(runDir.resolve("results.csv")).stream()
-                .map(l -> l.substring(0, l.lastIndexOf(','))).sorted().toList();
+        return OutOfCoreRuns.results(runDir);
     }
 
     private Path whole(String mode) throws Exception {
@@ -97,7 +93,7 @@ class OutOfCoreEmpiricalTest {
         outOfCore("always");
         ExperimentSpec spec = ExperimentSpec.parse(SPEC);
         Path part = dir.resolve("part");
-        CancelledRun.cancelAt(spec, part, stage);
+        OutOfCoreRuns.cancelAt(spec, part, stage);
         assertTrue(Files.isDirectory(part.resolve("kernels")), "the cancelled unit's files are kept for the resume");
         String before = Files.readString(part.resolve("run.log"));
 
@@ -122,7 +118,7 @@ class OutOfCoreEmpiricalTest {
         outOfCore("always");
         ExperimentSpec spec = ExperimentSpec.parse(SPEC);
         Path part = dir.resolve("other");
-        CancelledRun.cancelAt(spec, part, "tile row 3 of 5");
+        OutOfCoreRuns.cancelAt(spec, part, "tile row 3 of 5");
         Path params = part.resolve("kernels/entk-init-200-0.tiles.params");
         assertTrue(Files.exists(params), "no parameters' hash beside the tiles");
         Files.writeString(params, "0".repeat(64) + "\n");

@@ -43,19 +43,15 @@ class OutOfCoreLearnersTest {
 
     @AfterEach
     void clearProperties() {
-        System.clearProperty(OutOfCoreKernels.MODE_PROPERTY);
-        System.clearProperty(OutOfCoreKernels.TILE_PROPERTY);
+        OutOfCoreRuns.clear();
     }
 
     private static void outOfCore(String mode) {
-        System.setProperty(OutOfCoreKernels.MODE_PROPERTY, mode);
-        System.setProperty(OutOfCoreKernels.TILE_PROPERTY, "48");
+        OutOfCoreRuns.outOfCore(mode);
     }
 
-    /** results.csv without its timing column, sorted. */
     private static List<String> results(Path runDir) throws Exception {
-        return Files.readAllLines(runDir.resolve("results.csv")).stream()
-                .map(l -> l.substring(0, l.lastIndexOf(','))).sorted().toList();
+        return OutOfCoreRuns.results(runDir);
     }
 
     private Path whole(String mode) throws Exception {
@@ -95,7 +91,7 @@ class OutOfCoreLearnersTest {
         outOfCore("always");
         ExperimentSpec spec = ExperimentSpec.parse(SPEC);
         Path part = dir.resolve("part");
-        CancelledRun.cancelAt(spec, part, stage);
+        OutOfCoreRuns.cancelAt(spec, part, stage);
         assertTrue(Files.isDirectory(part.resolve("kernels")), "the cancelled unit's files are kept for the resume");
         String before = Files.readString(part.resolve("run.log"));
 

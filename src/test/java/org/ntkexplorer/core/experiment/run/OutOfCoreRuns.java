@@ -9,9 +9,26 @@ import org.ntkexplorer.core.compute.TaskMonitor;
 import org.ntkexplorer.core.experiment.spec.ExperimentSpec;
 import org.ntkexplorer.core.experiment.store.RunFolder;
 
-/** A run in a new folder, cancelled at the first progress event whose stage contains a given text. */
-final class CancelledRun {
-    private CancelledRun() {
+/** What the tests of kernels on disk share: the mode and tile, results.csv's rows, a run cancelled at a stage. */
+final class OutOfCoreRuns {
+    private OutOfCoreRuns() {
+    }
+
+    /** Kernels on disk ({@code always}), in memory ({@code never}) or as memory allows, in tiles of 48. */
+    static void outOfCore(String mode) {
+        System.setProperty(OutOfCoreKernels.MODE_PROPERTY, mode);
+        System.setProperty(OutOfCoreKernels.TILE_PROPERTY, "48");
+    }
+
+    static void clear() {
+        System.clearProperty(OutOfCoreKernels.MODE_PROPERTY);
+        System.clearProperty(OutOfCoreKernels.TILE_PROPERTY);
+    }
+
+    /** results.csv's rows without their timing column, sorted. */
+    static java.util.List<String> results(Path runDir) throws Exception {
+        return java.nio.file.Files.readAllLines(runDir.resolve("results.csv")).stream()
+                .map(l -> l.substring(0, l.lastIndexOf(','))).sorted().toList();
     }
 
     /** Runs {@code spec} in {@code dir} until {@code stage} is reported, and checks that it was. */
