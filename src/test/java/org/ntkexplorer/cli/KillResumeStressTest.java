@@ -73,7 +73,15 @@ class KillResumeStressTest {
                 assertEquals(0, p.exitValue(), Files.readString(dir.resolve("k" + kills + ".log")));
                 break;
             }
+            // The whole tree at once, as a power cut: the launcher's restarted JVM would otherwise notice its
+            // parent's death only at its next check (every 250 ms) and might create the folder after the test
+            // looked for it, so that the next start was refused as "already holds a run" (a flake seen once).
+            List<ProcessHandle> tree = p.descendants().toList();
+            tree.forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly().waitFor();
+            for (ProcessHandle h : tree) {
+                h.onExit().get(1, TimeUnit.MINUTES);
+            }
             started |= Files.exists(killed.resolve("spec.json"));
             kills++;
         }
