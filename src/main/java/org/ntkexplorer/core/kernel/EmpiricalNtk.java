@@ -10,15 +10,11 @@ import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.ntkexplorer.core.compute.Footprint;
 import org.ntkexplorer.core.compute.InsufficientMemoryException;
 import org.ntkexplorer.core.compute.MemoryBudget;
 import org.ntkexplorer.core.compute.NativeParallel;
 import org.ntkexplorer.core.compute.TaskMonitor;
 import org.ntkexplorer.core.linalg.SpdBuffer;
-import org.ntkexplorer.core.model.LayerPlan;
-import org.ntkexplorer.core.model.NetworkFootprint;
-import org.ntkexplorer.core.model.NetworkSpec;
 import org.ntkexplorer.core.model.NtkNetwork;
 
 /**
@@ -30,7 +26,7 @@ import org.ntkexplorer.core.model.NtkNetwork;
 public final class EmpiricalNtk {
     /** Share of available memory the cached features may take. */
     private static final double FEATURE_SHARE = 0.4;
-    private static final int MIN_BLOCK_ROWS = 64;
+    static final int MIN_BLOCK_ROWS = 64;
     /** Most rows of a block in {@link #computeInto}: two blocks of an MLP of width 512 take 0.2 GB of features. */
     static final int SINK_BLOCK_ROWS = 2048;
     /** Recomputed features and block products allocated between two collections when features are not cached. */
@@ -207,23 +203,6 @@ public final class EmpiricalNtk {
         return k;
     }
 
-    /**
-     * The peak of {@link #computeInto} and then {@link #computeBounded} for a kernel learner, beyond the n×n buffer:
-     * the n_test×n test block in the run's precision, two blocks of features at {@link #SINK_BLOCK_ROWS} rows, the
-     * block products and the float64 copy of one, a conv chunk's temporaries and a frozen copy of the parameters.
-     */
-    public static Footprint learnerFootprint(NetworkSpec spec, Precision precision, int n, int nTest) {
-        LayerPlan plan = LayerPlan.of(spec);
-        int width = precision.bytes();
-        double perExample = FeatureSizes.featureBytesPerExample(plan.layers(), spec.outputs(), width);
-        double block = Math.min(SINK_BLOCK_ROWS, Math.max(n, nTest));
-        double chunk = Math.max(FeatureExtractor.DEFAULT_CHUNK_BYTES,
-                FeatureSizes.chunkBytesPerExample(plan.layers(), spec.outputs(), precision));
-        return Footprint.of("eNTK " + nTest + "×" + n + " test block", (double) nTest * n * width, 0)
-                .plus(Footprint.of("eNTK features and work space", 2 * block * perExample + 3 * block * block * width
-                        + block * block * Double.BYTES + 3 * chunk + NetworkFootprint.parameterCount(plan) * width, 0));
-    }
-
     /** A block of rows r and columns c of a symmetric kernel, into the upper triangle (transposed when below it). */
     private static void writeUpper(SpdBuffer into, int[] r, int[] c, INDArray block) {
         boolean below = c[0] < r[0];
@@ -372,29 +351,6 @@ public final class EmpiricalNtk {
         long kernelBytes = (long) n1 * n2 * snapshot.dataType().width();
         int rows = blockRows > 0 ? blockRows : chooseBlockRows(perExample, Math.max(0, available - kernelBytes));
         return estimateBytes(perExample, n1, n2, rows, snapshot.dataType().width());
-    }
-
-    /**
-     * The peak of an n1×n2 eNTK of a network of {@code spec}, from its plan alone, for refusing a job before any
-     * network exists: the kernel, a frozen copy of the parameters, two blocks of features at the smallest block size
-     * {@link #compute} chooses, and a conv chunk's temporaries.
-     */
-    public static Footprint footprint(NetworkSpec spec, Precision precision, int n1, int n2) {
-        return footprint(spec, precision, n1, n2, MIN_BLOCK_ROWS);
-    }
-
-    /** As {@link #footprint(NetworkSpec, Precision, int, int)} with blocks of {@code blockRows} rows. */
-    public static Footprint footprint(NetworkSpec spec, Precision precision, int n1, int n2, int blockRows) {
-        LayerPlan plan = LayerPlan.of(spec);
-        int width = precision.bytes();
-        double perExample = FeatureSizes.featureBytesPerExample(plan.layers(), spec.outputs(), width);
-        double block = Math.min(blockRows, Math.max(n1, n2));
-        double chunk = Math.max(FeatureExtractor.DEFAULT_CHUNK_BYTES,
-                FeatureSizes.chunkBytesPerExample(plan.layers(), spec.outputs(), precision));
-        String size = n1 + "×" + n2;
-        return Footprint.of("eNTK " + size + " kernel", (double) n1 * n2 * width, 0)
-                .plus(Footprint.of("eNTK features and work space", 2 * block * perExample
-                        + 3 * block * block * width + 3 * chunk + NetworkFootprint.parameterCount(plan) * width, 0));
     }
 
     private static List<int[]> blocks(int n, int rows) {

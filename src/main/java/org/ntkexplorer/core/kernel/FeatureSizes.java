@@ -7,7 +7,7 @@ import org.ntkexplorer.core.nn.ConvOps;
 
 /**
  * How large {@link FeatureExtractor}'s features and temporaries are, from a network's plan alone, so that
- * {@link EmpiricalNtk#footprint} can estimate a job before any network exists. The extractor sizes itself the same
+ * {@link EmpiricalNtkFootprint} can estimate a job before any network exists. The extractor sizes itself the same
  * way (FeatureSizesTest holds the two together); doubles, because the networks a refusal is for overflow a long.
  */
 final class FeatureSizes {

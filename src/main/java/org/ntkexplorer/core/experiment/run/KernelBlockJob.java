@@ -14,6 +14,7 @@ import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.ntkexplorer.core.kernel.EmpiricalNtkFootprint;
 import org.ntkexplorer.core.compute.Footprint;
 import org.ntkexplorer.core.compute.MemoryBudget;
 import org.ntkexplorer.core.compute.TaskMonitor;
@@ -21,7 +22,6 @@ import org.ntkexplorer.core.data.DatasetSource;
 import org.ntkexplorer.core.data.Split;
 import org.ntkexplorer.core.io.NpyDtype;
 import org.ntkexplorer.core.io.NpyHeader;
-import org.ntkexplorer.core.kernel.EmpiricalNtk;
 import org.ntkexplorer.core.kernel.Finite;
 import org.ntkexplorer.core.kernel.InfiniteMlpKernel;
 import org.ntkexplorer.core.kernel.KernelExport;
@@ -93,7 +93,7 @@ public final class KernelBlockJob {
         if (job.kind() == KernelKind.EMPIRICAL_NTK) {
             NetworkSpec spec = job.network(source);
             return base.plus(NetworkFootprint.atInitialisation(spec, job.precision().bytes()))
-                    .plus(EmpiricalNtk.footprint(spec, job.precision(), t, rows[1], t));
+                    .plus(EmpiricalNtkFootprint.of(spec, job.precision(), t, rows[1], t));
         }
         return base.plus(InfiniteMlpKernel.footprint(t, rows[1]));
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.ntkexplorer.core.kernel.EmpiricalNtkFootprint;
 import org.ntkexplorer.core.compute.Footprint;
 import org.ntkexplorer.core.compute.MemoryBudget;
 import org.ntkexplorer.core.compute.TaskMonitor;
@@ -21,7 +22,6 @@ import org.ntkexplorer.core.data.SubsetCheck;
 import org.ntkexplorer.core.data.SubsetRequest;
 import org.ntkexplorer.core.data.Subsets;
 import org.ntkexplorer.core.data.Task;
-import org.ntkexplorer.core.kernel.EmpiricalNtk;
 import org.ntkexplorer.core.kernel.InfiniteMlpKernel;
 import org.ntkexplorer.core.kernel.KernelExport;
 import org.ntkexplorer.core.kernel.KernelKind;
@@ -159,7 +159,7 @@ public record KernelJob(DataSpec data, int n, long seed, NetworkChoice network, 
             NetworkSpec spec = network(outputs(source), inputShape(source));
             Footprint net = NetworkFootprint.atInitialisation(spec, w);
             double params = net.offHeapBytes();
-            return data.plus(net).plus(EmpiricalNtk.footprint(spec, precision, n, n, KernelTiles.tileSide(n)))
+            return data.plus(net).plus(EmpiricalNtkFootprint.of(spec, precision, n, n, KernelTiles.tileSide(n)))
                     .plus(export)
                     .plus(Footprint.of("writing params.npz", 2 * params, 2 * params));
         }

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.ntkexplorer.core.kernel.EmpiricalNtkFootprint;
 import org.ntkexplorer.core.compute.Footprint;
 import org.ntkexplorer.core.kernel.EmpiricalNtk;
 import org.ntkexplorer.core.kernel.InfiniteMlpKernel;
@@ -56,7 +57,7 @@ public final class KernelLearners {
      */
     static Footprint empiricalFootprint(NetworkSpec net, Precision precision, int n, int nTest, int outputs) {
         return Footprint.of(EMPIRICAL_KERNEL + " of " + n + "×" + n, SpdBuffer.bytes(n), 0)
-                .plus(EmpiricalNtk.learnerFootprint(net, precision, n, nTest))
+                .plus(EmpiricalNtkFootprint.ofLearner(net, precision, n, nTest))
                 .plus(KernelRidge.inPlaceFootprint(n, outputs));
     }
 

@@ -7,10 +7,10 @@ import java.util.Locale;
 import java.util.function.IntFunction;
 
 import org.bytedeco.javacpp.Pointer;
+import org.ntkexplorer.core.kernel.EmpiricalNtkFootprint;
 import org.ntkexplorer.core.compute.Footprint;
 import org.ntkexplorer.core.compute.MemoryBudget;
 import org.ntkexplorer.core.kernel.EmpiricalKernelTiles;
-import org.ntkexplorer.core.kernel.EmpiricalNtk;
 import org.ntkexplorer.core.kernel.InfiniteKernelTiles;
 import org.ntkexplorer.core.kernel.InfiniteMlpKernel;
 import org.ntkexplorer.core.kernel.Precision;
@@ -77,7 +77,7 @@ final class OutOfCoreKernels {
 
     /**
      * Peak of an eNTK learner out of core (docs/science.md, §Kernel regression out of core): the eNTK's test block
-     * and work space as in memory ({@link EmpiricalNtk#learnerFootprint}), then the largest of the build (a tile row's
+     * and work space as in memory ({@link EmpiricalNtkFootprint#ofLearner}), then the largest of the build (a tile row's
      * native strip, 8·t·n, and one tile), the blocked Cholesky, and the prediction (which casts the test block to
      * float64, 8·n_test·n), and regression's targets and coefficients.
      */
@@ -90,7 +90,7 @@ final class OutOfCoreKernels {
                 EmpiricalKernelTiles.stripBytes(n, tile) + t2, 0);
         Footprint predict = Footprint.of("the prediction's float64 copy of the test block",
                 (double) nTest * n * Double.BYTES, 0);
-        return EmpiricalNtk.learnerFootprint(net, precision, n, nTest)
+        return EmpiricalNtkFootprint.ofLearner(net, precision, n, nTest)
                 .plus(Footprint.larger(Footprint.larger(build, cholesky), predict))
                 .plus(KernelRidge.inPlaceFootprint(n, outputs));
     }

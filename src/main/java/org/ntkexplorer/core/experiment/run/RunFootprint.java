@@ -1,9 +1,9 @@
 package org.ntkexplorer.core.experiment.run;
 
 import java.util.function.BiFunction;
+import org.ntkexplorer.core.kernel.EmpiricalNtkFootprint;
 import org.ntkexplorer.core.experiment.spec.StudyParams;
 import org.ntkexplorer.core.compute.Footprint;
-import org.ntkexplorer.core.kernel.EmpiricalNtk;
 import org.ntkexplorer.core.kernel.InfiniteMlpKernel;
 import org.ntkexplorer.core.kernel.KernelSpectrum;
 import org.ntkexplorer.core.model.NetworkFootprint;
@@ -88,7 +88,7 @@ public record RunFootprint(String where, Footprint footprint) {
             Footprint f = subset(spec, data, n)
                     .plus(NetworkFootprint.trained(net, spec.dtype().bytes(), spec.training(), Math.max(n, spec.nTest())))
                     .plus(InfiniteMlpKernel.footprint(p, 0))
-                    .plus(EmpiricalNtk.footprint(net, spec.dtype(), p, p))
+                    .plus(EmpiricalNtkFootprint.of(net, spec.dtype(), p, p))
                     .plus(Footprint.of("probe kernels in float64", 3 * probeDouble, 0));
             if (largest == null || f.totalBytes() > largest.footprint().totalBytes()) {
                 largest = new RunFootprint("n = " + n + ", width " + width, f);
@@ -108,14 +108,14 @@ public record RunFootprint(String where, Footprint footprint) {
      * NTK's reference spectrum for MLPs, and the optional regression with the snapshot.
      */
     private static Footprint probe(ExperimentSpec spec, NetworkSpec net, Shape data, int p, int kept) {
-        Footprint f = EmpiricalNtk.footprint(net, spec.dtype(), p, p)
+        Footprint f = EmpiricalNtkFootprint.of(net, spec.dtype(), p, p)
                 .plus(Footprint.of("earlier probe kernels", (kept - 1.0) * p * p * spec.dtype().bytes(), 0))
                 .plus(KernelSpectrum.footprint(p));
         if (!spec.architecture().isConvolutional() && spec.parameterization() == Parameterization.NTK) {
             f = f.plus(InfiniteMlpKernel.footprint(p, 0));
         }
         if (spec.snapshotRegression()) {
-            f = f.plus(EmpiricalNtk.footprint(net, spec.dtype(), spec.nTest(), p))
+            f = f.plus(EmpiricalNtkFootprint.of(net, spec.dtype(), spec.nTest(), p))
                     .plus(KernelRidge.footprint(p, data.outputs()));
         }
         return f;

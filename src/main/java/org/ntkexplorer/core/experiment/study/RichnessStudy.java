@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.ntkexplorer.core.kernel.EmpiricalNtkFootprint;
 import org.ntkexplorer.core.experiment.spec.StudyParams;
 import org.ntkexplorer.core.kernel.EmpiricalNtk;
 import org.ntkexplorer.core.model.LossKind;
@@ -147,7 +148,7 @@ final class RichnessStudy extends LearnerStudy {
         double test = (double) nTest * n * Double.BYTES;
         return org.ntkexplorer.core.compute.Footprint.of("eNTK gradient flow: " + n + "×" + n + " kernel",
                         (double) n * n * spec.dtype().bytes(), 0)
-                .plus(EmpiricalNtk.learnerFootprint(net, spec.dtype(), n, nTest))
+                .plus(EmpiricalNtkFootprint.ofLearner(net, spec.dtype(), n, nTest))
                 .plus(org.ntkexplorer.core.compute.Footprint.of("eNTK gradient flow: eigendecomposition of " + n + "×"
                         + n + " and test products", 2 * matrix + 2 * test, matrix));
     }
